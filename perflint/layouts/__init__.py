@@ -1,0 +1,70 @@
+"""Layouts: how a family of documents arranges its tables, and how to read them into the model.
+
+Each module in this package that defines ``LAYOUT`` is a layout; they are discovered, not
+listed. For a source, every layout scores how much it looks like its own kind (``sniff``, 0–1)
+and the best one above :data:`MIN_CONFIDENCE` builds the Document. A source no layout
+recognises becomes a Document with an ``input`` problem, not an error.
+"""
+from __future__ import annotations
+
+import functools
+import importlib
+import pkgutil
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import Document, Loc, Problem
+from ..readers import Source
+
+MIN_CONFIDENCE = 0.3
+
+
+@dataclass(frozen=True)
+class Layout:
+    name: str
+    description: str                       # one line, Chinese, shown by `perflint layouts`
+    formats: tuple[str, ...]               # source formats it reads ("txt",)
+    sniff: Callable[[Source], float]
+    build: Callable[[Source], Document]
+
+
+@functools.lru_cache(maxsize=1)
+def all_layouts() -> tuple[Layout, ...]:
+    found = []
+    for info in pkgutil.iter_modules(__path__):
+        module = importlib.import_module(f"{__name__}.{info.name}")
+        layout = getattr(module, "LAYOUT", None)
+        if isinstance(layout, Layout):
+            found.append(layout)
+    return tuple(sorted(found, key=lambda l: l.name))
+
+
+def build_document(source: Source) -> Document:
+    """The model of one source; problems instead of exceptions when it cannot be read."""
+    doc = Document(path=source.path, format=source.format, encoding=source.encoding,
+                   problems=list(source.problems), line_count=len(source.lines))
+    if source.problems and not source.lines:
+        return doc
+    scored = sorted(((layout.sniff(source), layout) for layout in all_layouts()
+                     if source.format in layout.formats), key=lambda p: -p[0])
+    if not scored or scored[0][0] < MIN_CONFIDENCE:
+        doc.problems.append(Problem(
+            "input", "unrecognised-layout",
+            "未识别出绩效目标表：文件中没有找到“项目名称”“一级指标”等表格结构，未做检查",
+            Loc(source.path, 1)))
+        return doc
+    layout = scored[0][1]
+    try:
+        built = layout.build(source)
+    except Exception as err:   # a layout bug must not stop a batch; say where and go on
+        doc.problems.append(Problem(
+            "input", "layout-failed",
+            f"按“{layout.name}”版式读取时出错（{type(err).__name__}: {err}），该文件未检查",
+            Loc(source.path, 1)))
+        return doc
+    built.problems[:0] = doc.problems
+    built.encoding, built.line_count, built.format = doc.encoding, doc.line_count, doc.format
+    if not built.projects:
+        built.problems.append(Problem(
+            "input", "no-tables", f"按“{layout.name}”版式未找到任何项目表", Loc(source.path, 1)))
+    return built

@@ -1,0 +1,460 @@
+"""Pieces every layout shares: header labels and amounts, captions, and turning rows into Indicators.
+
+A layout's job is to find tables and say, for each indicator row, which 一级/二级 labels are in
+force and what the name and value cells hold (:class:`RawRow`). :func:`finish_project` does the
+rest the same way for every layout: canonical tiers, a 二级 inferred where the source lost its
+label, values parsed and dated in the budget year.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from .. import taxonomy
+from ..model import Amount, Indicator, Loc, Problem, Project, Slot, TextField
+from ..values import parse_value
+
+# ---- text helpers -----------------------------------------------------------------------------
+
+_CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+
+
+def squash(text: str) -> str:
+    """NFKC and no whitespace at all: for matching labels that PDF export broke apart."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def join_broken(pieces: list[str]) -> str:
+    """Join text a PDF export broke over lines: no space between Chinese characters,
+    one space between other words."""
+    out = ""
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        if out and not (re.match(f"[{_CJK}]", piece[0]) or re.search(f"[{_CJK}]$", out)):
+            out += " "
+        out += piece
+    return out
+
+
+def ws_tolerant(word: str) -> str:
+    """A regex for ``word`` that also matches it with whitespace or line breaks inside."""
+    return r"\s*".join(re.escape(c) for c in word)
+
+
+# ---- header fields and amounts ----------------------------------------------------------------
+
+#: Header text fields: canonical name → spellings.
+TEXT_FIELDS: dict[str, tuple[str, ...]] = {
+    "项目名称": ("项目名称",),
+    "主管部门": ("主管部门",),
+    "实施单位": ("实施单位",),
+    "项目属性": ("项目属性",),
+    "项目期": ("项目期", "项目日期", "项目周期"),
+    "项目编码": ("项目编码", "项目代码"),
+}
+
+#: Header amounts: canonical name → spellings (matched after removing whitespace and 其中:).
+#: 资金总额 alone is the total of whichever block (本级 or 转移) it sits in.
+AMOUNT_FIELDS: dict[str, tuple[str, ...]] = {
+    "项目总额": ("项目总额", "项目资金总额"),
+    "年度资金总额": ("年度资金总额(含本级和市县)", "年度资金总额", "年度预算数", "预算数"),
+    "本级资金": ("年度资金总额(含本级)", "本级资金"),
+    "转移市县资金": ("转移市县(区)资金", "转移市县资金", "转移支付资金"),
+    "财政拨款": ("财政拨款", "财政资金"),
+    "其他资金": ("其他资金",),
+    "结余结转资金": ("结余结转资金", "上年结转资金"),
+    "中央资金": ("中央资金",),
+    "省级资金": ("自治区资金", "省级资金", "省资金"),
+    "资金总额": ("资金总额",),
+}
+#: Order in which extract output lists amounts.
+AMOUNT_ORDER = ("项目总额", "年度资金总额", "本级资金", "财政拨款", "其他资金", "结余结转资金",
+                "转移市县资金", "中央资金", "省级资金")
+
+_PREFIX = re.compile(r"^(?:其中[:：]?)+")
+_NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def _spelling_table(fields: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    pairs = [(squash(s), name) for name, spellings in fields.items() for s in spellings]
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+_AMOUNT_SPELLINGS = _spelling_table(AMOUNT_FIELDS)
+_TEXT_SPELLINGS = _spelling_table(TEXT_FIELDS)
+
+
+def match_label(cell: str) -> tuple[str, str, str] | None:
+    """``("amount"|"text", canonical, rest)`` when the cell starts with a header label.
+
+    ``rest`` is whatever follows the label in the same cell ("年度资金总额(含本级) 986.12" → "986.12").
+    """
+    s = _PREFIX.sub("", squash(cell))
+    for spelling, name in _AMOUNT_SPELLINGS:
+        if s.startswith(spelling):
+            return "amount", name, s[len(spelling):].lstrip(":：")
+    for spelling, name in _TEXT_SPELLINGS:
+        if s.startswith(spelling):
+            rest = unicodedata.normalize("NFKC", cell).strip()
+            # keep the original spacing of the rest (names may contain spaces)
+            idx = _label_end(rest, spelling)
+            return "text", name, rest[idx:].strip(" :：\t")
+    return None
+
+
+def _label_end(text: str, spelling: str) -> int:
+    """Index in ``text`` just after ``spelling`` written with arbitrary whitespace inside."""
+    m = re.search(ws_tolerant(spelling), text)
+    return m.end() if m else 0
+
+
+def parse_money(text: str) -> Decimal | None:
+    """A header amount: "73398.00" → Decimal("73398.00"); blank or not a number → None."""
+    m = _NUMBER.match(squash(text))
+    if not m:
+        return None
+    try:
+        return Decimal(m.group().replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def is_money_text(text: str) -> bool:
+    s = squash(text)
+    return bool(s) and bool(_NUMBER.fullmatch(s))
+
+
+@dataclass
+class AmountScanner:
+    """Assigns header numbers to labels, in reading order, for grid-like headers.
+
+    Handles the three arrangements the samples use: the number after its label in the same cell
+    or the next one; the number under its label on the next line; and 资金总额, which belongs to
+    the 本级 or 转移 block whose label stands at or left of its column.
+    """
+
+    path: str
+    amounts: dict[str, Amount] = field(default_factory=dict)
+    pending: dict[int, tuple[str, Loc]] = field(default_factory=dict)   # column → label awaiting a number
+    blocks: list[tuple[int, str]] = field(default_factory=list)        # (column, 本级资金|转移市县资金)
+
+    def row(self, cells: list[tuple[int, str]], line: int) -> None:
+        waiting: tuple[str, int, Loc] | None = None     # label on this row still without a number
+        above = dict(self.pending)
+        self.pending = {}
+        for col, text in cells:
+            if not text:
+                continue
+            loc = Loc(self.path, line)
+            label = match_label(text)
+            if label and label[0] == "amount":
+                _, name, rest = label
+                name = self._resolve(name, col)
+                if name in ("本级资金", "转移市县资金"):
+                    self.blocks.append((col, name))
+                if rest and parse_money(rest) is not None:
+                    self._set(name, parse_money(rest), rest, loc)
+                    waiting = None
+                else:
+                    self._touch(name, loc)
+                    waiting = (name, col, loc)
+                    self.pending[col] = (name, loc)
+                continue
+            if label or not is_money_text(text):
+                waiting = None
+                continue
+            number = parse_money(text)
+            if waiting is not None:
+                self._set(waiting[0], number, text, loc)
+                self.pending.pop(waiting[1], None)
+                waiting = None
+            elif col in above:
+                self._set(above[col][0], number, text, loc)
+
+    def _resolve(self, name: str, col: int) -> str:
+        if name != "资金总额":
+            return name
+        left = [b for b in self.blocks if b[0] <= col]
+        return (left[-1] if left else self.blocks[-1])[1] if self.blocks else "本级资金"
+
+    def _touch(self, name: str, loc: Loc) -> None:
+        self.amounts.setdefault(name, Amount(None, "", loc))
+
+    def _set(self, name: str, value: Decimal | None, text: str, loc: Loc) -> None:
+        current = self.amounts.get(name)
+        if current is None or current.value is None:
+            self.amounts[name] = Amount(value, text.strip(), loc)
+
+
+def ordered_amounts(amounts: dict[str, Amount]) -> dict[str, Amount]:
+    """Amounts in a stable order, with 年度资金总额 derived when the table left it blank.
+
+    Several layouts leave the annual total empty and fill only its parts (000 fills only the
+    含本级 column; some 002 tables only 本级资金 or 转移市县资金). The annual total is then
+    本级资金 + 转移市县资金, marked ``derived`` so rules can still say the cell was blank.
+    """
+    out = {k: amounts[k] for k in AMOUNT_ORDER if k in amounts}
+    annual = out.get("年度资金总额")
+    if annual is None or annual.value is None:
+        parts = [out[k] for k in ("本级资金", "转移市县资金") if k in out and out[k].value is not None]
+        if parts:
+            loc = annual.loc if annual else parts[0].loc
+            out["年度资金总额"] = Amount(sum(p.value for p in parts), "", loc, derived=True)
+            out = {k: out[k] for k in AMOUNT_ORDER if k in out}
+    return out
+
+
+def set_text_field(project: Project, name: str, text: str, loc: Loc) -> None:
+    text = text.strip()
+    current = project.fields.get(name)
+    if current is None or (not current.text and text):
+        project.fields[name] = TextField(text, loc)
+
+
+# ---- captions ---------------------------------------------------------------------------------
+
+_YEAR_IN_PARENS = re.compile(r"[（(]\s*(20\d{2})\s*年\s*度?\s*[)）]")
+_YEAR_IN_CAPTION = re.compile(r"(20\d{2})\s*年\s*度?[^。，,；;]{0,30}?绩效目标(?:总)?表")
+_DOC_NUMBER = re.compile(r"[【〔\[(（]\s*20\d{2}\s*[】〕\])）]")
+_YEAR = re.compile(r"(20\d{2})\s*年")
+_UNIT = re.compile(r"单位\s*[:：]\s*(万元|千元|亿元|元)|[（(]\s*(万元|千元|亿元|元)\s*[)）]")
+
+
+def detect_budget_year(lines: list[str]) -> int | None:
+    """The budget year from captions: （2022年度）, 2024年部门项目支出预算绩效目标表, else the
+    year the document speaks of most (document numbers such as 〔2020〕 excluded)."""
+    for pattern in (_YEAR_IN_PARENS, _YEAR_IN_CAPTION):
+        years = Counter(int(m.group(1)) for line in lines for m in pattern.finditer(line))
+        if years:
+            return years.most_common(1)[0][0]
+    years = Counter(int(m.group(1)) for line in lines for m in _YEAR.finditer(_DOC_NUMBER.sub("", line)))
+    return years.most_common(1)[0][0] if years else None
+
+
+def detect_unit(text: str) -> str | None:
+    m = _UNIT.search(text)
+    return (m.group(1) or m.group(2)) if m else None
+
+
+# ---- indicator rows → Indicators ----------------------------------------------------------------
+
+@dataclass
+class RawRow:
+    """An indicator row as a layout read it, before tiers are canonicalised and values parsed."""
+
+    name: str
+    value_text: str
+    loc: Loc
+    group: int                        # rows under one written 二级 label (or template slot group)
+    tier1_label: str | None = None
+    tier2_label: str | None = None
+    description: str | None = None
+    basis: str | None = None
+
+
+_SLOT = re.compile(r"^\s*指标\s*\d+\s*[:：]\s*")
+
+
+def strip_slot(text: str) -> tuple[str, bool]:
+    """"指标1: 享受培训补贴人员数量" → ("享受培训补贴人员数量", True)."""
+    m = _SLOT.match(text)
+    return (text[m.end():].strip(), True) if m else (text.strip(), False)
+
+
+def group_tier2(rows: list[RawRow]) -> dict[int, str | None]:
+    """The canonical 二级 written for each group (None where the label is missing or is a 一级)."""
+    tiers: dict[int, str | None] = {}
+    for row in rows:
+        if row.group not in tiers or tiers[row.group] is None:
+            tiers[row.group] = taxonomy.tier2_of(row.tier2_label)
+    return tiers
+
+
+def finish_project(project: Project, rows: list[RawRow], year: int | None,
+                   slots: list[Slot] | None = None) -> None:
+    """Canonicalise tiers, infer lost 二级 labels, parse values: rows → project.indicators."""
+    tiers = group_tier2(rows)
+    groups = list(dict.fromkeys(r.group for r in rows))
+    inferred: dict[int, str | None] = {}
+    for i, g in enumerate(groups):
+        if tiers[g] is not None:
+            continue
+        before = next((tiers[h] for h in reversed(groups[:i]) if tiers[h]), None)
+        after = next((tiers[h] for h in groups[i + 1:] if tiers[h]), None)
+        candidates = [t for t in taxonomy.tiers_between(before, after)
+                      if t in taxonomy.LOCAL_TIERS or _uses_mof(tiers)]
+        first = next(r for r in rows if r.group == g)
+        written_tier1 = taxonomy.tier1_of(first.tier1_label)
+        if written_tier1:
+            candidates = [t for t in candidates if taxonomy.parent_of(t) == written_tier1] or candidates
+        if len(candidates) == 1:
+            inferred[g] = candidates[0]
+        else:
+            inferred[g] = None
+            project.problems.append(Problem(
+                "structure", "tier2-unknown",
+                f"无法确定“{first.name or first.value_text}”所属的二级指标（原表未标明）", first.loc,
+                first.name))
+    for row in rows:
+        tier2 = tiers[row.group] or inferred.get(row.group)
+        tier1 = taxonomy.parent_of(tier2) or taxonomy.tier1_of(row.tier1_label)
+        value = parse_value(row.value_text).resolve(year)
+        project.indicators.append(Indicator(
+            tier1=tier1, tier2=tier2, name=row.name, value_text=row.value_text.strip(),
+            value=value, loc=row.loc, tier1_label=row.tier1_label, tier2_label=row.tier2_label,
+            tier2_inferred=tiers[row.group] is None and tier2 is not None,
+            description=row.description, basis=row.basis))
+    project.empty_slots.extend(slots or ())
+
+
+def _uses_mof(tiers: dict[int, str | None]) -> bool:
+    return any(t in taxonomy.MOF_COST_TIERS for t in tiers.values())
+
+
+def regroup_centred_cost_label(rows: list[RawRow]) -> None:
+    """Move money rows that precede a 成本指标 label into the cost group.
+
+    In some PDF exports a merged 二级 cell prints its label at the cell's vertical middle, so
+    the first cost rows appear before "14-成本指标" and seem to belong to the group above
+    (时效指标). Rows are moved only when every one of them is valued in money (or a bare number)
+    and the group above is not itself a cost group.
+    """
+    tiers = group_tier2(rows)
+    for i, row in enumerate(rows):
+        if i == 0 or tiers.get(row.group) != "成本指标" or rows[i - 1].group == row.group:
+            continue
+        above = rows[i - 1].group
+        if tiers.get(above) in (None, "成本指标"):
+            continue
+        # the unlabelled tail of the group above: rows after its own label row
+        run = []
+        j = i - 1
+        while j >= 0 and rows[j].group == above and rows[j].tier2_label == rows[i - 1].tier2_label \
+                and not _starts_group(rows, j):
+            run.append(j)
+            j -= 1
+        run.reverse()
+        if run and all(_is_money_like(rows[k].value_text) for k in run):
+            for k in run:
+                rows[k].group = row.group
+                rows[k].tier2_label = row.tier2_label
+
+
+def _starts_group(rows: list[RawRow], j: int) -> bool:
+    return j == 0 or rows[j - 1].group != rows[j].group
+
+
+def _is_money_like(text: str) -> bool:
+    v = parse_value(text)
+    return v.is_money or (v.kind == "quantity" and v.unit is None and v.number is not None)
+
+
+# ---- goals --------------------------------------------------------------------------------------
+
+_GOAL_LABEL = re.compile(
+    r"^\s*(年\s*度\s*总\s*体\s*绩\s*效\s*目\s*标|年\s*度\s*绩\s*效\s*目\s*标|总\s*体\s*绩\s*效\s*目\s*标)"
+    r"\s*(?:[（(]\s*(含\s*本\s*级\s*和\s*市\s*县|含\s*本\s*级)\s*[)）])?\s*[:：]?")
+
+
+def match_goal(cell: str) -> tuple[str, str] | None:
+    """``(label, rest)`` when a cell starts with a goal label, e.g. 年度绩效目标(含本级) 目标1:…"""
+    text = unicodedata.normalize("NFKC", cell)
+    m = _GOAL_LABEL.match(text)
+    if not m:
+        return None
+    label = squash(m.group(1))
+    if m.group(2):
+        label += f"（{squash(m.group(2))}）"
+    return label, text[m.end():].strip()
+
+
+# ---- grid headers (tab-separated text now; Word and Excel tables later) -----------------------
+
+def cells_of(line: str) -> list[tuple[int, str]]:
+    """Tab-separated cells with their column index, blanks included."""
+    return list(enumerate(c.strip() for c in line.split("\t")))
+
+
+def filled(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    return [(c, t) for c, t in cells if t]
+
+
+def scan_text_fields(project: Project, cells: list[tuple[int, str]], loc: Loc) -> None:
+    """Header text fields on one row: the value follows its label in the same cell or the next."""
+    cells = filled(cells)
+    for i, (_, text) in enumerate(cells):
+        label = match_label(text)
+        if not label or label[0] != "text":
+            continue
+        value = label[2]
+        if not value and i + 1 < len(cells):
+            following = cells[i + 1][1]
+            if not match_label(following) and not match_goal(following):
+                value = following
+        set_text_field(project, label[1], value, loc)
+
+
+# ---- stream headers (PDF text: labels and values run on, labels broken over lines) ---------------
+
+_NOISE_SPELLINGS = ("其中:", "其中", "预算规模及资金用途", "项目资金")
+
+
+def _stream_table() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
+    entries: dict[str, tuple[str, str | None]] = {}
+    for name, spellings in AMOUNT_FIELDS.items():
+        for s in spellings:
+            entries[squash(s)] = ("amount", name)
+    for name, spellings in TEXT_FIELDS.items():
+        for s in spellings:
+            entries[squash(s)] = ("text", name)
+    for s in _NOISE_SPELLINGS:
+        entries[squash(s)] = ("noise", None)
+    alternation = "|".join(ws_tolerant(s) for s in sorted(entries, key=len, reverse=True))
+    return re.compile(alternation), entries
+
+
+_STREAM = _stream_table()
+
+
+def scan_stream_header(project: Project, pieces: list[tuple[int, str]], path: str) -> None:
+    """Header fields and amounts from text that runs on across lines ("项目总额 385.4 其中：年度资金总额 10").
+
+    The value of a label is everything up to the next label; 资金总额 belongs to the block
+    (本级资金 or 转移市县资金) named last before it.
+    """
+    text, starts = "", []
+    for line, piece in pieces:
+        starts.append((len(text), line))
+        text += unicodedata.normalize("NFKC", piece) + "\n"
+
+    def line_at(offset: int) -> int:
+        return next(line for start, line in reversed(starts) if start <= offset)
+
+    pattern, entries = _STREAM
+    matches = list(pattern.finditer(text))
+    scanner_block = None
+    for k, m in enumerate(matches):
+        kind, name = entries[squash(m.group())]
+        if kind == "noise":
+            continue
+        end = matches[k + 1].start() if k + 1 < len(matches) else len(text)
+        raw = text[m.end():end]
+        loc = Loc(path, line_at(m.start()))
+        if kind == "text":
+            set_text_field(project, name, join_broken(raw.strip(" :：").split("\n")), loc)
+            continue
+        if name in ("本级资金", "转移市县资金"):
+            scanner_block = name
+        elif name == "资金总额":
+            name = scanner_block or "本级资金"
+        number = re.search(r"\d+(?:,\d{3})*(?:\.\d+)?", raw)
+        value = parse_money(number.group()) if number and not raw[:number.start()].strip() else None
+        if value is not None:
+            loc = Loc(path, line_at(m.end() + number.start()))
+        current = project.amounts.get(name)
+        if current is None or current.value is None:
+            project.amounts[name] = Amount(value, number.group() if value is not None else "", loc)

@@ -1,0 +1,170 @@
+"""Layout ``tsv-coded``: tab-separated rows; every indicator row starts with a coded 一级
+("1-产出指标", "2-效益指标", "3-满意度指标").
+
+Seen in 宁夏人社厅 2022 (sample ``ningxia-rst-2022.txt``). What the reader survives:
+
+* cells drift between columns: a 二级 label in the 三级 column ("⇥⇥12-质量指标⇥零就业家庭帮扶率"),
+  a name in the 二级 column — so cells are told apart by what they say, not where they stand;
+* the header holds two amount blocks side by side (本级 | 转移), values sometimes under their
+  labels on the next line;
+* page breaks repeat the 一级 code, and a merged 成本指标 cell may print its label mid-group;
+* ``<p>`` markup in goal texts (kept as written; text rules report it);
+* tables with the same 项目名称 more than once (each read as its own project).
+"""
+from __future__ import annotations
+
+import re
+
+from .. import taxonomy
+from ..model import Document, Goal, Loc, Problem, Project, Slot
+from ..readers import Source
+from . import Layout
+from .common import (AmountScanner, RawRow, cells_of, detect_budget_year, detect_unit, filled,
+                     finish_project, match_goal, ordered_amounts, regroup_centred_cost_label,
+                     scan_text_fields, squash)
+
+_CODED_TIER1 = re.compile(r"^\s*[1-4]\s*[-－]\s*(?:产出|效益|满意度|成本)指标\s*\t")
+_CAPTION = re.compile(r"^(附件\d*|.*绩效目标(?:总)?表|[(（]\s*\d{4}\s*年度?\s*[)）]|单位\s*[:：].*)$")
+
+TEMPLATE_FIELDS = ("项目名称", "主管部门", "实施单位", "项目属性", "项目期")
+
+
+def sniff(source: Source) -> float:
+    coded = sum(1 for line in source.lines if _CODED_TIER1.match(line))
+    names = sum(1 for line in source.lines if "\t" in line and _is_name_row(line))
+    if coded < 3 or not names:
+        return 0.0
+    return min(1.0, 0.6 + coded / (40 * names))
+
+
+def _is_name_row(line: str) -> bool:
+    first = next((c for c in line.split("\t") if c.strip()), "")
+    return squash(first).startswith("项目名称")
+
+
+def is_caption(line: str) -> bool:
+    return bool(_CAPTION.match(squash(line.replace("\t", ""))))
+
+
+def table_spans(lines: list[str], is_start) -> list[tuple[int, int, int]]:
+    """(caption start, table start, table end) for each table, 0-based, end exclusive.
+
+    A table runs from its 项目名称 row to the caption block of the next table (附件 / …目标表 /
+    （2022年度） / 单位：万元 lines), so stray lines after the last row stay with their table.
+    """
+    starts = [i for i, line in enumerate(lines) if is_start(line)]
+    spans = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        while end > start + 1 and (not lines[end - 1].strip() or is_caption(lines[end - 1])):
+            end -= 1
+        caption = start
+        while caption > (spans[-1][2] if spans else 0) and (
+                not lines[caption - 1].strip() or is_caption(lines[caption - 1])):
+            caption -= 1
+        spans.append((caption, start, end))
+    return spans
+
+
+def caption_of(lines: list[str], first: int, start: int) -> tuple[str | None, str | None]:
+    """The table's title and unit from its caption block."""
+    block = [squash(line.replace("\t", " ")) for line in lines[first:start] if line.strip()]
+    title = next((b for b in block if "绩效目标" in b and b.endswith("表")), None)
+    unit = detect_unit("\n".join(lines[first:start]))
+    return title, unit
+
+
+def build(source: Source) -> Document:
+    lines = source.lines
+    doc = Document(source.path, layout="tsv-coded", budget_year=detect_budget_year(lines),
+                   unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS)
+    for first, start, end in table_spans(lines, _is_name_row):
+        title, unit = caption_of(lines, first, start)
+        project = read_table(source.path, lines, start, end, doc.budget_year)
+        project.title, project.unit = title, unit or doc.unit
+        doc.projects.append(project)
+    return doc
+
+
+def _is_indicator_header(content: list[tuple[int, str]]) -> bool:
+    words = {squash(t) for _, t in content}
+    return "一级指标" in words and bool(words & {"二级指标", "三级指标"})
+
+
+def read_table(path: str, lines: list[str], start: int, end: int, year: int | None) -> Project:
+    project = Project(name="", loc=Loc(path, start + 1), end_line=end)
+    scanner = AmountScanner(path)
+    rows: list[RawRow] = []
+    slots: list[Slot] = []
+    in_body = False
+    goal_waiting: tuple[str, Loc] | None = None
+    tier1_label = tier2_label = None
+    group = 0
+    for i in range(start, end):
+        loc = Loc(path, i + 1)
+        cells = cells_of(lines[i])
+        content = filled(cells)
+        if not content:
+            continue
+        if not in_body:
+            if _is_indicator_header(content):
+                in_body = True
+                continue
+            if not any(taxonomy.tier1_of(t) for _, t in content):
+                goal = match_goal(content[0][1])
+                if goal:
+                    text = goal[1] or " ".join(t for _, t in content[1:])
+                    if text:
+                        project.goals.append(Goal(goal[0], text, loc))
+                    else:
+                        goal_waiting = (goal[0], loc)
+                elif goal_waiting and len(content) == 1:
+                    project.goals.append(Goal(goal_waiting[0], content[0][1], loc))
+                    goal_waiting = None
+                else:
+                    scan_text_fields(project, cells, loc)
+                    scanner.row(cells, i + 1)
+                continue
+            in_body = True
+        t1 = t2 = None
+        others: list[str] = []
+        for _, text in content:
+            if taxonomy.is_header_word(text):
+                continue
+            if t1 is None and taxonomy.tier1_of(text):
+                t1 = text
+            elif t2 is None and taxonomy.tier2_of(text):
+                t2 = text
+            else:
+                others.append(text)
+        if t1 is None and t2 is None:
+            project.problems.append(Problem(
+                "structure", "unplaced-row",
+                f"这一行不在任何一级指标之下，无法归入指标表：“{' '.join(t for _, t in content)}”",
+                loc, lines[i].strip()))
+            continue
+        if t1 and taxonomy.tier1_of(t1) != taxonomy.tier1_of(tier1_label):
+            tier1_label, tier2_label = t1, None
+            group += 1
+        if t2 and taxonomy.tier2_of(t2) != taxonomy.tier2_of(tier2_label):
+            tier2_label = t2
+            group += 1
+        if not others:
+            if t2:
+                slots.append(Slot(taxonomy.parent_of(taxonomy.tier2_of(t2)), taxonomy.tier2_of(t2),
+                                  t2, loc))
+            continue
+        name, value = others[0], others[-1] if len(others) > 1 else ""
+        description = " ".join(others[1:-1]) or None
+        rows.append(RawRow(name, value, loc, group, tier1_label, tier2_label, description))
+    project.name = project.fields["项目名称"].text if "项目名称" in project.fields else ""
+    if "项目名称" in project.fields:
+        project.loc = project.fields["项目名称"].loc
+    project.amounts = ordered_amounts(scanner.amounts)
+    regroup_centred_cost_label(rows)
+    finish_project(project, rows, year, slots)
+    return project
+
+
+LAYOUT = Layout("tsv-coded", "制表符分隔；指标行以“1-产出指标”等带编码的一级指标开头（宁夏人社厅 2022 年样式）",
+                ("txt",), sniff, build)

@@ -1,0 +1,184 @@
+"""The typed model of a document: Document → Project → Indicator, each remembering where it came from.
+
+Layouts build it; rules read it; nothing here parses text or prints. Amounts are exact decimals
+in the table's own unit (almost always 万元); indicator values are parsed once, when the model
+is built, and relative dates are already placed in the budget year.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .values import Value, json_number
+
+
+@dataclass(frozen=True, slots=True)
+class Loc:
+    """Where something is in the source: a 1-based line of the text (or a row for other formats)."""
+
+    path: str
+    line: int
+
+    def to_json(self) -> dict:
+        return {"kind": "txt", "line": self.line}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something the reader or layout could not do; reported as a finding of category
+    ``input`` (the file), ``structure`` (a row) or ``value`` (a cell)."""
+
+    category: str        # input | structure | value
+    code: str            # stable identifier of the kind of problem, e.g. "unplaced-row"
+    message: str         # Chinese, for users
+    loc: Loc | None = None
+    text: str | None = None
+
+    def to_json(self) -> dict:
+        return {"category": self.category, "code": self.code, "message": self.message,
+                "line": self.loc.line if self.loc else None, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class TextField:
+    """A header field as written: 主管部门, 实施单位, 项目属性, 项目期, 项目编码…"""
+
+    text: str
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One money cell of the header, in the table's unit. ``value`` is None when left blank."""
+
+    value: Decimal | None
+    text: str
+    loc: Loc
+    derived: bool = False    # not written in the table; computed from its parts (see the layout)
+
+
+@dataclass(frozen=True, slots=True)
+class Goal:
+    """A goal paragraph: 年度总体绩效目标, 年度绩效目标（含本级）, 资金用途…"""
+
+    label: str
+    text: str
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """资金支出计划: cumulative share spent by each column (3月底, 6月底, 10月底, 12月底)."""
+
+    columns: tuple[str, ...]
+    values: tuple[Value | None, ...]     # None where the cell is missing altogether
+    locs: tuple[Loc, ...]
+    loc: Loc
+
+
+@dataclass(slots=True)
+class Indicator:
+    """One 三级 indicator and its 指标值."""
+
+    tier1: str | None            # canonical 一级: 产出指标 / 效益指标 / 满意度指标 (成本指标 in mof-2021)
+    tier2: str | None            # canonical 二级: 数量指标, 质量指标, …
+    name: str                    # 三级, with template prefixes such as "指标1:" removed
+    value_text: str
+    value: Value
+    loc: Loc
+    tier1_label: str | None = None   # the 一级 label in force, as written
+    tier2_label: str | None = None   # the 二级 label in force, as written
+    tier2_inferred: bool = False     # the 二级 was not written on this row's group; the layout placed it
+    description: str | None = None   # 绩效指标描述 (layouts that have the column)
+    basis: str | None = None         # 指标值确定依据
+    value_loc: Loc | None = None     # where the value cell is, when not on the indicator's line
+
+    def to_json(self) -> dict:
+        return {
+            "tier1": self.tier1, "tier2": self.tier2, "name": self.name,
+            "value_text": self.value_text, "value": self.value.to_json(), "line": self.loc.line,
+            "tier1_label": self.tier1_label, "tier2_label": self.tier2_label,
+            "tier2_inferred": self.tier2_inferred,
+            "description": self.description, "basis": self.basis,
+        }
+
+
+@dataclass(slots=True)
+class Slot:
+    """An indicator slot the template offers but nobody filled (``指标2:``), or a 二级 row left blank."""
+
+    tier1: str | None
+    tier2: str | None
+    label: str
+    loc: Loc
+
+
+@dataclass(slots=True)
+class Project:
+    """One table: the header, goals, spending plan and indicators of one project."""
+
+    name: str
+    loc: Loc
+    kind: str = "project"                                  # project | summary (总表)
+    title: str | None = None                               # the caption line above the table
+    unit: str | None = None                                # the money unit of this table (万元)
+    fields: dict[str, TextField] = field(default_factory=dict)
+    amounts: dict[str, Amount] = field(default_factory=dict)
+    goals: list[Goal] = field(default_factory=list)
+    schedule: Schedule | None = None
+    indicators: list[Indicator] = field(default_factory=list)
+    empty_slots: list[Slot] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)  # rows this table could not place
+    end_line: int | None = None
+
+    def amount(self, key: str) -> Decimal | None:
+        a = self.amounts.get(key)
+        return a.value if a else None
+
+    def to_json(self) -> dict:
+        return {
+            "name": self.name, "line": self.loc.line, "kind": self.kind, "title": self.title,
+            "unit": self.unit,
+            "fields": {k: v.text for k, v in self.fields.items()},
+            "amounts": {k: json_number(v.value) for k, v in self.amounts.items()},
+            "derived_amounts": [k for k, v in self.amounts.items() if v.derived],
+            "goals": [{"label": g.label, "text": g.text, "line": g.loc.line} for g in self.goals],
+            "schedule": None if self.schedule is None else {
+                "columns": list(self.schedule.columns), "line": self.schedule.loc.line,
+                "values": [None if v is None else v.to_json() for v in self.schedule.values]},
+            "indicators": [i.to_json() for i in self.indicators],
+            "empty_slots": [{"tier2": s.tier2, "label": s.label, "line": s.loc.line}
+                            for s in self.empty_slots],
+            "unplaced": [p.to_json() for p in self.problems],
+        }
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Running text outside the tables (a narrative part, a cover letter), kept for text checks."""
+
+    text: str
+    loc: Loc
+
+
+@dataclass(slots=True)
+class Document:
+    path: str
+    format: str = "txt"
+    layout: str | None = None
+    encoding: str | None = None
+    budget_year: int | None = None
+    unit: str | None = None                 # the caption unit (单位：万元)
+    template_fields: tuple[str, ...] = ()   # header fields this layout's template has
+    projects: list[Project] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    line_count: int = 0
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.path, "format": self.format, "layout": self.layout,
+            "encoding": self.encoding, "budget_year": self.budget_year, "unit": self.unit,
+            "projects": [p.to_json() for p in self.projects],
+            "problems": [p.to_json() for p in self.problems],
+        }

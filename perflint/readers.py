@@ -1,0 +1,118 @@
+"""Readers: a file's bytes → a :class:`Source` the layouts can read, never an exception.
+
+Readers are found by file suffix through the ``perflint.readers`` entry-point group; perflint's
+own text reader is registered there the same way another format's reader would be.
+A reader knows nothing about tables: it decodes, and records what went wrong as problems.
+"""
+from __future__ import annotations
+
+import codecs
+import functools
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Callable
+
+from .model import Loc, Problem
+
+
+@dataclass(slots=True)
+class Source:
+    """What a reader hands to the layouts: the text lines of one file, 1-based by position."""
+
+    path: str
+    format: str
+    lines: list[str] = field(default_factory=list)
+    encoding: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+Reader = Callable[[str, bytes], Source]
+
+_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+         (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def read_text(path: str, data: bytes) -> Source:
+    """Plain text in UTF-8 (with or without BOM), UTF-16/32 or GB18030/GBK."""
+    source = Source(path, "txt")
+    if not data.strip():
+        source.problems.append(Problem("input", "empty-file", "文件为空，没有可检查的内容",
+                                       Loc(path, 1)))
+        return source
+    text, encoding = _decode(data)
+    if text is None:
+        message = ("文件含有大量二进制内容，不是文本文件（可能是改了扩展名的 Word、Excel 或压缩文件）"
+                   if encoding == "binary" else
+                   "无法识别文件编码（已尝试 UTF-8、UTF-16、GB18030），请另存为 UTF-8 文本后再检查")
+        source.problems.append(Problem("input", "undecodable", message, Loc(path, 1)))
+        return source
+    source.encoding = encoding
+    source.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return source
+
+
+def _decode(data: bytes) -> tuple[str | None, str]:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding.replace("-sig", "") + " (BOM)"
+            except UnicodeDecodeError:
+                return None, encoding
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    zeros = data.count(0)
+    if zeros:
+        # UTF-16 without a BOM puts a zero byte beside almost every ASCII character.
+        even, odd = data[0::2].count(0), data[1::2].count(0)
+        if len(data) % 2 == 0 and max(even, odd) > 0.2 * len(data) / 2 and min(even, odd) < max(even, odd) / 4:
+            encoding = "utf-16-le" if odd > even else "utf-16-be"
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError:
+                pass
+        if zeros > len(data) / 100:
+            return None, "binary"
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        text = None
+    if text is not None and _looks_like_text(text):
+        return text, "gb18030"
+    from charset_normalizer import from_bytes   # slower; only for files nothing above explains
+
+    best = from_bytes(data).best()
+    if best is not None and _looks_like_text(str(best)):
+        return str(best), best.encoding
+    return None, "unknown"
+
+
+def _looks_like_text(text: str) -> bool:
+    """Mostly printable, and not the control-character soup a wrong codec produces."""
+    if not text:
+        return False
+    bad = sum(1 for c in text if (c < " " and c not in "\t\n\r\f") or c == "\ufffd")
+    return bad <= len(text) / 200
+
+
+@functools.lru_cache(maxsize=1)
+def _readers() -> dict[str, Reader]:
+    found: dict[str, Reader] = {}
+    for ep in entry_points(group="perflint.readers"):
+        try:
+            found[ep.name.lower()] = ep.load()
+        except Exception:       # a broken third-party reader must not stop the run
+            continue
+    found.setdefault("txt", read_text)
+    return found
+
+
+def supported_suffixes() -> tuple[str, ...]:
+    return tuple("." + s for s in sorted(_readers()))
+
+
+def reader_for(path: str) -> Reader | None:
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
+    return _readers().get(suffix)
