@@ -196,7 +196,8 @@ def _all_placeholders(s: str) -> bool:
 
 
 def _classify_words(s: str, text: str) -> Value:
-    if (len(s) <= MAX_QUALITATIVE and not _SENTENCE_PUNCT.search(s)
+    s = s.rstrip("。.")   # 持续稳定。 is still a short word value
+    if (s and len(s) <= MAX_QUALITATIVE and not _SENTENCE_PUNCT.search(s)
             and not any(c.isdigit() for c in s)):
         return Value(text, "qualitative")
     return Value(text, "text")
