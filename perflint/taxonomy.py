@@ -14,6 +14,7 @@ profile a reviewer later checks it against.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -58,6 +59,7 @@ _TIER2_SYNONYMS = {
 _CODE = re.compile(r"^\d{1,3}\s*[-－.．、]?")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_label(text: str) -> str:
     """"11-数量 指标" → "数量指标": no spaces, no leading code, full-width folded."""
     s = "".join(unicodedata.normalize("NFKC", text).split())
@@ -70,6 +72,7 @@ def _stem(text: str) -> str:
     return s[:-2] if s.endswith("指标") else s
 
 
+@functools.lru_cache(maxsize=8192)
 def tier1_of(text: str | None) -> str | None:
     """The canonical 一级 a label names, or None (成本指标 counts only in its mof-2021 sense)."""
     if not text:
@@ -77,6 +80,7 @@ def tier1_of(text: str | None) -> str | None:
     return _TIER1_SYNONYMS.get(_stem(text))
 
 
+@functools.lru_cache(maxsize=8192)
 def tier2_of(text: str | None) -> str | None:
     """The canonical 二级 a label names, or None.
 
@@ -104,6 +108,7 @@ def parent_of(tier2: str | None, profile: str = "local") -> str | None:
     return LOCAL_TIERS.get(tier2) or MOF_COST_TIERS.get(tier2)
 
 
+@functools.lru_cache(maxsize=8192)
 def is_header_word(text: str) -> bool:
     """Column headings that leak into body rows: 绩效指标, 一级指标, 指标值…"""
     return normalise_label(text) in {"绩效指标", "一级指标", "二级指标", "三级指标", "指标值",

@@ -7,6 +7,7 @@ label, values parsed and dated in the budget year.
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -22,6 +23,7 @@ from ..values import parse_value
 _CJK = r"\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 
 
+@functools.lru_cache(maxsize=16384)
 def squash(text: str) -> str:
     """NFKC and no whitespace at all: for matching labels that PDF export broke apart."""
     return "".join(unicodedata.normalize("NFKC", text).split())
@@ -88,6 +90,7 @@ _AMOUNT_SPELLINGS = _spelling_table(AMOUNT_FIELDS)
 _TEXT_SPELLINGS = _spelling_table(TEXT_FIELDS)
 
 
+@functools.lru_cache(maxsize=8192)
 def match_label(cell: str) -> tuple[str, str, str] | None:
     """``("amount"|"text", canonical, rest)`` when the cell starts with a header label.
 
@@ -360,6 +363,7 @@ _GOAL_LABEL = re.compile(
     r"\s*(?:[（(]\s*(含\s*本\s*级\s*和\s*市\s*县|含\s*本\s*级)\s*[)）])?\s*[:：]?")
 
 
+@functools.lru_cache(maxsize=4096)
 def match_goal(cell: str) -> tuple[str, str] | None:
     """``(label, rest)`` when a cell starts with a goal label, e.g. 年度绩效目标(含本级) 目标1:…"""
     text = unicodedata.normalize("NFKC", cell)

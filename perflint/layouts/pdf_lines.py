@@ -44,7 +44,7 @@ def sniff(source: Source) -> float:
 
 
 def _is_name_row(line: str) -> bool:
-    return "\t" not in line and squash(line).startswith("项目名称")
+    return "称" in line and "\t" not in line and squash(line).startswith("项目名称")
 
 
 def build(source: Source) -> Document:

@@ -40,7 +40,7 @@ class _Cell:
 
 def sniff(source) -> float:
     tab_led = sum(1 for line in source.lines if line.startswith("\t"))
-    headers = sum(1 for line in source.lines if squash(line) == "指标值确定依据")
+    headers = sum(1 for line in source.lines if "依据" in line and squash(line) == "指标值确定依据")
     if tab_led < len(source.lines) / 5 or not headers:
         return 0.0
     return min(1.0, 0.6 + headers / 100)
@@ -85,8 +85,8 @@ def read_table(path: str, lines: list[str], start: int, end: int, doc: Document)
             return cells[k - 1]
         return None
 
-    header_at = next((j for j in range(len(cells) - 5)
-                      if tuple(squash(c.text) for c in cells[j:j + 6]) == _COLUMNS), None)
+    header_at = next((j for j in range(len(cells) - 5) if "一级" in cells[j].text
+                      and tuple(squash(c.text) for c in cells[j:j + 6]) == _COLUMNS), None)
     limit = header_at if header_at is not None else len(cells)
     while k < limit:
         cell = take()

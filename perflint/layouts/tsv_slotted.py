@@ -39,6 +39,8 @@ def sniff(source: Source) -> float:
 
 
 def _is_name_row(line: str) -> bool:
+    if "称" not in line:   # cheap test first: this runs on every line while sniffing
+        return False
     first = next((c for c in line.split("\t") if c.strip()), "")
     return squash(first).startswith("项目名称")
 

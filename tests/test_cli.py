@@ -1,0 +1,82 @@
+"""The command line: the public JSON contracts of `value` and `extract`, and exit codes."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from perflint.cli import main
+
+from conftest import SAMPLES
+
+
+def run(*args):
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_value_json_contract():
+    code, out = run("value", "--format", "json", "≥0.42万人", "2024年12月31日前", "60 人，3 天")
+    assert code == 0
+    data = json.loads(out)
+    assert [set(d) >= {"text", "kind", "comparator", "value", "unit", "date", "parts"} for d in data] == [True] * 3
+    assert (data[0]["kind"], data[0]["comparator"], data[0]["value"], data[0]["unit"]) == ("quantity", ">=", 4200, "人")
+    assert (data[1]["kind"], data[1]["comparator"], data[1]["date"]) == ("date", "<=", "2024-12-31")
+    assert [(p["value"], p["unit"]) for p in data[2]["parts"]] == [(60, "人"), (3, "天")]
+
+
+def test_value_year_option_places_relative_dates():
+    code, out = run("value", "--format", "json", "--year", "2022", "年底前")
+    assert json.loads(out)[0]["date"] == "2022-12-31"
+
+
+def test_value_text_output_is_chinese():
+    code, out = run("value", "≥0.42万人")
+    assert code == 0 and out.strip() == "≥0.42万人\t数量 ≥4200人"
+
+
+def test_extract_json_contract():
+    code, out = run("extract", str(SAMPLES / "ningxia-rst-2022.txt"), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["schema_version"] == 1
+    doc = data["documents"][0]
+    assert {"path", "layout", "budget_year", "unit", "projects"} <= set(doc)
+    project = doc["projects"][0]
+    assert {"name", "line", "amounts", "indicators"} <= set(project)
+    assert project["amounts"]["年度资金总额"] == 73398 and project["amounts"]["中央资金"] == 61388
+    indicator = project["indicators"][0]
+    assert {"tier1", "tier2", "name", "value_text", "value", "line"} <= set(indicator)
+    assert indicator["value"]["kind"] == "quantity"
+
+
+def test_extract_directory_and_filters(tmp_path):
+    code, out = run("extract", str(SAMPLES), "--format", "json", "--exclude", "weixian*")
+    paths = [d["path"] for d in json.loads(out)["documents"]]
+    assert code == 0 and len(paths) == 3 and not any("weixian" in p for p in paths)
+    code, out = run("extract", str(SAMPLES), "--format", "json", "--include", "*2024*.txt")
+    assert len(json.loads(out)["documents"]) == 2
+
+
+def test_extract_output_file(tmp_path):
+    target = tmp_path / "model.json"
+    code, out = run("extract", str(SAMPLES / "weixian-rsj-2021.txt"), "--format", "json", "-o", str(target))
+    assert code == 0 and out == ""
+    assert len(json.loads(target.read_text(encoding="utf-8"))["documents"][0]["projects"]) == 24
+
+
+def test_usage_errors_exit_2():
+    assert run("extract", "no/such/dir")[0] == 2
+    assert run("value")[0] == 2
+    assert run("extract", str(SAMPLES), "--format", "yaml")[0] == 2
+    assert run("no-such-command")[0] == 2
+
+
+def test_bad_file_in_a_batch_does_not_stop_it(tmp_path):
+    (tmp_path / "good.txt").write_bytes((SAMPLES / "ningxia-jycy-2024.txt").read_bytes())
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02" * 500)
+    code, out = run("extract", str(tmp_path), "--format", "json")
+    docs = {d["path"].rsplit("/", 1)[-1]: d for d in json.loads(out)["documents"]}
+    assert code == 0
+    assert docs["bad.txt"]["problems"][0]["category"] == "input"
+    assert len(docs["good.txt"]["projects"]) == 7
