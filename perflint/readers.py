@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import codecs
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from typing import Callable
 
 from .model import Loc, Problem
 
@@ -81,7 +81,7 @@ def _decode(data: bytes) -> tuple[str | None, str]:
         text = None
     if text is not None and _looks_like_text(text):
         return text, "gb18030"
-    from charset_normalizer import from_bytes   # slower; only for files nothing above explains
+    from charset_normalizer import from_bytes  # slower; only for files nothing above explains
 
     best = from_bytes(data).best()
     if best is not None and _looks_like_text(str(best)):

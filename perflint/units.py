@@ -67,7 +67,7 @@ class UnitInfo:
         return self.canonical.split("/", 1)[0]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def unit_info(spellings: tuple[str, ...]) -> UnitInfo:
     """Unit information for a numerator followed by denominators, as written (``("元", "人", "天")``)."""
     reg = registry()
@@ -79,7 +79,7 @@ def unit_info(spellings: tuple[str, ...]) -> UnitInfo:
     return UnitInfo("/".join(symbols), dims)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def canonical_symbol(spelling: str) -> str:
     """The canonical symbol of one accepted spelling (``个月`` → ``月``, ``次数`` → ``次``)."""
     return registry().get_symbol(spelling)

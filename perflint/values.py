@@ -17,8 +17,9 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from typing import NamedTuple
 
 from . import units
 
@@ -29,9 +30,12 @@ KINDS = ("quantity", "percent", "date", "duration", "boolean", "qualitative",
 STRUCTURED_KINDS = frozenset({"quantity", "percent", "date", "duration", "multi"})
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
-    """A parsed 指标值. ``number`` is in the base unit with any scale word folded in."""
+class Value(NamedTuple):
+    """A parsed 指标值. ``number`` is in the base unit with any scale word folded in.
+
+    Immutable (values are cached and shared between indicators); a NamedTuple because it is
+    built for every cell and costs a third of a frozen dataclass to construct.
+    """
 
     text: str
     kind: str
@@ -39,7 +43,7 @@ class Value:
     number: Decimal | None = None
     unit: str | None = None               # canonical: 人, 元/年, %, 天
     date: dt.date | None = None
-    parts: tuple["Value", ...] = ()
+    parts: tuple[Value, ...] = ()
     truth: bool | None = None             # for kind "boolean"
     unit_text: str | None = None          # the unit as written (次数, 个月)
     scale: int | None = None              # 10000 when the number was written with 万
@@ -69,20 +73,20 @@ class Value:
         info = self.unit_info
         return bool(info and info.is_money)
 
-    def leaves(self) -> tuple["Value", ...]:
+    def leaves(self) -> tuple[Value, ...]:
         """The value itself, or its parts when it lists several."""
         return self.parts if self.kind == "multi" else (self,)
 
-    def resolve(self, year: int | None) -> "Value":
+    def resolve(self, year: int | None) -> Value:
         """This value with relative dates placed in ``year`` (the table's budget year)."""
         if self.kind == "multi":
             parts = tuple(p.resolve(year) for p in self.parts)
-            return self if parts == self.parts else replace(self, parts=parts)
+            return self if parts == self.parts else self._replace(parts=parts)
         if not self.relative or self.date is not None or year is None or self.month_day is None:
             return self
         month, day = self.month_day
         day = min(day, calendar.monthrange(year, month)[1])
-        return replace(self, date=dt.date(year, month, day))
+        return self._replace(date=dt.date(year, month, day))
 
     def to_json(self) -> dict:
         """The public JSON form (``perflint value --format json``; extract output)."""
@@ -263,9 +267,9 @@ def _parse_annotated(s: str, text: str) -> Value | None:
     if _PUNCT_ONLY.fullmatch(note):
         note = ""
     if value.kind == "multi":
-        return value if not (label or note) else replace(value, label=label.rstrip(":：") or None,
+        return value if not (label or note) else value._replace(label=label.rstrip(":：") or None,
                                                           note=note or None)
-    return replace(value, label=label.rstrip(":：") or None, note=note or None)
+    return value._replace(label=label.rstrip(":：") or None, note=note or None)
 
 
 # ---- the grammar --------------------------------------------------------------------------------

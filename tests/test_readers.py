@@ -4,10 +4,9 @@ from __future__ import annotations
 import codecs
 
 import pytest
+from conftest import SAMPLES
 
 from perflint.extract import extract_file
-
-from conftest import SAMPLES
 
 SAMPLE = SAMPLES / "ningxia-jycy-2024.txt"
 
@@ -40,7 +39,7 @@ def test_windows_line_endings_keep_line_numbers(tmp_path):
     (b"", "empty-file"),
     (b"   \n\n  ", "empty-file"),
     (b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 8, "undecodable"),
-    ("这是一份普通的工作总结，不含任何表格。\n第二行。\n".encode("utf-8"), "unrecognised-layout"),
+    ("这是一份普通的工作总结，不含任何表格。\n第二行。\n".encode(), "unrecognised-layout"),
 ])
 def test_unusable_files_become_input_problems(tmp_path, content, code):
     path = tmp_path / "odd.txt"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import importlib
 import pkgutil
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..model import Document, Loc, Problem
 from ..readers import Source
@@ -36,7 +36,7 @@ def all_layouts() -> tuple[Layout, ...]:
         layout = getattr(module, "LAYOUT", None)
         if isinstance(layout, Layout):
             found.append(layout)
-    return tuple(sorted(found, key=lambda l: l.name))
+    return tuple(sorted(found, key=lambda layout: layout.name))
 
 
 def build_document(source: Source) -> Document:

@@ -259,6 +259,51 @@ class RawRow:
     basis: str | None = None
 
 
+@dataclass
+class TierCursor:
+    """The 一级/二级 labels in force while reading down a table.
+
+    A new group starts whenever a different 一级 or 二级 is written; a label repeated after a
+    page break continues its group.
+    """
+
+    tier1_label: str | None = None
+    tier2_label: str | None = None
+    group: int = 0
+
+    def see(self, tier1: str | None = None, tier2: str | None = None) -> None:
+        if tier1 and taxonomy.tier1_of(tier1) != taxonomy.tier1_of(self.tier1_label):
+            self.tier1_label, self.tier2_label = tier1, None
+            self.group += 1
+        if tier2 and taxonomy.tier2_of(tier2) != taxonomy.tier2_of(self.tier2_label):
+            self.tier2_label = tier2
+            self.group += 1
+
+    def row(self, name: str, value: str, loc: Loc, **details) -> RawRow:
+        return RawRow(name, value, loc, self.group, self.tier1_label, self.tier2_label, **details)
+
+
+def is_indicator_header(content: list[tuple[int, str]]) -> bool:
+    """The row of column headings above the indicators: 一级指标 | 二级指标 | 三级指标 | 指标值."""
+    words = {squash(t) for _, t in content}
+    return bool(words & {"一级指标", "一级"}) and bool(words & {"二级指标", "三级指标"})
+
+
+def take_name(project: Project) -> None:
+    """The project is named, and located, by its 项目名称 field."""
+    if "项目名称" in project.fields:
+        project.name = project.fields["项目名称"].text
+        project.loc = project.fields["项目名称"].loc
+
+
+def is_tab_name_row(line: str) -> bool:
+    """A tab-separated row whose first filled cell is the 项目名称 label (a table starts here)."""
+    if "称" not in line:   # cheap test first: this runs on every line while sniffing
+        return False
+    first = next((c for c in line.split("\t") if c.strip()), "")
+    return squash(first).startswith("项目名称")
+
+
 _SLOT = re.compile(r"^\s*指标\s*\d+\s*[:：]\s*")
 
 

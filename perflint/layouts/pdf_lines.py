@@ -18,8 +18,18 @@ from ..model import Document, Goal, Loc, Paragraph, Problem, Project
 from ..readers import Source
 from ..values import STRUCTURED_KINDS, parse_value
 from . import Layout
-from .common import (RawRow, detect_budget_year, detect_unit, finish_project, join_broken,
-                     ordered_amounts, scan_stream_header, squash)
+from .common import (
+    RawRow,
+    TierCursor,
+    detect_budget_year,
+    detect_unit,
+    finish_project,
+    join_broken,
+    ordered_amounts,
+    scan_stream_header,
+    squash,
+    take_name,
+)
 from .tsv_coded import caption_of, table_spans
 
 TEMPLATE_FIELDS = ("项目名称", "主管部门", "实施单位", "项目属性", "项目期")
@@ -79,9 +89,7 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
         if text_lines:
             project.goals.append(Goal("年度总体绩效目标", join_broken([t for _, t in text_lines]),
                                       Loc(path, text_lines[0][0])))
-    if "项目名称" in project.fields:
-        project.name = project.fields["项目名称"].text
-        project.loc = project.fields["项目名称"].loc
+    take_name(project)
     project.amounts = ordered_amounts(project.amounts)
     rows = _IndicatorReader(path, project).read(numbered[header_at + 1:])
     finish_project(project, rows, year)
@@ -113,9 +121,7 @@ class _IndicatorReader:
     def __init__(self, path: str, project: Project):
         self.path, self.project = path, project
         self.rows: list[RawRow] = []
-        self.tier1_label: str | None = None
-        self.tier2_label: str | None = None
-        self.group = 0
+        self.cursor = TierCursor()
         self.pending: _Pending | None = None
 
     def read(self, numbered: list[tuple[int, str]]) -> list[RawRow]:
@@ -125,8 +131,7 @@ class _IndicatorReader:
             k, text = self._tier1(numbered, k, text)
             m = _TIER2.match(text)
             if m and taxonomy.tier2_of(m.group(0)):
-                self.tier2_label = m.group(0).strip()
-                self.group += 1
+                self.cursor.see(tier2=m.group(0).strip())
                 self.pending = None
                 text = text[m.end():].strip()
             if text:
@@ -160,9 +165,7 @@ class _IndicatorReader:
         return j, rest[m.end():].strip() if m and joined == label else joined[len(label):]
 
     def _set_tier1(self, label: str) -> None:
-        if taxonomy.tier1_of(label) != taxonomy.tier1_of(self.tier1_label):
-            self.tier1_label, self.tier2_label = label, None
-            self.group += 1
+        self.cursor.see(tier1=label)
         self.pending = None
 
     def _content(self, line: int, text: str) -> None:
@@ -180,16 +183,16 @@ class _IndicatorReader:
                 p.row.name = join_broken([p.row.name, text])
             return
         pair = _split_pair(text)
-        if self.tier1_label is None and self.tier2_label is None:
+        if self.cursor.tier1_label is None and self.cursor.tier2_label is None:
             self.project.problems.append(Problem(
                 "structure", "unplaced-row", f"这一行不在任何指标之下，无法归入指标表：“{text}”",
                 loc, text))
             return
         if pair:
-            row = RawRow(pair[0], pair[1], loc, self.group, self.tier1_label, self.tier2_label)
+            row = self.cursor.row(pair[0], pair[1], loc)
             state = "value" if _dangling(pair[1]) else "closed"
         else:
-            row = RawRow(text, "", loc, self.group, self.tier1_label, self.tier2_label)
+            row = self.cursor.row(text, "", loc)
             state = "name"
         self.rows.append(row)
         self.pending = _Pending(row, state)

@@ -21,8 +21,18 @@ from .. import taxonomy
 from ..model import Amount, Document, Goal, Loc, Paragraph, Problem, Project, Schedule
 from ..values import parse_value
 from . import Layout
-from .common import (RawRow, detect_budget_year, detect_unit, finish_project, join_broken,
-                     ordered_amounts, parse_money, set_text_field, squash)
+from .common import (
+    RawRow,
+    TierCursor,
+    detect_budget_year,
+    detect_unit,
+    finish_project,
+    ordered_amounts,
+    parse_money,
+    set_text_field,
+    squash,
+    take_name,
+)
 
 _TITLE = re.compile(r"^\s*\d+\s*[.．、]\s*\S.*绩效目标表")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
@@ -116,9 +126,7 @@ def read_table(path: str, lines: list[str], start: int, end: int, doc: Document)
             project.goals.append(Goal("资金用途", purpose.text, Loc(path, purpose.line)))
         elif cell.text and k == 1 and not _is_label(cell.text):
             set_text_field(project, "预算单位", cell.text, loc)
-    if "项目名称" in project.fields:
-        project.name = project.fields["项目名称"].text
-        project.loc = project.fields["项目名称"].loc
+    take_name(project)
     project.unit = project.unit or doc.unit
     project.amounts = ordered_amounts(project.amounts)
     rows = _indicator_rows(path, project, cells[header_at + 6:] if header_at is not None else [])
@@ -152,8 +160,7 @@ def _schedule(path: str, cells: list[_Cell], k: int, limit: int, loc: Loc) -> tu
 
 def _indicator_rows(path: str, project: Project, cells: list[_Cell]) -> list[RawRow]:
     rows: list[RawRow] = []
-    tier1_label = tier2_label = None
-    group = 0
+    cursor = TierCursor()
     k = 0
     while k < len(cells):
         first = cells[k]
@@ -172,14 +179,9 @@ def _indicator_rows(path: str, project: Project, cells: list[_Cell]) -> list[Raw
                 Loc(path, first.line), " ".join(c.text for c in row)))
             break
         t1, t2, name, description, value, basis = (c.text for c in row)
-        if t1 and taxonomy.tier1_of(t1) != taxonomy.tier1_of(tier1_label):
-            tier1_label, tier2_label = t1, None
-            group += 1
-        if t2 and taxonomy.tier2_of(t2) != taxonomy.tier2_of(tier2_label):
-            tier2_label = t2
-            group += 1
-        rows.append(RawRow(name, value, Loc(path, row[2].line), group, tier1_label, tier2_label,
-                           description or None, basis or None))
+        cursor.see(t1, t2)
+        rows.append(cursor.row(name, value, Loc(path, row[2].line),
+                               description=description or None, basis=basis or None))
         k += 6
     return rows
 

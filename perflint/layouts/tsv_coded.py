@@ -19,9 +19,24 @@ from .. import taxonomy
 from ..model import Document, Goal, Loc, Problem, Project, Slot
 from ..readers import Source
 from . import Layout
-from .common import (AmountScanner, RawRow, cells_of, detect_budget_year, detect_unit, filled,
-                     finish_project, match_goal, ordered_amounts, regroup_centred_cost_label,
-                     scan_text_fields, squash)
+from .common import (
+    AmountScanner,
+    RawRow,
+    TierCursor,
+    cells_of,
+    detect_budget_year,
+    detect_unit,
+    filled,
+    finish_project,
+    is_indicator_header,
+    is_tab_name_row,
+    match_goal,
+    ordered_amounts,
+    regroup_centred_cost_label,
+    scan_text_fields,
+    squash,
+    take_name,
+)
 
 _CODED_TIER1 = re.compile(r"^\s*[1-4]\s*[-－]\s*(?:产出|效益|满意度|成本)指标\s*\t")
 _CAPTION = re.compile(r"^(附件\d*|.*绩效目标(?:总)?表|[(（]\s*\d{4}\s*年度?\s*[)）]|单位\s*[:：].*)$")
@@ -31,17 +46,10 @@ TEMPLATE_FIELDS = ("项目名称", "主管部门", "实施单位", "项目属性
 
 def sniff(source: Source) -> float:
     coded = sum(1 for line in source.lines if _CODED_TIER1.match(line))
-    names = sum(1 for line in source.lines if "\t" in line and _is_name_row(line))
+    names = sum(1 for line in source.lines if "\t" in line and is_tab_name_row(line))
     if coded < 3 or not names:
         return 0.0
     return min(1.0, 0.6 + coded / (40 * names))
-
-
-def _is_name_row(line: str) -> bool:
-    if "称" not in line:   # cheap test first: this runs on every line while sniffing
-        return False
-    first = next((c for c in line.split("\t") if c.strip()), "")
-    return squash(first).startswith("项目名称")
 
 
 def is_caption(line: str) -> bool:
@@ -80,17 +88,13 @@ def build(source: Source) -> Document:
     lines = source.lines
     doc = Document(source.path, layout="tsv-coded", budget_year=detect_budget_year(lines),
                    unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS)
-    for first, start, end in table_spans(lines, _is_name_row):
+    for first, start, end in table_spans(lines, is_tab_name_row):
         title, unit = caption_of(lines, first, start)
         project = read_table(source.path, lines, start, end, doc.budget_year)
         project.title, project.unit = title, unit or doc.unit
         doc.projects.append(project)
     return doc
 
-
-def _is_indicator_header(content: list[tuple[int, str]]) -> bool:
-    words = {squash(t) for _, t in content}
-    return "一级指标" in words and bool(words & {"二级指标", "三级指标"})
 
 
 def read_table(path: str, lines: list[str], start: int, end: int, year: int | None) -> Project:
@@ -100,8 +104,7 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
     slots: list[Slot] = []
     in_body = False
     goal_waiting: tuple[str, Loc] | None = None
-    tier1_label = tier2_label = None
-    group = 0
+    cursor = TierCursor()
     for i in range(start, end):
         loc = Loc(path, i + 1)
         cells = cells_of(lines[i])
@@ -109,7 +112,7 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
         if not content:
             continue
         if not in_body:
-            if _is_indicator_header(content):
+            if is_indicator_header(content):
                 in_body = True
                 continue
             if not any(taxonomy.tier1_of(t) for _, t in content):
@@ -145,12 +148,7 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
                 f"这一行不在任何一级指标之下，无法归入指标表：“{' '.join(t for _, t in content)}”",
                 loc, lines[i].strip()))
             continue
-        if t1 and taxonomy.tier1_of(t1) != taxonomy.tier1_of(tier1_label):
-            tier1_label, tier2_label = t1, None
-            group += 1
-        if t2 and taxonomy.tier2_of(t2) != taxonomy.tier2_of(tier2_label):
-            tier2_label = t2
-            group += 1
+        cursor.see(t1, t2)
         if not others:
             if t2:
                 slots.append(Slot(taxonomy.parent_of(taxonomy.tier2_of(t2)), taxonomy.tier2_of(t2),
@@ -158,10 +156,8 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
             continue
         name, value = others[0], others[-1] if len(others) > 1 else ""
         description = " ".join(others[1:-1]) or None
-        rows.append(RawRow(name, value, loc, group, tier1_label, tier2_label, description))
-    project.name = project.fields["项目名称"].text if "项目名称" in project.fields else ""
-    if "项目名称" in project.fields:
-        project.loc = project.fields["项目名称"].loc
+        rows.append(cursor.row(name, value, loc, description=description))
+    take_name(project)
     project.amounts = ordered_amounts(scanner.amounts)
     regroup_centred_cost_label(rows)
     finish_project(project, rows, year, slots)

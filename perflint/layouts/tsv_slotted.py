@@ -20,8 +20,21 @@ from .. import taxonomy
 from ..model import Document, Goal, Loc, Problem, Project, Slot
 from ..readers import Source
 from . import Layout
-from .common import (AmountScanner, RawRow, cells_of, detect_budget_year, detect_unit, filled,
-                     finish_project, match_goal, ordered_amounts, scan_text_fields, squash)
+from .common import (
+    AmountScanner,
+    RawRow,
+    cells_of,
+    detect_budget_year,
+    detect_unit,
+    filled,
+    finish_project,
+    is_indicator_header,
+    is_tab_name_row,
+    match_goal,
+    ordered_amounts,
+    scan_text_fields,
+    take_name,
+)
 from .tsv_coded import caption_of, table_spans
 
 _SLOT = re.compile(r"^\s*指标\s*(\d+)\s*[:：]\s*")
@@ -32,24 +45,17 @@ TEMPLATE_FIELDS = ("项目名称", "主管部门", "实施单位", "项目属性
 
 def sniff(source: Source) -> float:
     slots = sum(1 for line in source.lines if "\t" in line and _SLOT.search(line))
-    names = sum(1 for line in source.lines if "\t" in line and _is_name_row(line))
+    names = sum(1 for line in source.lines if "\t" in line and is_tab_name_row(line))
     if slots < 3 or not names:
         return 0.0
     return min(1.0, 0.5 + slots / (40 * names))
-
-
-def _is_name_row(line: str) -> bool:
-    if "称" not in line:   # cheap test first: this runs on every line while sniffing
-        return False
-    first = next((c for c in line.split("\t") if c.strip()), "")
-    return squash(first).startswith("项目名称")
 
 
 def build(source: Source) -> Document:
     lines = source.lines
     doc = Document(source.path, layout="tsv-slotted", budget_year=detect_budget_year(lines),
                    unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS)
-    for first, start, end in table_spans(lines, _is_name_row):
+    for first, start, end in table_spans(lines, is_tab_name_row):
         title, unit = caption_of(lines, first, start)
         project = read_table(source.path, lines, start, end, doc.budget_year)
         project.title = title
@@ -59,10 +65,6 @@ def build(source: Source) -> Document:
         doc.projects.append(project)
     return doc
 
-
-def _is_indicator_header(content: list[tuple[int, str]]) -> bool:
-    words = {squash(t) for _, t in content}
-    return bool(words & {"一级指标", "一级"}) and bool(words & {"三级指标", "二级指标"})
 
 
 def read_table(path: str, lines: list[str], start: int, end: int, year: int | None) -> Project:
@@ -80,7 +82,7 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
         if not content:
             continue
         if not in_body:
-            if _is_indicator_header(content):
+            if is_indicator_header(content):
                 in_body = True
                 continue
             goals = [(g, (c, t)) for c, t in content if (g := match_goal(t))]
@@ -136,9 +138,7 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
                               content[slot_at][1].strip(), loc))
             continue
         rows.append(RawRow(name, value, loc, group, tier1_label, tier2_label))
-    if "项目名称" in project.fields:
-        project.name = project.fields["项目名称"].text
-        project.loc = project.fields["项目名称"].loc
+    take_name(project)
     project.amounts = ordered_amounts(scanner.amounts)
     finish_project(project, rows, year, slots)
     return project
