@@ -490,7 +490,13 @@ def _day_for(groups: dict, year: int) -> tuple[int, int, str]:
 
 
 def _when(text: str, date: tuple, words: tuple[str, ...] = ()) -> Value:
-    tokens = date
+    try:
+        return _date_value(text, date, words)
+    except ValueError:   # 2月30日, month 13: not a date anyone can meet
+        return Value(text, "text", note="日期无效")
+
+
+def _date_value(text: str, tokens: tuple, words: tuple[str, ...]) -> Value:
     table = {**_CMP_WORD, **_CMP_DATE_WORD}
     comparator = _comparator(words, table)
     approx = any(w in _APPROX_WORDS for w in words)
@@ -516,6 +522,7 @@ def _when(text: str, date: tuple, words: tuple[str, ...] = ()) -> Value:
     mdate = next((t for k, t in tokens if k == "MDATE"), None)
     if mdate is not None:
         month, day, precision = _day_for(_MDATE_RE.match(mdate).groupdict(), 0)
+        dt.date(2000, month, day)   # raises for 2月30日 or 13月 (2000 is a leap year)
     else:       # 当年, 年底, 年内: the end of the budget year
         month, day, precision = 12, 31, "day" if "YEAREND" in kinds else "year"
     if comparator is None and "YEAREND" in kinds and tokens[-1][1] in ("年内", "年度内"):

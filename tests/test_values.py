@@ -163,3 +163,15 @@ def test_shortcut_agrees_with_the_grammar(text):
 @pytest.mark.parametrize("text", ["2024年", "2024.12.31", "2-3.5天", "60人，3天", "两次", "年底前"])
 def test_shortcut_declines_what_it_does_not_cover(text):
     assert _single_measure(text) is None
+
+
+@pytest.mark.parametrize("text, kind, value, date", [
+    ("1975.73万人", "quantity", 19757300, None),      # a decimal, not year 1975 month 73
+    ("2024.12.31", "date", None, "2024-12-31"),
+    ("2024/6/30", "date", None, "2024-06-30"),
+    ("2024.12前", "date", None, "2024-12-31"),
+    ("2月30日前", "text", None, None),                # no such day
+])
+def test_dotted_dates_and_impossible_dates(text, kind, value, date):
+    got = parse_value(text).to_json()
+    assert (got["kind"], got["value"], got["date"]) == (kind, value, date)
