@@ -126,6 +126,193 @@ def summarise(doc) -> str:
     return "\n".join(lines)
 
 
+def _split(values: tuple[str, ...]) -> list[str]:
+    """Options given several times or comma-separated: --select PF1,PF2 --select funds."""
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+def _severity_overrides(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for item in _split(values):
+        code, sep, level = item.partition("=")
+        if not sep or level not in ("error", "warning", "info"):
+            raise click.BadParameter(f"“{item}”应写成 代码=级别，例如 PF402=info", param_hint="--severity")
+        out[code.strip()] = level
+    return out
+
+
+def _settings(config_path: str | None, isolated: bool):
+    from .config import load
+
+    return load(config_path, isolated=isolated)
+
+
+def _fail(message: str) -> None:
+    click.echo(f"perflint: {message}", err=True)
+    sys.exit(EXIT_USAGE)
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--select", multiple=True, help="只启用这些规则（代码、代码前缀、名称或类别，可逗号分隔）")
+@click.option("--extend-select", multiple=True, help="在默认规则之外再启用这些规则")
+@click.option("--ignore", multiple=True, help="停用这些规则")
+@click.option("--severity", "severity", multiple=True, metavar="CODE=LEVEL",
+              help="改变规则的严重程度，例如 PF402=info（可重复）")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="发现此级别及以上的问题时退出码为 1（默认 error）")
+@click.option("--exit-zero", is_flag=True, help="无论发现什么问题，退出码都为 0")
+@click.option("--format", "fmt", default="full", show_default=True,
+              help="输出格式：full、concise、json、jsonl")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="写入文件")
+@click.option("--statistics", is_flag=True, help="按规则统计问题数量（机器可读格式时输出到标准错误）")
+@click.option("--no-color", is_flag=True, help="不使用颜色")
+@click.option("--include", multiple=True, help="只检查匹配的文件（glob，可重复）")
+@click.option("--exclude", multiple=True, help="跳过匹配的文件（glob，可重复）")
+@click.option("--profile", type=click.Choice(["local", "mof-2021"]), default=None,
+              help="指标体系：local（三级指标，默认）或 mof-2021（财预〔2021〕101号）")
+@click.option("--budget-year", type=int, default=None, help="指定预算年度，覆盖文件中的年度")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="配置文件（默认向上查找 perflint.toml 或 pyproject.toml 的 [tool.perflint]）")
+@click.option("--isolated", is_flag=True, help="忽略所有配置文件")
+def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_zero, fmt, output,
+                  statistics, no_color, include, exclude, profile, budget_year, config_path, isolated):
+    """检查绩效目标表：资金、占位、指标层级、指标值与模板问题。"""
+    import os
+
+    from .config import ConfigError
+    from .reporters import RenderOptions, formats, is_machine_readable, render
+    from .run import UsageError, check
+
+    if fmt not in formats():
+        raise click.BadParameter(f"可用格式：{', '.join(formats())}", param_hint="--format")
+    try:
+        settings = _settings(config_path, isolated)
+        progress = _progress_bar()
+        report = check(list(paths), settings, progress=progress,
+                       select=_split(select) or None, extend_select=_split(extend_select),
+                       ignore=_split(ignore), severity=_severity_overrides(severity),
+                       fail_on=fail_on, include=list(include), exclude=list(exclude),
+                       profile=profile, budget_year=budget_year)
+        progress.close()
+    except (ConfigError, UsageError) as err:
+        _fail(str(err))
+    color = not no_color and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    width = None
+    if output is None and sys.stdout.isatty():
+        import shutil
+
+        width = shutil.get_terminal_size().columns
+    text = render(report, fmt, RenderOptions(color=color, width=width, lang=settings.lang))
+    if output:
+        with open(output, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+    elif text:
+        click.echo(text)
+    if statistics:
+        lines = [f"{count:6d}  {code}  {name}  [{level}]" for code, name, level, count in report.statistics()]
+        click.echo("\n".join(lines) if lines else "没有发现问题", err=is_machine_readable(fmt) or bool(output))
+    for warning in report.warnings:
+        click.echo(f"perflint: 注意：{warning}", err=True)
+    sys.exit(0 if exit_zero else report.exit_code(settings.fail_on))
+
+
+class _progress_bar:
+    """A rich progress bar on standard error, only when it is a terminal and the run is long."""
+
+    MIN_FILES = 10
+
+    def __init__(self):
+        self.progress = self.task = None
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if self.progress is None:
+            if total < self.MIN_FILES or not sys.stderr.isatty():
+                return
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.progress = Progress(console=Console(stderr=True), transient=True)
+            self.progress.start()
+            self.task = self.progress.add_task("检查中", total=total)
+        self.progress.update(self.task, completed=done, description=f"检查 {path[-40:]}")
+
+    def close(self) -> None:
+        if self.progress is not None:
+            self.progress.stop()
+
+
+@main.command("rules")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+@click.option("--isolated", is_flag=True, help="忽略所有配置文件")
+def rules_command(fmt, config_path, isolated):
+    """列出所有规则：代码、名称、类别、默认级别和说明。"""
+    from .config import ConfigError
+    from .engine import load_packs
+
+    try:
+        settings = _settings(config_path, isolated)
+    except ConfigError as err:
+        _fail(str(err))
+    loaded = load_packs(settings.rule_paths)
+    if fmt == "json":
+        click.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category,
+                                "severity": r.severity, "target": r.target_name, "summary": r.title,
+                                "default": r.default, "pack": r.pack} for r in loaded.rules],
+                              ensure_ascii=False, indent=2))
+    else:
+        for r in loaded.rules:
+            flag = "" if r.default else "（默认不启用）"
+            click.echo(f"{r.code}  {r.name:34} {r.category:12} {r.severity:8} {r.title}{flag}")
+    for warning in loaded.warnings:
+        click.echo(f"perflint: 注意：{warning}", err=True)
+
+
+@main.command("rule")
+@click.argument("code")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+@click.option("--isolated", is_flag=True, help="忽略所有配置文件")
+def rule_command(code, config_path, isolated):
+    """显示一条规则的完整说明（检查内容 / 为何重要 / 示例 / 依据）。"""
+    import dataclasses
+
+    from .config import ConfigError
+    from .engine import load_packs
+
+    try:
+        settings = _settings(config_path, isolated)
+    except ConfigError as err:
+        _fail(str(err))
+    rules = load_packs(settings.rule_paths).rules
+    found = next((r for r in rules if r.code == code.upper() or r.name == code), None)
+    if found is None:
+        _fail(f"没有规则“{code}”（perflint rules 可列出全部规则）")
+    click.echo(found.doc.strip())
+    click.echo("")
+    click.echo(f"类别：{found.category}　默认级别：{found.severity}　检查对象：{found.target_name}"
+               f"　规则包：{found.pack}" + ("" if found.default else "　默认不启用"))
+    if found.options is not None:
+        click.echo(f"选项（在配置文件的 [rules.{found.code}] 中设置）：")
+        for f in dataclasses.fields(found.options):
+            click.echo(f"  {f.name.replace('_', '-')} = {getattr(found.options(), f.name)!r}")
+
+
+@main.command("config")
+@click.option("--show", is_flag=True, help="显示合并后的配置")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
+@click.option("--isolated", is_flag=True, help="忽略所有配置文件")
+def config_command(show, config_path, isolated):
+    """显示配置（perflint config --show）。"""
+    from .config import ConfigError, to_toml
+
+    try:
+        settings = _settings(config_path, isolated)
+    except ConfigError as err:
+        _fail(str(err))
+    click.echo(to_toml(settings))
+
+
 @main.command("layouts")
 def layouts_command() -> None:
     """列出可识别的表格版式。"""

@@ -8,7 +8,7 @@ from .model import Document, Loc, Problem
 from .readers import Source, reader_for
 
 
-def extract_file(path: str) -> Document:
+def extract_file(path: str, budget_year: int | None = None) -> Document:
     """The model of one file. Never raises: unreadable input becomes an ``input`` problem."""
     reader = reader_for(path)
     if reader is None:
@@ -26,4 +26,5 @@ def extract_file(path: str) -> Document:
     except Exception as err:   # a reader bug must not stop the batch
         return Document(path, problems=[Problem(
             "input", "reader-failed", f"读取文件时出错（{type(err).__name__}: {err}）", Loc(path, 1))])
+    source.budget_year = budget_year
     return build_document(source)

@@ -24,6 +24,7 @@ class Source:
     lines: list[str] = field(default_factory=list)
     encoding: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    budget_year: int | None = None     # set by configuration to override what the document says
 
 
 Reader = Callable[[str, bytes], Source]

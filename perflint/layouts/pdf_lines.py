@@ -59,7 +59,7 @@ def _is_name_row(line: str) -> bool:
 
 def build(source: Source) -> Document:
     lines = source.lines
-    doc = Document(source.path, layout="pdf-lines", budget_year=detect_budget_year(lines),
+    doc = Document(source.path, layout="pdf-lines", budget_year=source.budget_year or detect_budget_year(lines),
                    unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS)
     spans = table_spans(lines, _is_name_row)
     first_caption = spans[0][0] if spans else len(lines)

@@ -58,7 +58,7 @@ def sniff(source) -> float:
 
 def build(source) -> Document:
     lines = source.lines
-    doc = Document(source.path, layout="tab-cells", budget_year=detect_budget_year(lines),
+    doc = Document(source.path, layout="tab-cells", budget_year=source.budget_year or detect_budget_year(lines),
                    unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS)
     titles = [i for i, line in enumerate(lines) if not line.startswith("\t") and _TITLE.match(line)]
     first = titles[0] if titles else len(lines)

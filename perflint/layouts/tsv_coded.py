@@ -86,7 +86,7 @@ def caption_of(lines: list[str], first: int, start: int) -> tuple[str | None, st
 
 def build(source: Source) -> Document:
     lines = source.lines
-    doc = Document(source.path, layout="tsv-coded", budget_year=detect_budget_year(lines),
+    doc = Document(source.path, layout="tsv-coded", budget_year=source.budget_year or detect_budget_year(lines),
                    unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS)
     for first, start, end in table_spans(lines, is_tab_name_row):
         title, unit = caption_of(lines, first, start)

@@ -1,0 +1,323 @@
+"""The rule engine: what a rule is, the context it runs in, and how a run turns models into findings.
+
+A rule is a function decorated with :func:`rule`; its module docstring is its documentation.
+Packs are Python packages registered under the ``perflint.rules`` entry-point group (perflint's
+own pack among them) or folders named in config (``rule-paths``); every :class:`Rule` found in
+their modules is loaded. Nothing keeps a list of rules by hand.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import importlib
+import importlib.util
+import pkgutil
+import re
+import sys
+import types
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from pathlib import Path
+from typing import Any
+
+from .model import Document, Indicator, Loc, Project
+
+CATEGORIES = ("funds", "placeholder", "tier", "value", "template", "consistency", "structure",
+              "text", "schedule", "input")
+SEVERITIES = ("error", "warning", "info")
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+DOC_HEADINGS = ("检查内容", "为何重要", "示例", "依据")
+_CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Every document of one run, for rules that compare across documents."""
+
+    documents: tuple[Document, ...]
+
+    def projects(self) -> Iterator[tuple[Document, Project]]:
+        for doc in self.documents:
+            for project in doc.projects:
+                yield doc, project
+
+
+TARGETS = {"Indicator": Indicator, "Project": Project, "Document": Document, "Corpus": Corpus}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    category: str
+    severity: str
+    target: type
+    check: Callable[..., Iterable[Finding]]
+    options: type | None
+    doc: str
+    module: str
+    default: bool = True
+    pack: str = ""
+
+    @property
+    def title(self) -> str:
+        """The doc's first line after "CODE name —": what the rule checks, in a few words."""
+        first = self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+        return first.split("—", 1)[1].strip() if "—" in first else first
+
+    @property
+    def target_name(self) -> str:
+        return self.target.__name__
+
+
+def rule(*, code: str, name: str, category: str, severity: str, target: type,
+         options: type | None = None, default: bool = True) -> Callable[[Callable], Rule]:
+    """Declare a rule. The decorated function is called with the target and a RuleContext and
+    yields findings made with ``ctx.finding(...)``; the engine stamps code, name and severity."""
+    if not _CODE.match(code):
+        raise ValueError(f"rule code {code!r} is not of the form PF123")
+    if not _NAME.match(name):
+        raise ValueError(f"rule name {name!r} is not kebab-case naming the problem")
+    if category not in CATEGORIES:
+        raise ValueError(f"rule {code}: unknown category {category!r}")
+    if severity not in SEVERITIES:
+        raise ValueError(f"rule {code}: unknown severity {severity!r}")
+    if target not in TARGETS.values():
+        raise ValueError(f"rule {code}: target must be Indicator, Project, Document or Corpus")
+    if options is not None and not dataclasses.is_dataclass(options):
+        raise ValueError(f"rule {code}: options must be a dataclass")
+
+    def decorate(fn: Callable) -> Rule:
+        module = sys.modules.get(fn.__module__)
+        return Rule(code, name, category, severity, target, fn, options,
+                    (module.__doc__ or "") if module else "", fn.__module__, default)
+
+    return decorate
+
+
+@dataclass
+class Finding:
+    code: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    file: str
+    line: int | None
+    project: str | None = None
+    indicator: str | None = None
+    hint: str | None = None
+    text: str | None = None           # the offending text, as written
+    evidence: str | None = None       # what identifies the problem, for the fingerprint
+    fingerprint: str = ""
+
+    def to_json(self) -> dict:
+        return {"code": self.code, "name": self.name, "category": self.category,
+                "severity": self.severity, "message": self.message, "hint": self.hint,
+                "file": self.file, "line": self.line, "project": self.project,
+                "indicator": self.indicator, "text": self.text, "fingerprint": self.fingerprint}
+
+
+def fingerprint(f: Finding) -> str:
+    """Stable across edits that move lines: code, file, project, indicator and the evidence."""
+    evidence = f.evidence if f.evidence is not None else (f.text if f.text is not None else f.message)
+    parts = [f.code, f.file.replace("\\", "/"), f.project or "", f.indicator or "",
+             "".join(unicodedata.normalize("NFKC", evidence).split())]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+class RuleContext:
+    """What a rule sees besides its target: the document and project around it, its options,
+    the run's settings, and :meth:`finding` to report."""
+
+    def __init__(self, rule: Rule, options: Any, settings: Any, document: Document | None = None,
+                 project: Project | None = None, corpus: Corpus | None = None):
+        self.rule, self.options, self.settings = rule, options, settings
+        self.document, self.project, self.corpus = document, project, corpus
+
+    @property
+    def profile(self) -> str:
+        return self.settings.profile
+
+    @property
+    def budget_year(self) -> int | None:
+        return self.settings.budget_year or (self.document.budget_year if self.document else None)
+
+    def finding(self, at: Any, message: str, hint: str | None = None, *, text: str | None = None,
+                evidence: str | None = None, severity: str | None = None,
+                project: Project | None = None, document: Document | None = None) -> Finding:
+        """A finding anchored on ``at`` (an Indicator, Project, Document, or anything with a loc)."""
+        document = document or self.document
+        project = project or self.project
+        indicator = None
+        if isinstance(at, Indicator):
+            loc, indicator = at.loc, at.name
+            if text is None:
+                text = at.value_text
+        elif isinstance(at, Project):
+            loc, project = at.loc, at
+        elif isinstance(at, Document):
+            loc, document, project = Loc(at.path, 1), at, None
+        elif isinstance(at, Loc):
+            loc = at
+        else:
+            loc = getattr(at, "loc", None)
+        path = document.path if document else (loc.path if loc else "")
+        return Finding(self.rule.code, self.rule.name, self.rule.category,
+                       severity or self.rule.severity, message, path, loc.line if loc else None,
+                       project.name if project else None, indicator, hint, text, evidence)
+
+
+# ---- finding and loading packs ----------------------------------------------------------------
+
+@dataclass
+class PackLoad:
+    rules: list[Rule] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _rules_in(module: types.ModuleType, pack: str) -> list[Rule]:
+    return [dataclasses.replace(v, pack=pack) for v in vars(module).values() if isinstance(v, Rule)]
+
+
+def _walk_package(package: types.ModuleType, pack: str, load: PackLoad) -> None:
+    load.rules.extend(_rules_in(package, pack))
+    for info in pkgutil.walk_packages(getattr(package, "__path__", []), package.__name__ + "."):
+        try:
+            module = importlib.import_module(info.name)
+        except Exception as err:  # a broken module of a pack is a warning, not a dead run
+            load.warnings.append(f"规则包“{pack}”中的模块 {info.name} 无法加载（{type(err).__name__}: {err}），已跳过")
+            continue
+        load.rules.extend(_rules_in(module, pack))
+
+
+def _load_folder(folder: Path, load: PackLoad) -> None:
+    if not folder.is_dir():
+        load.warnings.append(f"配置的规则目录不存在：{folder}")
+        return
+    for path in sorted(folder.rglob("*.py")):
+        name = "perflint_local_" + "_".join(path.relative_to(folder).with_suffix("").parts)
+        try:
+            spec = importlib.util.spec_from_file_location(name, path)
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
+        except Exception as err:
+            load.warnings.append(f"本地规则文件 {path} 无法加载（{type(err).__name__}: {err}），已跳过")
+            continue
+        load.rules.extend(_rules_in(module, str(folder)))
+
+
+def load_packs(rule_paths: Iterable[str | Path] = ()) -> PackLoad:
+    """Every rule of every installed pack and of the configured folders.
+
+    A pack that fails to import is a warning. A second rule with a code already taken is
+    refused (with a warning naming both), so a pack can never silently replace another's rule.
+    """
+    load = PackLoad()
+    for ep in sorted(entry_points(group="perflint.rules"), key=lambda e: (e.name != "builtin", e.name)):
+        try:
+            package = ep.load()
+        except Exception as err:
+            load.warnings.append(f"规则包“{ep.name}”无法加载（{type(err).__name__}: {err}），已跳过")
+            continue
+        _walk_package(package, ep.name, load)
+    for folder in rule_paths:
+        _load_folder(Path(folder), load)
+    seen: dict[str, Rule] = {}
+    unique = []
+    for r in load.rules:
+        if r.code in seen:
+            if seen[r.code].check is not r.check:
+                load.warnings.append(
+                    f"规则代码 {r.code} 重复：{r.pack} 中的 {r.name} 与 {seen[r.code].pack} 中的 "
+                    f"{seen[r.code].name} 冲突，已拒绝加载后者")
+            continue
+        seen[r.code] = r
+        unique.append(r)
+    load.rules = sorted(unique, key=lambda r: r.code)
+    return load
+
+
+# ---- selecting rules ---------------------------------------------------------------------------
+
+class SelectorError(ValueError):
+    pass
+
+
+def matches(selector: str, r: Rule) -> bool:
+    s = selector.strip()
+    return (s.upper() == "ALL" or r.code.startswith(s.upper()) or s == r.category or s == r.name)
+
+
+def check_selectors(selectors: Iterable[str], rules: list[Rule]) -> None:
+    unknown = [s for s in selectors if not any(matches(s, r) for r in rules)]
+    if unknown:
+        raise SelectorError("未知的规则代码、前缀、名称或类别：" + "、".join(unknown)
+                            + "（perflint rules 可列出全部规则）")
+
+
+def select(rules: list[Rule], select_: list[str] | None, extend: list[str], ignore: list[str]) -> list[Rule]:
+    """ruff-style selection: ``select`` replaces the default set, ``extend`` adds, ``ignore`` removes."""
+    check_selectors([*(select_ or []), *extend, *ignore], rules)
+    if select_:
+        chosen = [r for r in rules if any(matches(s, r) for s in select_)]
+    else:
+        chosen = [r for r in rules if r.default]
+    chosen += [r for r in rules if r not in chosen and any(matches(s, r) for s in extend)]
+    return sorted((r for r in chosen if not any(matches(s, r) for s in ignore)), key=lambda r: r.code)
+
+
+# ---- options ------------------------------------------------------------------------------------
+
+class OptionError(ValueError):
+    pass
+
+
+def build_options(r: Rule, given: dict[str, Any]) -> Any:
+    """The rule's options dataclass with ``given`` (kebab- or snake-case keys) applied and checked."""
+    if r.options is None:
+        if given:
+            raise OptionError(f"规则 {r.code} 没有可配置的选项，却配置了：{', '.join(given)}")
+        return None
+    fields = {f.name: f for f in dataclasses.fields(r.options)}
+    values = {}
+    for key, value in given.items():
+        name = key.replace("-", "_")
+        if name not in fields:
+            raise OptionError(f"规则 {r.code} 没有选项“{key}”（可用：{', '.join(k.replace('_', '-') for k in fields)}）")
+        default = getattr(r.options(), name)
+        values[name] = _coerce(r.code, key, value, default)
+    return r.options(**values)
+
+
+def _coerce(code: str, key: str, value: Any, default: Any) -> Any:
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        if isinstance(default, bool):
+            if not isinstance(value, bool):
+                raise TypeError
+            return value
+        if isinstance(default, Decimal):
+            return Decimal(str(value))
+        if isinstance(default, int):
+            if isinstance(value, bool) or int(value) != value:
+                raise TypeError
+            return int(value)
+        if isinstance(default, float):
+            return float(value)
+        if isinstance(default, tuple):
+            if not isinstance(value, (list, tuple)):
+                raise TypeError
+            return tuple(value)
+        if isinstance(default, str):
+            if not isinstance(value, str):
+                raise TypeError
+            return value
+    except (TypeError, ValueError, InvalidOperation):
+        raise OptionError(f"规则 {code} 的选项“{key}”取值 {value!r} 类型不对（应与默认值 {default!r} 同类）") from None
+    return value

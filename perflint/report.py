@@ -1,0 +1,74 @@
+"""The result of a run: files, findings and a summary. Its JSON form is a public contract.
+
+    {"schema_version": 1, "tool": {"name": "perflint", "version": …},
+     "summary": {"files", "projects", "findings", "by_severity", "by_category"},
+     "files": [{"path", "layout", "projects", "error"}],
+     "findings": [{"code", "name", "category", "severity", "message", "hint", "file", "line",
+                   "project", "indicator", "text", "fingerprint"}]}
+
+Fields are only ever added, never renamed or removed.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import __version__
+from .engine import CATEGORIES, SEVERITIES, SEVERITY_RANK, Finding, Rule
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class FileResult:
+    path: str
+    layout: str | None
+    projects: int
+    error: str | None = None        # why the file could not be checked, if it could not
+    encoding: str | None = None
+    budget_year: int | None = None
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "layout": self.layout, "projects": self.projects,
+                "error": self.error, "encoding": self.encoding, "budget_year": self.budget_year}
+
+
+@dataclass
+class Report:
+    files: list[FileResult] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)     # rule packs that failed to load, …
+
+    @property
+    def summary(self) -> dict:
+        by_severity = Counter(f.severity for f in self.findings)
+        by_category = Counter(f.category for f in self.findings)
+        return {
+            "files": len(self.files),
+            "projects": sum(f.projects for f in self.files),
+            "findings": len(self.findings),
+            "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
+            "by_category": {c: by_category[c] for c in CATEGORIES if by_category.get(c)},
+        }
+
+    def to_json(self) -> dict:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "tool": {"name": "perflint", "version": __version__},
+            "summary": self.summary,
+            "files": [f.to_json() for f in self.files],
+            "findings": [f.to_json() for f in self.findings],
+        }
+
+    def statistics(self) -> list[tuple[str, str, str, int]]:
+        """(code, name, severity, count) per rule that found something, most frequent first."""
+        counts = Counter((f.code, f.name, f.severity) for f in self.findings)
+        return [(c, n, s, k) for (c, n, s), k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+    def exit_code(self, fail_on: str = "error") -> int:
+        """0 when nothing reaches ``fail_on`` (error | warning | info | never), else 1."""
+        if fail_on == "never":
+            return 0
+        floor = SEVERITY_RANK[fail_on]
+        return 1 if any(SEVERITY_RANK[f.severity] >= floor for f in self.findings) else 0

@@ -1,0 +1,190 @@
+"""One run of perflint: files → models → rules → a Report. Also the Python API (``perflint.check``)."""
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from . import config as config_module
+from .config import ConfigError, Settings
+from .engine import (
+    Corpus,
+    Finding,
+    OptionError,
+    Rule,
+    RuleContext,
+    SelectorError,
+    build_options,
+    fingerprint,
+    load_packs,
+    matches,
+    select,
+)
+from .extract import extract_file
+from .files import collect
+from .model import Document, Indicator, Project
+from .readers import supported_suffixes
+from .report import FileResult, Report
+
+Progress = Callable[[int, int, str], None]
+
+
+class UsageError(ValueError):
+    """A bad path or option; the CLI prints it and exits with 2."""
+
+
+def resolve_settings(config: Settings | dict | str | os.PathLike | None, **overrides: Any) -> Settings:
+    """Settings from a Settings object, a TOML-like dict, a file path, or (None) the file found by
+    walking up from the working directory; keyword overrides (CLI options) win."""
+    if isinstance(config, Settings):
+        settings = config
+    elif isinstance(config, dict):
+        settings = config_module.from_mapping(config)
+    else:
+        settings = config_module.load(config)
+    for key, value in overrides.items():
+        if value is None or value == () or value == []:
+            continue
+        if key in ("extend_select", "ignore", "include", "exclude"):
+            setattr(settings, key, [*getattr(settings, key), *value])
+        elif key == "severity":
+            settings.severity = {**settings.severity, **value}
+        elif key == "select":
+            settings.select = list(value)
+        else:
+            setattr(settings, key, value)
+    return settings
+
+
+def prepare_rules(settings: Settings) -> tuple[list[Rule], dict[str, Any], list[str]]:
+    """The selected rules, their options, and warnings from loading packs."""
+    loaded = load_packs(settings.rule_paths)
+    try:
+        rules = select(loaded.rules, settings.select, settings.extend_select, settings.ignore)
+    except SelectorError as err:
+        raise ConfigError(str(err)) from None
+    options = {}
+    for r in loaded.rules:
+        given = {**settings.rules.get(r.name, {}), **settings.rules.get(r.code, {})}
+        try:
+            options[r.code] = build_options(r, given)
+        except OptionError as err:
+            raise ConfigError(str(err)) from None
+    known = {r.code for r in loaded.rules} | {r.name for r in loaded.rules}
+    stray = [k for k in settings.rules if k not in known]
+    if stray:
+        raise ConfigError(f"配置了不存在的规则选项：{'、'.join(stray)}")
+    for selector in settings.severity:
+        if not any(matches(selector, r) for r in loaded.rules):
+            raise ConfigError(f"[severity] 中的“{selector}”不是已知的规则代码、前缀、名称或类别")
+    return rules, options, loaded.warnings
+
+
+def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os.PathLike | None = None,
+          *, progress: Progress | None = None, **overrides: Any) -> Report:
+    """Check files and directories; the returned Report's ``to_json()`` is the public contract.
+
+    ``config`` is a Settings, a dict shaped like ``[tool.perflint]``, a path to a config file,
+    or None to use the file found by walking up from the working directory. Keyword overrides
+    use the option names of the command line (``select=["PF1"]``, ``fail_on="warning"``…).
+    """
+    settings = resolve_settings(config, **overrides)
+    rules, options, warnings = prepare_rules(settings)
+    selection = collect([str(p) for p in paths], supported_suffixes(), tuple(settings.include),
+                        tuple(settings.exclude))
+    if selection.missing:
+        raise UsageError("路径不存在：" + "、".join(selection.missing))
+    by_target: dict[str, list[Rule]] = {}
+    for r in rules:
+        by_target.setdefault(r.target_name, []).append(r)
+    keep_documents = bool(by_target.get("Corpus"))
+    report = Report(rules=rules, warnings=warnings)
+    documents: list[Document] = []
+    total = len(selection.files)
+    for n, path in enumerate(selection.files, 1):
+        doc = extract_file(path, budget_year=settings.budget_year)
+        report.files.append(_file_result(doc))
+        report.findings.extend(_check_document(doc, by_target, options, settings))
+        if keep_documents:
+            documents.append(doc)
+        if progress:
+            progress(n, total, path)
+    if keep_documents:
+        corpus = Corpus(tuple(documents))
+        for r in by_target["Corpus"]:
+            ctx = RuleContext(r, options[r.code], settings, corpus=corpus)
+            report.findings.extend(_call(r, corpus, ctx, None))
+    report.findings = _finish(report.findings, settings, rules)
+    return report
+
+
+def _file_result(doc: Document) -> FileResult:
+    errors = [p.message for p in doc.problems if p.category == "input"]
+    return FileResult(doc.path, doc.layout, len(doc.projects), errors[0] if errors else None,
+                      doc.encoding, doc.budget_year)
+
+
+def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: dict[str, Any],
+                    settings: Settings) -> list[Finding]:
+    found: list[Finding] = []
+    for r in by_target.get("Document", ()):
+        found.extend(_call(r, doc, RuleContext(r, options[r.code], settings, document=doc), doc))
+    project_rules = by_target.get("Project", ())
+    indicator_rules = by_target.get("Indicator", ())
+    for project in doc.projects:
+        for r in project_rules:
+            ctx = RuleContext(r, options[r.code], settings, document=doc, project=project)
+            found.extend(_call(r, project, ctx, doc))
+        if not indicator_rules:
+            continue
+        contexts = [(r, RuleContext(r, options[r.code], settings, document=doc, project=project))
+                    for r in indicator_rules]
+        for indicator in project.indicators:
+            for r, ctx in contexts:
+                found.extend(_call(r, indicator, ctx, doc))
+    return found
+
+
+def _call(r: Rule, target: Document | Project | Indicator | Corpus, ctx: RuleContext,
+          doc: Document | None) -> list[Finding]:
+    """Run one rule on one target; a rule that raises becomes a finding, never a dead batch."""
+    try:
+        return list(r.check(target, ctx) or ())
+    except Exception as err:
+        loc = getattr(target, "loc", None)
+        return [Finding("PF000", "rule-failed", "input", "warning",
+                        f"规则 {r.code}（{r.name}）在此处运行出错，结果不完整：{type(err).__name__}: {err}",
+                        doc.path if doc else "", loc.line if loc else None,
+                        getattr(getattr(ctx, "project", None), "name", None),
+                        hint="这是 perflint 或该规则包的缺陷，请连同文件报告给维护者")]
+
+
+def _finish(findings: list[Finding], settings: Settings, rules: list[Rule]) -> list[Finding]:
+    """Per-file ignores, severity overrides, fingerprints; sorted by file, line and code."""
+    by_code = {r.code: r for r in rules}
+    kept: list[Finding] = []
+    seen: dict[str, int] = {}
+    for f in findings:
+        r = by_code.get(f.code)
+        if r is not None and any(matches(s, r) for s in settings.ignored_here(f.file)):
+            continue
+        if r is not None:
+            for selector, level in settings.severity.items():
+                if matches(selector, r):
+                    f.severity = level
+        base = fingerprint(f)
+        seen[base] = seen.get(base, 0) + 1
+        f.fingerprint = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        kept.append(f)
+    kept.sort(key=lambda f: (f.file, f.line or 0, f.code, f.project or "", f.indicator or ""))
+    return kept
+
+
+def display_path(path: str) -> str:
+    """Paths as given stay as given; absolute paths inside the working directory are shortened."""
+    try:
+        rel = Path(path).resolve().relative_to(Path.cwd())
+        return str(rel) if os.path.isabs(path) else path
+    except ValueError:
+        return path

@@ -1,0 +1,216 @@
+"""Helpers shared by perflint's built-in rules (written against perflint.api only, as any pack)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from perflint.api import Indicator, Project, Value, parse_value, taxonomy, vocab
+
+#: 二级 tiers whose slots can never be "not applicable".
+REQUIRED_TIERS = frozenset({"数量指标", "质量指标", "时效指标", "成本指标", "服务对象满意度指标",
+                            "经济成本指标", "社会成本指标", "生态环境成本指标"})
+COST_TIERS = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
+OUTPUT_TIERS = frozenset({"数量指标", "质量指标", "时效指标", "成本指标"})
+#: Names that are fillers, not indicators (本指标不适用此项目, 无, 0, /).
+FILLER_NAMES = frozenset({"本指标不适用此项目", "本指标不适用于此项目", "本指标不适用", "本项目不适用",
+                          "不适用", "无", "0", "/", "-", "—", "——", "N/A", "暂无", "不涉及"})
+#: Bare fillers whose meaning is unclear (0 could be a real target; 无 could mean none).
+BARE_FILLERS = frozenset({"0", "无", "/", "-", "—", "——"})
+
+
+def squash(text: str | None) -> str:
+    return vocab.clean(text or "")
+
+
+def is_filler_name(name: str) -> bool:
+    return squash(name).rstrip("。.") in FILLER_NAMES
+
+
+def is_placeholder(value: Value, extra_words: tuple[str, ...] = ()) -> bool:
+    return value.kind == "placeholder" or (bool(extra_words) and squash(value.text) in extra_words)
+
+
+def is_cost(ind: Indicator) -> bool:
+    return ind.tier2 in COST_TIERS
+
+
+def leaves(value: Value) -> tuple[Value, ...]:
+    return value.leaves()
+
+
+TIER_SHORT = {t: t.removesuffix("指标") for t in taxonomy.TIER2_ORDER}
+
+
+def tier_name(tier2: str | None) -> str:
+    return tier2 or "未知二级指标"
+
+
+# ---- reading cost rows as money ------------------------------------------------------------------
+
+@dataclass
+class CostLine:
+    indicator: Indicator
+    yuan: Decimal | None          # the amount in 元, or None when the row is not an amount
+    how: str                      # money | bare | priced | rate | other
+    read_as: str | None = None    # the unit a bare number was read in (元, or the table's unit)
+
+
+_NAME_NOISE = re.compile(r"[\s\"“”‘’'「」《》()（）【】\[\]、，,。.:：;；]+")
+_COST_SUFFIX = re.compile(r"(?:费用|经费|费|预算|资金|成本|支出|金额)$")
+
+
+def item_key(name: str) -> str:
+    """A cost or quantity item's name without punctuation or a trailing 费/费用/预算."""
+    key = _NAME_NOISE.sub("", vocab.clean(name))
+    while True:
+        shorter = _COST_SUFFIX.sub("", key)
+        if shorter == key or not shorter:
+            return key
+        key = shorter
+
+
+def quantity_counts(project: Project) -> dict[str, list[Value]]:
+    """数量 rows by item key → their counted values (for unit price × count)."""
+    counts: dict[str, list[Value]] = {}
+    for ind in project.indicators:
+        if ind.tier2 == "数量指标":
+            counts.setdefault(item_key(ind.name), []).extend(
+                v for v in ind.value.leaves() if v.kind in ("quantity", "duration") and v.number is not None)
+    return counts
+
+
+def budget_of(project: Project) -> Decimal | None:
+    return project.amount("年度资金总额")
+
+
+def cost_lines(project: Project) -> list[CostLine]:
+    """Every 成本 row read as an amount in 元 where that can be done without guessing wildly."""
+    budget = budget_of(project)
+    counts = None
+    lines = []
+    for ind in project.indicators:
+        if not is_cost(ind):
+            continue
+        v = ind.value
+        yuan = vocab.money_yuan(v)
+        if yuan is not None:
+            lines.append(CostLine(ind, yuan, "money"))
+            continue
+        if v.kind == "quantity" and v.unit is None and v.number is not None and v.number > 0 \
+                and not v.scale:
+            amount, read_as = vocab.bare_number_reading(v.number, project.unit, budget)
+            lines.append(CostLine(ind, amount, "bare", read_as))
+            continue
+        info = v.unit_info
+        if info is not None and info.is_money_rate:
+            if counts is None:
+                counts = quantity_counts(project)
+            priced = _price_times_count(ind, v, counts)
+            lines.append(CostLine(ind, priced, "priced" if priced is not None else "rate"))
+            continue
+        lines.append(CostLine(ind, None, "other"))
+    return lines
+
+
+def _price_times_count(ind: Indicator, price: Value, counts: dict[str, list[Value]]) -> Decimal | None:
+    """A unit price (5.5万元/班次) times the count of the 数量 row of the same item (1个班次)."""
+    denominators = price.unit.split("/")[1:]
+    if len(denominators) != 1:
+        return None
+    matches = [c for c in counts.get(item_key(ind.name), [])
+               if c.unit and c.unit.split("/")[0] in (denominators[0], "个")]
+    if len(matches) != 1:
+        return None
+    return price.number * matches[0].number
+
+
+def measures_in(text: str) -> list[Value]:
+    """Measures written inside a longer text (names, goals): "建设2个, 100万元/个" → [2个, 100万元/个]."""
+    found = []
+    for m in _MEASURE.finditer(vocab.clean(text)):
+        v = parse_value(m.group())
+        if v.kind in ("quantity", "duration") and v.number is not None:
+            found.append(v)
+    return found
+
+
+_MEASURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千)?(?:元|人次|人天|人|个|台|套|张|本|次|场|期|天|年|月|项|户|份|班次)"
+                      r"(?:/(?:人天|人次|人|个|台|套|张|本|次|场|期|天|年|月|项|户|份|班次))*")
+
+
+@dataclass
+class CostCheck:
+    lines: list[CostLine]
+    total: Decimal                # the money rows' sum, in the table's unit, rounded to its precision
+    budget: Decimal               # 年度资金总额, in the table's unit
+    step: Decimal                 # the table's precision (0.01)
+    tolerance: Decimal
+    matched: str | None           # the header amount the sum equals, if any
+    unknown: list[CostLine]       # cost rows that are not amounts (rates without counts, text, %)
+    unit: str
+
+    @property
+    def assumptions(self) -> list[CostLine]:
+        return [line for line in self.lines if line.read_as == "元"]
+
+    def describe(self) -> str:
+        """"成本指标合计 90 万元（4 行）" plus how bare numbers were read."""
+        money = [line for line in self.lines if line.yuan is not None]
+        text = f"成本指标中的金额合计 {vocab.fmt_amount(self.total)}{self.unit}（{len(money)} 行）"
+        guessed = self.assumptions
+        if guessed:
+            text += f"，其中 {len(guessed)} 行未写单位，按数额推断为元"
+        return text
+
+
+def compare_costs(project: Project, tolerance: Decimal | None = None) -> CostCheck | None:
+    """The money 成本 rows against the year's budget; None when there is nothing to compare."""
+    budget = budget_of(project)
+    if budget is None or budget <= 0:
+        return None
+    lines = cost_lines(project)
+    money = [line for line in lines if line.yuan is not None]
+    if not money:
+        return None
+    per = vocab.yuan_per(project.unit)
+    step = vocab.precision_of(budget)
+    total = (sum(line.yuan for line in money) / per).quantize(step)
+    tol = tolerance if tolerance is not None and tolerance > 0 else step
+    matched = None
+    targets = ["年度资金总额", "本级资金", "转移市县资金"]
+    if project.amounts["年度资金总额"].derived:
+        targets.append("项目总额")   # the annual cell is blank: the sum may follow the project total
+    for name in targets:
+        target = project.amount(name)
+        if target is not None and abs(total - target) <= tol:
+            matched = name
+            break
+    # a capped row (≤8万元) is a ceiling, not an amount spent: it cannot show a shortfall
+    unknown = [line for line in lines if line.yuan is None
+               or line.indicator.value.comparator in ("<=", "<")]
+    return CostCheck(lines, total, budget, step, tol, matched, unknown, project.unit or "万元")
+
+
+# ---- template detection -------------------------------------------------------------------------
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def row_key(ind: Indicator, mask_numbers: bool = False) -> str:
+    """A normalised "tier | name | value" for comparing rows across tables."""
+    name, value = squash(ind.name).rstrip("。."), squash(ind.value_text).rstrip("。.")
+    if mask_numbers:
+        name, value = _DIGITS.sub("#", name), _DIGITS.sub("#", value)
+    return f"{ind.tier2}|{name}|{value}"
+
+
+def siblings_text(names: list[str], limit: int = 3) -> str:
+    """"A、B、C 等 5 张表" for a message."""
+    shown = "、".join(f"“{n}”" for n in names[:limit])
+    return shown + (f" 等 {len(names)} 张表" if len(names) > limit else "")
+
+
+def comparable(project: Project) -> bool:
+    """Summary tables repeat their parts by design; they take no part in template checks."""
+    return project.kind != "summary" and bool(project.indicators)

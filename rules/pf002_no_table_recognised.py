@@ -1,0 +1,29 @@
+"""PF002 no-table-recognised — 文件中未识别出绩效目标表
+
+## 检查内容
+文件能读出文字，但其中没有找到可识别的绩效目标表（没有“项目名称”“一级指标”等表格结构），
+或识别出版式后一张表也没有读到。
+
+## 为何重要
+这通常意味着文件不是绩效目标表（如说明、通知），或表格版式 perflint 尚不认识。两种情况都需要
+审核人知道：前者可从检查范围中排除，后者应人工审核或反馈给维护者补充版式。
+
+## 示例
+不通过：一份只有文字说明、没有表格的 .txt 文件。
+通过：含“项目名称……一级指标/二级指标/三级指标/指标值”结构的绩效目标表。
+
+## 依据
+工具运行要求，无政策依据。
+"""
+from perflint.api import Document, RuleContext, rule
+
+CODES = {"unrecognised-layout", "no-tables"}
+
+
+@rule(code="PF002", name="no-table-recognised", category="input", severity="warning", target=Document)
+def check(doc: Document, ctx: RuleContext):
+    for problem in doc.problems:
+        if problem.code in CODES:
+            yield ctx.finding(at=problem.loc or doc, message=problem.message,
+                              hint="如果这是绩效目标表，请用 perflint layouts 查看支持的版式，或人工审核",
+                              evidence=problem.code)

@@ -1,0 +1,24 @@
+"""PF303 satisfaction-misfiled — 满意度指标填在质量或时效指标下
+
+## 检查内容
+名称为“……满意度 / 满意率”的指标出现在质量指标或时效指标下。
+
+## 为何重要
+满意度是服务对象的主观评价，有专门的满意度指标（一级），评价中单独计分；放进产出指标会
+挤占产出目标，也使满意度被重复或漏评。
+
+## 示例
+不通过：质量指标 “城乡居民参保人员满意度 | ≥70%”。
+通过：满意度指标 → 服务对象满意度指标 “城乡居民参保人员满意度 | ≥90%”。
+
+## 依据
+财预〔2020〕10号：满意度指标单独设置，评价中占 10 分；财预〔2021〕101号指标体系。
+"""
+from perflint.api import Indicator, RuleContext, rule, vocab
+
+
+@rule(code="PF303", name="satisfaction-misfiled", category="tier", severity="warning", target=Indicator)
+def check(ind: Indicator, ctx: RuleContext):
+    if ind.tier2 in ("质量指标", "时效指标") and vocab.is_satisfaction(ind.name):
+        yield ctx.finding(at=ind, message=f"满意度指标“{ind.name}”填在了{ind.tier2}下",
+                          hint="移到“满意度指标—服务对象满意度指标”下")

@@ -1,0 +1,31 @@
+"""PF308 tier2-under-wrong-tier1 — 二级指标放在了错误的一级指标下
+
+## 检查内容
+表中写明的一级指标与二级指标不相配，例如“效益指标—数量指标”“产出指标—社会效益指标”。
+按所选指标体系（`profile`：local 或 mof-2021）判断。
+
+## 为何重要
+一级指标决定评价权重（产出 50 分、效益 30 分、满意度 10 分），二级指标放错一级会使评价口径错乱。
+
+## 示例
+不通过：效益指标 → 数量指标 “培训人数 | 100人”。
+通过：产出指标 → 数量指标 “培训人数 | 100人”。
+
+## 依据
+财预〔2020〕10号评分权重；财预〔2021〕101号指标体系。
+"""
+from perflint.api import Indicator, RuleContext, rule, taxonomy
+
+
+@rule(code="PF308", name="tier2-under-wrong-tier1", category="tier", severity="warning", target=Indicator)
+def check(ind: Indicator, ctx: RuleContext):
+    written = taxonomy.tier1_of(ind.tier1_label)
+    expected = taxonomy.parent_of(ind.tier2, ctx.profile)
+    if not written or not expected or written == expected or ind.tier2_inferred:
+        return
+    if ctx.project and ind is not next(i for i in ctx.project.indicators
+                                       if i.tier1_label == ind.tier1_label and i.tier2 == ind.tier2):
+        return   # once per 一级/二级 pair
+    yield ctx.finding(at=ind, message=f"{ind.tier2}应属于{expected}，这里放在了{written}下",
+                      hint=f"把这组指标移到{expected}下", text=f"{ind.tier1_label} / {ind.tier2_label}",
+                      evidence=f"{written}/{ind.tier2}")

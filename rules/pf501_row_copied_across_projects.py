@@ -1,0 +1,58 @@
+"""PF501 row-copied-across-projects — 同一条指标原样出现在多张表中
+
+## 检查内容
+同一条指标（二级指标、名称、目标值都相同，目标值为数量或金额）出现在 `min-projects`（默认 3）张
+或更多的项目表中（同一文件内或本次检查的所有文件中）。每张表报告一次，并列出其他几张表。
+总表与它汇总的项目表、同名的分表之间的重复不计；比例类指标（满意度、到位率）常常相同，不在此列。
+
+## 为何重要
+数量目标应当是本项目自己的产出或效益。一个全县的目标（城镇新增就业人数 ≥0.42万人）原样写进
+每个小项目，说明是照抄模板，无法据此考核任何一个项目。
+
+## 示例
+不通过：“综合业务费”（20 万元）、“创业担保贷款贴息”、“社会保险补贴”……都写“经济效益指标 | 城镇新增就业人数 | ≥0.42万人”。
+通过：每个项目写本项目带动的就业人数，例如“创业担保贷款带动就业人数 | ≥150人”。
+
+## 依据
+财预〔2015〕88号：绩效目标应与项目相关（相关性）；财预〔2021〕101号：指标应反映本项目的产出和效果。
+选项：`min-projects`（默认 3）。
+"""
+from dataclasses import dataclass
+
+from perflint.api import Corpus, RuleContext, exact_groups, rule
+
+from ._shared import comparable, row_key, siblings_text
+
+
+@dataclass(frozen=True)
+class Options:
+    min_projects: int = 3
+
+
+@rule(code="PF501", name="row-copied-across-projects", category="template", severity="warning",
+      target=Corpus, options=Options)
+def check(corpus: Corpus, ctx: RuleContext):
+    rows = []
+    for doc, project in corpus.projects():
+        if not comparable(project):
+            continue
+        for ind in project.indicators:
+            v = ind.value
+            if v.kind == "quantity" and v.number is not None and (v.unit or v.cmp_words):
+                rows.append((doc, project, ind))
+    for group in exact_groups(rows, key=lambda r: row_key(r[2])):
+        projects = {(d.path, p.name): (d, p, i) for d, p, i in group}   # once per project; twins merge
+        if len(projects) < ctx.options.min_projects:
+            continue
+        members = list(projects.values())
+        for doc, project, ind in members:
+            others = [p.name for d, p, _ in members if p is not project]
+            elsewhere = sum(1 for d, p, _ in members if d.path != doc.path)
+            where = f"（其中 {elsewhere} 张在其他文件中）" if elsewhere else ""
+            yield ctx.finding(
+                at=ind, project=project, document=doc,
+                severity="warning" if ind.tier1 == "效益指标" else "info",
+                message=f"“{ind.name} {ind.value_text}”与另外 {len(others)} 张表中的指标完全相同{where}："
+                        f"{siblings_text(others)}",
+                hint="改为本项目自己的产出或效益目标，不要照抄其他项目或全局指标",
+                evidence=row_key(ind))

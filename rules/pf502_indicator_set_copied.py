@@ -1,0 +1,58 @@
+"""PF502 indicator-set-copied — 两张表的整套指标几乎相同
+
+## 检查内容
+把每张表的指标（二级指标、名称、目标值，数字替换为占位符）看作一个集合，与其他表相比，
+相同部分占 `threshold`（默认 80%）以上的，视为整套照抄。每张表报告一次，列出与之雷同的表。
+指标少于 5 条的表、总表、同名的分表不参与比较。比较用 MinHash 局部敏感哈希找候选、再精确计算
+相似度，不会两两比较全部表格。不同预算年度的文件之间的雷同（沿用往年指标）降为提示。
+
+## 为何重要
+不同项目的产出和效益各不相同。整套指标相同（只改了几个数字）说明是套用模板，绩效目标没有反映
+项目本身。
+
+## 示例
+不通过：“冀财金【2020】54号普惠金融专项资金”与“创业贷款贴息资金”的八条指标名称、描述和目标值完全相同。
+通过：各项目按自身内容设置指标。
+
+## 依据
+财预〔2015〕88号：绩效目标应与项目相关、细化量化。选项：`threshold`（0–1，默认 0.8）。
+"""
+from dataclasses import dataclass
+
+from perflint.api import Corpus, RuleContext, near_duplicate_groups, rule
+
+from ._shared import comparable, row_key, siblings_text
+
+MIN_ROWS = 5
+
+
+@dataclass(frozen=True)
+class Options:
+    threshold: float = 0.8
+
+
+def features(item) -> set[str]:
+    return {row_key(i, mask_numbers=True) for i in item[1].indicators}
+
+
+@rule(code="PF502", name="indicator-set-copied", category="template", severity="warning",
+      target=Corpus, options=Options)
+def check(corpus: Corpus, ctx: RuleContext):
+    items = [(d, p) for d, p in corpus.projects() if comparable(p) and len(p.indicators) >= MIN_ROWS]
+    for cluster in near_duplicate_groups(items, features, ctx.options.threshold, min_features=MIN_ROWS):
+        names = {p.name for _, p in cluster}
+        if len(names) < 2:
+            continue    # one project split into several tables
+        for doc, project in cluster:
+            mine = features((doc, project))
+            others = [(d, p) for d, p in cluster if p is not project and p.name != project.name]
+            if not others:
+                continue
+            best = max(len(mine & features(o)) / len(mine | features(o)) for o in others)
+            same_year = any(d.budget_year == doc.budget_year for d, _ in others)
+            yield ctx.finding(
+                at=project, project=project, document=doc,
+                severity="warning" if same_year else "info",
+                message=f"整套指标与{siblings_text([p.name for _, p in others])}几乎相同（相似度 {best:.0%}）",
+                hint="按本项目的实际内容设置产出、效益指标，不要整套套用其他项目",
+                evidence="|".join(sorted(p.name for _, p in others)))

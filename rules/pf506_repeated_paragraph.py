@@ -1,0 +1,47 @@
+"""PF506 repeated-paragraph — 整段文字重复出现
+
+## 检查内容
+同一文件中，20 个字以上的整段文字（正文段落，或不同项目表中的绩效目标、资金用途）一字不差地再次出现。
+比较时忽略段首编号（“1.”“（一）”）和空白；同一张表内“含本级和市县”与“含本级”两栏目标相同是正常的，不计。
+报告在后出现的一处，指出首次出现的行。
+
+## 为何重要
+大段重复是复制粘贴的痕迹：正文重复会让文件冗长、重点不清；不同项目的目标文字相同，说明目标没有
+针对项目本身来写。
+
+## 示例
+不通过：“三、工作保障措施”下的 15 段与前文“一、总体绩效目标”的段落逐字相同。
+通过：删去重复段落，或改写为针对保障措施的内容。
+
+## 依据
+财预〔2015〕88号：绩效目标应指向明确、与项目相关。
+"""
+import re
+
+from perflint.api import Document, RuleContext, rule
+
+from ._shared import squash
+
+MIN_CHARS = 20
+_NUMBERING = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．])")
+
+
+def normalised(text: str) -> str:
+    return _NUMBERING.sub("", squash(text))
+
+
+@rule(code="PF506", name="repeated-paragraph", category="template", severity="info", target=Document)
+def check(doc: Document, ctx: RuleContext):
+    first: dict[str, tuple] = {}
+    pieces = [(p.text, p.loc, None, "段落") for p in doc.paragraphs]
+    pieces += [(g.text, g.loc, project, g.label) for project in doc.projects for g in project.goals]
+    for text, loc, project, label in pieces:
+        key = normalised(text)
+        if len(key) < MIN_CHARS:
+            continue
+        seen = first.setdefault(key, (loc, project, label))
+        if seen[0] is loc or (project is not None and seen[1] is project):
+            continue
+        where = f"“{seen[1].name}”的{seen[2]}" if seen[1] is not None else "段落"
+        yield ctx.finding(at=loc, project=project, message=f"这段{label}与第{seen[0].line}行{where}完全相同",
+                          hint="删去重复的段落，或针对本处内容改写", text=text, evidence=key[:200])
