@@ -73,4 +73,4 @@ def _alike(a: str, b: str, threshold: int, ratio) -> bool:
     if not a or not b:
         return False
     short, long = sorted((a, b), key=len)
-    return (len(short) >= 3 and short in long) or ratio(a, b) >= threshold
+    return (len(short) >= 2 and short in long) or ratio(a, b) >= threshold

@@ -48,7 +48,7 @@ def sniff(source: Source) -> float:
     coded = sum(1 for line in source.lines if _TIER2.match(line) and taxonomy.tier2_of(
         _TIER2.match(line).group(0)))
     names = sum(1 for line in source.lines if _is_name_row(line))
-    if tabbed > len(source.lines) / 10 or coded < 3 or not names:
+    if tabbed > len(source.lines) / 10 or not coded or not names:
         return 0.0
     return min(1.0, 0.5 + coded / (40 * names))
 

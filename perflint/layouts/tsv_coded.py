@@ -47,7 +47,7 @@ TEMPLATE_FIELDS = ("项目名称", "主管部门", "实施单位", "项目属性
 def sniff(source: Source) -> float:
     coded = sum(1 for line in source.lines if _CODED_TIER1.match(line))
     names = sum(1 for line in source.lines if "\t" in line and is_tab_name_row(line))
-    if coded < 3 or not names:
+    if not coded or not names:
         return 0.0
     return min(1.0, 0.6 + coded / (40 * names))
 
@@ -92,6 +92,8 @@ def build(source: Source) -> Document:
         title, unit = caption_of(lines, first, start)
         project = read_table(source.path, lines, start, end, doc.budget_year)
         project.title, project.unit = title, unit or doc.unit
+        if title and "总表" in title:
+            project.kind = "summary"
         doc.projects.append(project)
     return doc
 

@@ -44,9 +44,10 @@ TEMPLATE_FIELDS = ("项目名称", "主管部门", "实施单位", "项目属性
 
 
 def sniff(source: Source) -> float:
-    slots = sum(1 for line in source.lines if "\t" in line and _SLOT.search(line))
+    slots = sum(1 for line in source.lines if "指标" in line and "\t" in line
+                and any(_SLOT.match(cell) for cell in line.split("\t")))
     names = sum(1 for line in source.lines if "\t" in line and is_tab_name_row(line))
-    if slots < 3 or not names:
+    if not slots or not names:
         return 0.0
     return min(1.0, 0.5 + slots / (40 * names))
 
