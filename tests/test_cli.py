@@ -4,9 +4,10 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from conftest import SAMPLES
 
 from perflint.cli import main
+
+from conftest import SAMPLES
 
 
 def run(*args):

@@ -4,9 +4,10 @@ from __future__ import annotations
 import codecs
 
 import pytest
-from conftest import SAMPLES
 
 from perflint.extract import extract_file
+
+from conftest import SAMPLES
 
 SAMPLE = SAMPLES / "ningxia-jycy-2024.txt"
 

@@ -5,10 +5,11 @@ import re
 from decimal import Decimal
 
 import pytest
-from conftest import SAMPLES
 
 from perflint.extract import extract_file
 from perflint.values import KINDS
+
+from conftest import SAMPLES
 
 SAMPLE_FACTS = {  # file → (layout, budget year, tables)
     "yongning-2024-employment.txt": ("tsv-slotted", 2024, 11),

@@ -1,0 +1,169 @@
+"""Configuration files, rule options and rule packs."""
+from __future__ import annotations
+
+import os
+
+import pytest
+from click.testing import CliRunner
+
+import perflint
+from perflint.cli import main
+from perflint.config import ConfigError, find_config, from_mapping, load
+
+from conftest import SAMPLES
+
+SAMPLE = str(SAMPLES / "ningxia-jycy-2024.txt")
+
+
+@pytest.fixture
+def in_dir(tmp_path):
+    old = os.getcwd()
+    os.chdir(tmp_path)
+    yield tmp_path
+    os.chdir(old)
+
+
+def run(*args):
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+def test_config_found_walking_up(in_dir):
+    (in_dir / "perflint.toml").write_text('fail-on = "warning"\nignore = ["PF204"]\n', encoding="utf-8")
+    deep = in_dir / "a" / "b"
+    deep.mkdir(parents=True)
+    assert find_config(deep) == in_dir / "perflint.toml"
+    os.chdir(deep)
+    settings = load()
+    assert settings.fail_on == "warning" and settings.ignore == ["PF204"]
+
+
+def test_pyproject_table(in_dir):
+    (in_dir / "pyproject.toml").write_text('[tool.perflint]\nprofile = "mof-2021"\n[tool.perflint.severity]\nPF402 = "warning"\n',
+                                           encoding="utf-8")
+    settings = load()
+    assert settings.profile == "mof-2021" and settings.severity == {"PF402": "warning"}
+
+
+@pytest.mark.parametrize("text, words", [
+    ('nonsense = 1', "nonsense"),
+    ('fail-on = "sometimes"', "fail-on"),
+    ('select = "PF1"', "select"),
+    ('budget-year = "2022"', "budget-year"),
+    ('[severity]\nPF101 = "fatal"', "severity.PF101"),
+    ('this is not toml', "TOML"),
+])
+def test_config_mistakes_exit_2_and_say_why(in_dir, text, words):
+    (in_dir / "perflint.toml").write_text(text, encoding="utf-8")
+    code, out = run("check", SAMPLE)
+    assert code == 2 and words in out
+
+
+def test_rule_options_are_checked(in_dir):
+    (in_dir / "perflint.toml").write_text('[rules.PF104]\nmin-share = "0.95"\n', encoding="utf-8")
+    report = perflint.check([SAMPLE], select=["PF104"])
+    assert [f.code for f in report.findings] == []          # 90 < 95% of 100: now PF105's concern
+    (in_dir / "perflint.toml").write_text('[rules.PF104]\nno-such-option = 1\n', encoding="utf-8")
+    assert run("check", SAMPLE)[0] == 2
+    (in_dir / "perflint.toml").write_text('[rules.PF999]\ntolerance = 1\n', encoding="utf-8")
+    assert run("check", SAMPLE)[0] == 2
+    (in_dir / "perflint.toml").write_text('[rules.PF104]\nmin-share = [1]\n', encoding="utf-8")
+    assert run("check", SAMPLE)[0] == 2
+
+
+def test_options_by_rule_name(in_dir):
+    settings = from_mapping({"rules": {"placeholder-in-required-slot": {"placeholder-words": ["暂不涉及"]}}})
+    report = perflint.check([SAMPLE], settings, select=["PF201"])
+    assert report.findings == []
+
+
+def test_per_file_ignores(in_dir):
+    (in_dir / "perflint.toml").write_text(f'[per-file-ignores]\n"{os.path.basename(SAMPLE)}" = ["placeholder", "PF5"]\n',
+                                          encoding="utf-8")
+    codes = {f.code for f in perflint.check([SAMPLE]).findings}
+    assert codes and not any(c.startswith(("PF2", "PF5")) for c in codes)
+
+
+def test_config_show(in_dir):
+    (in_dir / "perflint.toml").write_text('ignore = ["PF204"]\n[rules.PF103]\ntolerance = "0.02"\n', encoding="utf-8")
+    code, out = run("config", "--show")
+    assert code == 0 and 'ignore = ["PF204"]' in out and "[rules.PF103]" in out and "perflint.toml" in out
+
+
+def test_isolated_ignores_config(in_dir):
+    (in_dir / "perflint.toml").write_text('select = ["PF401"]\n', encoding="utf-8")
+    assert run("check", SAMPLE, "--isolated", "--format", "concise")[1].count("PF204") == 7
+
+
+def test_local_rule_folder(in_dir):
+    folder = in_dir / "local_rules"
+    folder.mkdir()
+    (folder / "long_names.py").write_text('''"""XX001 name-too-long — 指标名称过长
+
+## 检查内容
+名称超过 20 个字。
+## 为何重要
+难读。
+## 示例
+不通过：很长的名称。
+## 依据
+本地规定。
+"""
+from perflint.api import Indicator, RuleContext, rule
+
+
+@rule(code="XX001", name="name-too-long", category="text", severity="info", target=Indicator)
+def check(ind: Indicator, ctx: RuleContext):
+    if len(ind.name) > 20:
+        yield ctx.finding(at=ind, message="指标名称过长")
+''', encoding="utf-8")
+    (in_dir / "perflint.toml").write_text('rule-paths = ["local_rules"]\nselect = ["XX"]\n', encoding="utf-8")
+    report = perflint.check([SAMPLE])
+    assert report.findings and {f.code for f in report.findings} == {"XX001"}
+    code, out = run("rules")
+    assert "XX001" in out
+
+
+def test_broken_pack_is_a_warning_and_duplicate_codes_are_refused(in_dir):
+    folder = in_dir / "local_rules"
+    folder.mkdir()
+    (folder / "broken.py").write_text("raise RuntimeError('oops')\n", encoding="utf-8")
+    (folder / "dup.py").write_text('''"""PF101 my-own-pf101 — 冒名的规则"""
+from perflint.api import Project, RuleContext, rule
+
+
+@rule(code="PF101", name="my-own-pf101", category="funds", severity="error", target=Project)
+def check(project: Project, ctx: RuleContext):
+    yield ctx.finding(at=project, message="不应出现")
+''', encoding="utf-8")
+    (in_dir / "perflint.toml").write_text('rule-paths = ["local_rules"]\n', encoding="utf-8")
+    report = perflint.check([SAMPLE], select=["PF101"])
+    assert not any("不应出现" in f.message for f in report.findings)
+    assert any("无法加载" in w for w in report.warnings)
+    assert any("重复" in w and "PF101" in w for w in report.warnings)
+
+
+def test_a_crashing_rule_becomes_a_finding(in_dir):
+    folder = in_dir / "local_rules"
+    folder.mkdir()
+    (folder / "crash.py").write_text('''"""XX002 always-crashes — 总是出错"""
+from perflint.api import Project, RuleContext, rule
+
+
+@rule(code="XX002", name="always-crashes", category="text", severity="info", target=Project)
+def check(project: Project, ctx: RuleContext):
+    raise ValueError("boom")
+''', encoding="utf-8")
+    (in_dir / "perflint.toml").write_text('rule-paths = ["local_rules"]\nselect = ["XX002"]\n', encoding="utf-8")
+    report = perflint.check([SAMPLE])
+    assert len(report.findings) == 7 and {f.code for f in report.findings} == {"PF000"}
+    assert "XX002" in report.findings[0].message
+
+
+def test_python_api_accepts_dicts_and_returns_the_contract():
+    report = perflint.check([SAMPLE], config={"select": ["PF104"], "fail-on": "warning"})
+    data = report.to_json()
+    assert data["summary"]["findings"] == 1 and data["findings"][0]["code"] == "PF104"
+    assert report.exit_code("warning") == 1 and report.exit_code("error") == 0
+    with pytest.raises(ConfigError):
+        perflint.check([SAMPLE], config={"select": ["nothing-like-this"]})
