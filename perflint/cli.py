@@ -181,7 +181,7 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
     import os
 
     from .config import ConfigError
-    from .reporters import RenderOptions, formats, is_machine_readable, render
+    from .reporters import RenderOptions, formats, is_machine_readable, write
     from .run import UsageError, check
 
     if fmt not in formats():
@@ -203,12 +203,12 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
         import shutil
 
         width = shutil.get_terminal_size().columns
-    text = render(report, fmt, RenderOptions(color=color, width=width, lang=settings.lang))
+    options = RenderOptions(color=color, width=width, lang=settings.lang)
     if output:
         with open(output, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
-    elif text:
-        click.echo(text)
+            write(report, fmt, f, options)
+    else:
+        write(report, fmt, sys.stdout, options)
     if statistics:
         lines = [f"{count:6d}  {code}  {name}  [{level}]" for code, name, level, count in report.statistics()]
         click.echo("\n".join(lines) if lines else "没有发现问题", err=is_machine_readable(fmt) or bool(output))

@@ -61,6 +61,7 @@ class Rule:
     module: str
     default: bool = True
     pack: str = ""
+    tiers: frozenset[str] | None = None   # Indicator rules: the 二级 tiers they concern (None: all)
 
     @property
     def title(self) -> str:
@@ -74,9 +75,14 @@ class Rule:
 
 
 def rule(*, code: str, name: str, category: str, severity: str, target: type,
-         options: type | None = None, default: bool = True) -> Callable[[Callable], Rule]:
+         options: type | None = None, default: bool = True,
+         tiers: Iterable[str] | None = None) -> Callable[[Callable], Rule]:
     """Declare a rule. The decorated function is called with the target and a RuleContext and
-    yields findings made with ``ctx.finding(...)``; the engine stamps code, name and severity."""
+    yields findings made with ``ctx.finding(...)``; the engine stamps code, name and severity.
+
+    ``tiers`` (Indicator rules only) names the canonical 二级 tiers the rule concerns; the
+    engine then calls it only for indicators under those tiers.
+    """
     if not _CODE.match(code):
         raise ValueError(f"rule code {code!r} is not of the form PF123")
     if not _NAME.match(name):
@@ -89,16 +95,19 @@ def rule(*, code: str, name: str, category: str, severity: str, target: type,
         raise ValueError(f"rule {code}: target must be Indicator, Project, Document or Corpus")
     if options is not None and not dataclasses.is_dataclass(options):
         raise ValueError(f"rule {code}: options must be a dataclass")
+    if tiers is not None and target is not Indicator:
+        raise ValueError(f"rule {code}: tiers= applies to Indicator rules only")
 
     def decorate(fn: Callable) -> Rule:
         module = sys.modules.get(fn.__module__)
         return Rule(code, name, category, severity, target, fn, options,
-                    (module.__doc__ or "") if module else "", fn.__module__, default)
+                    (module.__doc__ or "") if module else "", fn.__module__, default,
+                    tiers=frozenset(tiers) if tiers is not None else None)
 
     return decorate
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     code: str
     name: str
@@ -134,9 +143,18 @@ class RuleContext:
     the run's settings, and :meth:`finding` to report."""
 
     def __init__(self, rule: Rule, options: Any, settings: Any, document: Document | None = None,
-                 project: Project | None = None, corpus: Corpus | None = None):
+                 project: Project | None = None, corpus: Corpus | None = None,
+                 memo: dict | None = None):
         self.rule, self.options, self.settings = rule, options, settings
         self.document, self.project, self.corpus = document, project, corpus
+        self._memo = memo if memo is not None else {}
+
+    def shared(self, key: str, compute: Callable[[], Any]) -> Any:
+        """A value derived once per project (or document) and shared by every rule run on it,
+        e.g. the cost rows read as money. ``key`` should name the pack and the value."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @property
     def profile(self) -> str:

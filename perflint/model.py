@@ -100,6 +100,7 @@ class Indicator:
             "tier1_label": self.tier1_label, "tier2_label": self.tier2_label,
             "tier2_inferred": self.tier2_inferred,
             "description": self.description, "basis": self.basis,
+            "value_line": self.value_loc.line if self.value_loc else self.loc.line,
         }
 
 

@@ -52,14 +52,16 @@ class Report:
             "by_category": {c: by_category[c] for c in CATEGORIES if by_category.get(c)},
         }
 
-    def to_json(self) -> dict:
-        return {
+    def to_json(self, findings: bool = True) -> dict:
+        data = {
             "schema_version": SCHEMA_VERSION,
             "tool": {"name": "perflint", "version": __version__},
             "summary": self.summary,
             "files": [f.to_json() for f in self.files],
-            "findings": [f.to_json() for f in self.findings],
         }
+        if findings:
+            data["findings"] = [f.to_json() for f in self.findings]
+        return data
 
     def statistics(self) -> list[tuple[str, str, str, int]]:
         """(code, name, severity, count) per rule that found something, most frequent first."""

@@ -128,21 +128,34 @@ def _file_result(doc: Document) -> FileResult:
 def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: dict[str, Any],
                     settings: Settings) -> list[Finding]:
     found: list[Finding] = []
+    memo: dict = {}
     for r in by_target.get("Document", ()):
-        found.extend(_call(r, doc, RuleContext(r, options[r.code], settings, document=doc), doc))
+        ctx = RuleContext(r, options[r.code], settings, document=doc, memo=memo)
+        found.extend(_call(r, doc, ctx, doc))
     project_rules = by_target.get("Project", ())
     indicator_rules = by_target.get("Indicator", ())
     for project in doc.projects:
+        memo = {}
         for r in project_rules:
-            ctx = RuleContext(r, options[r.code], settings, document=doc, project=project)
+            ctx = RuleContext(r, options[r.code], settings, document=doc, project=project, memo=memo)
             found.extend(_call(r, project, ctx, doc))
         if not indicator_rules:
             continue
-        contexts = [(r, RuleContext(r, options[r.code], settings, document=doc, project=project))
+        contexts = [(r, RuleContext(r, options[r.code], settings, document=doc, project=project, memo=memo))
                     for r in indicator_rules]
+        by_tier: dict[str | None, list] = {}
+        # the hot loop (rules × indicators): rules are sorted by the tiers they concern once per
+        # project, and the call is inlined; a failing rule still becomes one finding
         for indicator in project.indicators:
-            for r, ctx in contexts:
-                found.extend(_call(r, indicator, ctx, doc))
+            chosen = by_tier.get(indicator.tier2)
+            if chosen is None:
+                chosen = by_tier[indicator.tier2] = [
+                    (r, ctx) for r, ctx in contexts if r.tiers is None or indicator.tier2 in r.tiers]
+            for r, ctx in chosen:
+                try:
+                    found.extend(r.check(indicator, ctx) or ())
+                except Exception as err:
+                    found.append(_failure(r, indicator, ctx, doc, err))
     return found
 
 
@@ -152,12 +165,16 @@ def _call(r: Rule, target: Document | Project | Indicator | Corpus, ctx: RuleCon
     try:
         return list(r.check(target, ctx) or ())
     except Exception as err:
-        loc = getattr(target, "loc", None)
-        return [Finding("PF000", "rule-failed", "input", "warning",
-                        f"规则 {r.code}（{r.name}）在此处运行出错，结果不完整：{type(err).__name__}: {err}",
-                        doc.path if doc else "", loc.line if loc else None,
-                        getattr(getattr(ctx, "project", None), "name", None),
-                        hint="这是 perflint 或该规则包的缺陷，请连同文件报告给维护者")]
+        return [_failure(r, target, ctx, doc, err)]
+
+
+def _failure(r: Rule, target, ctx: RuleContext, doc: Document | None, err: Exception) -> Finding:
+    loc = getattr(target, "loc", None)
+    return Finding("PF000", "rule-failed", "input", "warning",
+                   f"规则 {r.code}（{r.name}）在此处运行出错，结果不完整：{type(err).__name__}: {err}",
+                   doc.path if doc else "", loc.line if loc else None,
+                   getattr(getattr(ctx, "project", None), "name", None),
+                   hint="这是 perflint 或该规则包的缺陷，请连同文件报告给维护者")
 
 
 def _finish(findings: list[Finding], settings: Settings, rules: list[Rule]) -> list[Finding]:

@@ -14,14 +14,23 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
+
+
+@dataclass
+class Cluster(Generic[T]):
+    """Items found nearly the same; ``similarity[k]`` is member k's highest confirmed Jaccard
+    similarity with another member (computed once, from the pairs LSH proposed)."""
+
+    members: list[T]
+    similarity: list[float]
 
 _PERMUTATIONS = 64
 _BANDS = 16            # 16 bands of 4 rows: pairs above ~0.6 Jaccard almost always collide
 _PRIME = (1 << 61) - 1
-_MAX_BUCKET = 64       # beyond this, members of a bucket are compared in a chain, not all pairs
 
 
 def exact_groups(items: Iterable[T], key: Callable[[T], Hashable | None], min_size: int = 2) -> list[list[T]]:
@@ -39,10 +48,11 @@ def _hash64(feature: str) -> int:
 
 
 def near_duplicate_groups(items: Sequence[T], features: Callable[[T], set[str]],
-                          threshold: float = 0.8, min_features: int = 3) -> list[list[T]]:
+                          threshold: float = 0.8, min_features: int = 3) -> list[Cluster[T]]:
     """Clusters of items whose feature sets have Jaccard similarity ≥ ``threshold`` with at least
     one other member (single linkage over confirmed pairs). Items with fewer than
-    ``min_features`` features are left out: tiny sets look alike by accident."""
+    ``min_features`` features are left out: tiny sets look alike by accident. ``features`` is
+    called once per item."""
     import numpy as np  # only needed here; keeps start-up light
 
     sets = [features(item) for item in items]
@@ -69,22 +79,27 @@ def near_duplicate_groups(items: Sequence[T], features: Callable[[T], set[str]],
             i = parent[i]
         return i
 
+    best: dict[int, float] = {}
     checked: set[tuple[int, int]] = set()
     for members in buckets.values():
         if len(members) < 2:
             continue
-        # all pairs of a bucket; a huge bucket (thousands of identical sets) is chained instead
-        pairs = ((x, y) for k, x in enumerate(members) for y in members[k + 1:]) \
-            if len(members) <= _MAX_BUCKET else zip(members, members[1:], strict=False)
+        # each member against the bucket's first and its predecessor: linear per bucket, and
+        # with 16 bands every near pair gets many chances to be compared
+        pairs = [(members[0], y) for y in members[1:]] + list(zip(members[1:], members[2:], strict=False))
         for x, y in pairs:
             pair = (x, y) if x < y else (y, x)
             if pair in checked:
                 continue
             checked.add(pair)
             s1, s2 = sets[pair[0]], sets[pair[1]]
-            if len(s1 & s2) / len(s1 | s2) >= threshold:
+            jaccard = len(s1 & s2) / len(s1 | s2)
+            if jaccard >= threshold:
                 parent[find(pair[1])] = find(pair[0])
+                for i in pair:
+                    best[i] = max(best.get(i, 0.0), jaccard)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in usable:
         clusters[find(i)].append(i)
-    return [[items[i] for i in members] for members in clusters.values() if len(members) > 1]
+    return [Cluster([items[i] for i in members], [best.get(i, 0.0) for i in members])
+            for members in clusters.values() if len(members) > 1]

@@ -5,6 +5,7 @@ conservative: a rule that is unsure says nothing (or less).
 """
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from decimal import Decimal
@@ -31,15 +32,18 @@ _GRADED = re.compile(r"^(验收合格|合格|通过验收|达标|优秀|优|良|
 _COST_WORDS = re.compile(r"(费用|经费|费|资金|预算|成本|支出|金额|补助|补贴|奖励|奖金|工资|薪酬|报酬|保费|租金)$")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def clean(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name or "").split())
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_rate(name: str) -> bool:
     """The name measures a share (…率, 比例, 满意度): its value is a percentage at most 100."""
     return bool(_RATE.search(clean(name).rstrip("。.")))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def polarity(name: str) -> int:
     """+1 for a rate where more is better (合格率), -1 where less is better (故障率), else 0."""
     n = clean(name)
@@ -50,37 +54,44 @@ def polarity(name: str) -> int:
     return 0
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_negative_count(name: str) -> bool:
     """A count where less is better: 重大群体性事件数量, 投诉次数."""
     n = clean(name)
     return bool(_NEGATIVE_COUNT.search(n)) and not is_rate(n)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_satisfaction(name: str) -> bool:
     return bool(_SATISFACTION.search(clean(name)))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_count_name(name: str) -> bool:
     """The name says it counts things (参保人数, 培训班数量) — not a rate."""
     n = clean(name)
     return bool(_COUNT_NAME.search(n)) and not is_rate(n)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def mentions_stability(text: str) -> bool:
     return bool(_STABILITY.search(clean(text)))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_vague(text: str) -> bool:
     """Words that promise a direction but no measurable target (持续提高, 较好, 大力促进)."""
     t = clean(text).rstrip("。.")
     return bool(t) and not _GRADED.match(t) and bool(_VAGUE.search(t))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_graded(text: str) -> bool:
     """A grade a reviewer can check (合格, 验收合格, 达标, 优秀, 是/否)."""
     return bool(_GRADED.match(clean(text).rstrip("。.")))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_cost_name(name: str) -> bool:
     """The name says it is an amount of money (…费, …经费, …预算)."""
     return bool(_COST_WORDS.search(clean(name).rstrip("。.")))

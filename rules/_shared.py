@@ -1,6 +1,7 @@
 """Helpers shared by perflint's built-in rules (written against perflint.api only, as any pack)."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -60,6 +61,7 @@ _NAME_NOISE = re.compile(r"[\s\"“”‘’'「」《》()（）【】\[\]、�
 _COST_SUFFIX = re.compile(r"(?:费用|经费|费|预算|资金|成本|支出|金额)$")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def item_key(name: str) -> str:
     """A cost or quantity item's name without punctuation or a trailing 费/费用/预算."""
     key = _NAME_NOISE.sub("", vocab.clean(name))
@@ -164,12 +166,18 @@ class CostCheck:
         return text
 
 
-def compare_costs(project: Project, tolerance: Decimal | None = None) -> CostCheck | None:
+def project_costs(ctx) -> list[CostLine]:
+    """The current project's cost rows read as money, computed once for all rules that need them."""
+    return ctx.shared("perflint.rules.cost_lines", lambda: cost_lines(ctx.project))
+
+
+def compare_costs(ctx, tolerance: Decimal | None = None) -> CostCheck | None:
     """The money 成本 rows against the year's budget; None when there is nothing to compare."""
+    project = ctx.project
     budget = budget_of(project)
     if budget is None or budget <= 0:
         return None
-    lines = cost_lines(project)
+    lines = project_costs(ctx)
     money = [line for line in lines if line.yuan is not None]
     if not money:
         return None
@@ -206,8 +214,8 @@ def row_key(ind: Indicator, mask_numbers: bool = False) -> str:
 
 
 def siblings_text(names: list[str], limit: int = 3) -> str:
-    """"A、B、C 等 5 张表" for a message."""
-    shown = "、".join(f"“{n}”" for n in names[:limit])
+    """"A、B、C 等 5 张表" for a message (``names`` may be padded with blanks past the first few)."""
+    shown = "、".join(f"“{n}”" for n in names[:limit] if n)
     return shown + (f" 等 {len(names)} 张表" if len(names) > limit else "")
 
 

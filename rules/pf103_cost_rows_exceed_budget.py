@@ -33,7 +33,7 @@ class Options:
 @rule(code="PF103", name="cost-rows-exceed-budget", category="funds", severity="error",
       target=Project, options=Options)
 def check(project: Project, ctx: RuleContext):
-    c = compare_costs(project, ctx.options.tolerance)
+    c = compare_costs(ctx, ctx.options.tolerance)
     if c is None or c.matched or c.total <= c.budget + c.tolerance:
         return
     first = next(line for line in c.lines if line.yuan is not None)

@@ -33,7 +33,7 @@ class Options:
 @rule(code="PF104", name="cost-rows-fall-short", category="funds", severity="warning",
       target=Project, options=Options)
 def check(project: Project, ctx: RuleContext):
-    c = compare_costs(project, ctx.options.tolerance)
+    c = compare_costs(ctx, ctx.options.tolerance)
     if c is None or c.matched or c.unknown:
         return
     if not (c.budget * ctx.options.min_share <= c.total < c.budget - c.tolerance):

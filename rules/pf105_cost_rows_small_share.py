@@ -31,7 +31,7 @@ class Options:
 @rule(code="PF105", name="cost-rows-small-share", category="funds", severity="warning",
       target=Project, options=Options)
 def check(project: Project, ctx: RuleContext):
-    c = compare_costs(project)
+    c = compare_costs(ctx)
     if c is None or c.matched or c.unknown or c.total >= c.budget * ctx.options.min_share:
         return
     share = (c.total / c.budget * 100).quantize(Decimal("0.1"))

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from perflint.api import Project, RuleContext, rule, vocab
 
-from ._shared import cost_lines, item_key
+from ._shared import item_key, project_costs
 
 
 @dataclass(frozen=True)
@@ -42,20 +42,20 @@ def check(project: Project, ctx: RuleContext):
 
     per = vocab.yuan_per(project.unit)
     step = vocab.precision_of(project.amount("年度资金总额")) * per
-    lines = [line for line in cost_lines(project) if line.yuan is not None]
+    lines = [line for line in project_costs(ctx) if line.yuan is not None]
+    keys = [(item_key(line.indicator.name), loose_key(line.indicator.name)) for line in lines]
     unit = project.unit or "万元"
     reported = set()
     for k, later in enumerate(lines):
-        for earlier in lines[:k]:
+        for j, earlier in enumerate(lines[:k]):
             if id(earlier) in reported:
                 continue
-            a, b = item_key(earlier.indicator.name), item_key(later.indicator.name)
+            (a, loose_a), (b, loose_b) = keys[j], keys[k]
             same_amount = abs(earlier.yuan - later.yuan) <= step
             if a and a == b:
                 how = "金额相同" if same_amount else (
                     f"金额分别为 {vocab.fmt_amount(earlier.yuan / per)}{unit} 和 {vocab.fmt_amount(later.yuan / per)}{unit}")
-            elif same_amount and _alike(loose_key(earlier.indicator.name), loose_key(later.indicator.name),
-                                        ctx.options.similarity, ratio):
+            elif same_amount and _alike(loose_a, loose_b, ctx.options.similarity, ratio):
                 how = f"名称相近、金额同为 {vocab.fmt_amount(later.yuan / per)}{unit}"
             else:
                 continue

@@ -17,12 +17,12 @@ perflint 是如何理解它们的：按表格单位（万元）读会远超年�
 """
 from perflint.api import Project, RuleContext, rule
 
-from ._shared import cost_lines
+from ._shared import project_costs
 
 
 @rule(code="PF109", name="cost-amount-without-unit", category="funds", severity="warning", target=Project)
 def check(project: Project, ctx: RuleContext):
-    bare = [line for line in cost_lines(project) if line.how == "bare"]
+    bare = [line for line in project_costs(ctx) if line.how == "bare"]
     if not bare:
         return
     first = bare[0]

@@ -29,10 +29,8 @@ class Options:
 
 
 @rule(code="PF201", name="placeholder-in-required-slot", category="placeholder", severity="warning",
-      target=Indicator, options=Options)
+      target=Indicator, options=Options, tiers=REQUIRED_TIERS)
 def check(ind: Indicator, ctx: RuleContext):
-    if ind.tier2 not in REQUIRED_TIERS:
-        return
     words = tuple(squash(w) for w in ctx.options.placeholder_words)
     value_is_filler = is_placeholder(ind.value, words)
     name_is_filler = is_filler_name(ind.name) or squash(ind.name) in words

@@ -17,9 +17,9 @@
 from perflint.api import Indicator, RuleContext, rule, vocab
 
 
-@rule(code="PF301", name="count-under-quality", category="tier", severity="warning", target=Indicator)
+@rule(code="PF301", name="count-under-quality", category="tier", severity="warning", target=Indicator, tiers=["质量指标"])
 def check(ind: Indicator, ctx: RuleContext):
-    if ind.tier2 != "质量指标" or vocab.is_rate(ind.name):
+    if vocab.is_rate(ind.name):
         return
     info = ind.value.unit_info
     if ind.value.kind != "quantity" or info is None or not info.is_count:

@@ -17,10 +17,8 @@
 from perflint.api import Indicator, RuleContext, rule
 
 
-@rule(code="PF302", name="money-outside-cost", category="tier", severity="warning", target=Indicator)
+@rule(code="PF302", name="money-outside-cost", category="tier", severity="warning", target=Indicator, tiers=["数量指标", "时效指标"])
 def check(ind: Indicator, ctx: RuleContext):
-    if ind.tier2 not in ("数量指标", "时效指标"):
-        return
     money = [v for v in ind.value.leaves() if v.unit_info and (v.unit_info.is_money or v.unit_info.is_money_rate)]
     if not money:
         return

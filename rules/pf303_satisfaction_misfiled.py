@@ -17,8 +17,8 @@
 from perflint.api import Indicator, RuleContext, rule, vocab
 
 
-@rule(code="PF303", name="satisfaction-misfiled", category="tier", severity="warning", target=Indicator)
+@rule(code="PF303", name="satisfaction-misfiled", category="tier", severity="warning", target=Indicator, tiers=["质量指标", "时效指标"])
 def check(ind: Indicator, ctx: RuleContext):
-    if ind.tier2 in ("质量指标", "时效指标") and vocab.is_satisfaction(ind.name):
+    if vocab.is_satisfaction(ind.name):
         yield ctx.finding(at=ind, message=f"满意度指标“{ind.name}”填在了{ind.tier2}下",
                           hint="移到“满意度指标—服务对象满意度指标”下")

@@ -16,10 +16,8 @@
 from perflint.api import Indicator, RuleContext, rule, vocab
 
 
-@rule(code="PF305", name="stability-under-economic", category="tier", severity="warning", target=Indicator)
+@rule(code="PF305", name="stability-under-economic", category="tier", severity="warning", target=Indicator, tiers=["经济效益指标"])
 def check(ind: Indicator, ctx: RuleContext):
-    if ind.tier2 != "经济效益指标":
-        return
     text = f"{ind.name} {ind.description or ''} {ind.value_text}"
     if vocab.mentions_stability(text):
         yield ctx.finding(at=ind, message=f"经济效益指标“{ind.name}”讲的是社会稳定，属于社会效益",

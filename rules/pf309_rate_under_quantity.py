@@ -21,9 +21,9 @@ from perflint.api import Indicator, RuleContext, rule, vocab
 _DESCRIPTION_NAMES_TIER = re.compile(r"作为\s*(数量|质量|时效|成本)\s*指标")   # PF306 speaks then
 
 
-@rule(code="PF309", name="rate-under-quantity", category="tier", severity="warning", target=Indicator)
+@rule(code="PF309", name="rate-under-quantity", category="tier", severity="warning", target=Indicator, tiers=["数量指标"])
 def check(ind: Indicator, ctx: RuleContext):
-    if ind.tier2 != "数量指标" or ind.value.kind != "percent" or vocab.is_count_name(ind.name):
+    if ind.value.kind != "percent" or vocab.is_count_name(ind.name):
         return
     if _DESCRIPTION_NAMES_TIER.search(ind.description or ""):
         return

@@ -16,13 +16,13 @@
 """
 from perflint.api import Indicator, RuleContext, rule
 
-from ._shared import is_cost
+from ._shared import COST_TIERS
 
 
-@rule(code="PF406", name="cost-not-money", category="value", severity="warning", target=Indicator)
+@rule(code="PF406", name="cost-not-money", category="value", severity="warning", target=Indicator, tiers=COST_TIERS)
 def check(ind: Indicator, ctx: RuleContext):
     v = ind.value
-    if not is_cost(ind) or v.kind in ("percent", "placeholder", "empty"):
+    if v.kind in ("percent", "placeholder", "empty"):
         return
     leaves = v.leaves()
     if any(x.unit_info and (x.unit_info.is_money or x.unit_info.is_money_rate) for x in leaves):

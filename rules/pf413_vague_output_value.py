@@ -19,9 +19,9 @@ from perflint.api import Indicator, RuleContext, rule, vocab
 from ._shared import OUTPUT_TIERS
 
 
-@rule(code="PF413", name="vague-output-value", category="value", severity="warning", target=Indicator)
+@rule(code="PF413", name="vague-output-value", category="value", severity="warning", target=Indicator, tiers=OUTPUT_TIERS)
 def check(ind: Indicator, ctx: RuleContext):
-    if ind.tier2 not in OUTPUT_TIERS or ind.value.kind != "qualitative":
+    if ind.value.kind != "qualitative":
         return
     if vocab.is_vague(ind.value_text):
         yield ctx.finding(at=ind, message=f"{ind.tier2}“{ind.name}”的目标值“{ind.value_text}”含糊，无法考核",

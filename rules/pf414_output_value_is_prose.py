@@ -19,8 +19,8 @@ from perflint.api import Indicator, RuleContext, rule
 _SLOTS = {"数量指标", "质量指标", "时效指标"}
 
 
-@rule(code="PF414", name="output-value-is-prose", category="value", severity="warning", target=Indicator)
+@rule(code="PF414", name="output-value-is-prose", category="value", severity="warning", target=Indicator, tiers=_SLOTS)
 def check(ind: Indicator, ctx: RuleContext):
-    if ind.tier2 in _SLOTS and ind.value.kind == "text":
+    if ind.value.kind == "text":
         yield ctx.finding(at=ind, message=f"{ind.tier2}“{ind.name}”的目标值是一段文字，不是可考核的目标",
                           hint="指标值只写目标（数量、比例、日期），说明文字移到目标或依据中")

@@ -45,9 +45,14 @@ def check(corpus: Corpus, ctx: RuleContext):
         if len(projects) < ctx.options.min_projects:
             continue
         members = list(projects.values())
+        per_file: dict[str, int] = {}
+        for d, _, _ in members:
+            per_file[d.path] = per_file.get(d.path, 0) + 1
+        first_names = [p.name for _, p, _ in members[:4]]
         for doc, project, ind in members:
-            others = [p.name for d, p, _ in members if p is not project]
-            elsewhere = sum(1 for d, p, _ in members if d.path != doc.path)
+            shown = [n for n in first_names if n != project.name][:3]
+            others = shown + [""] * (len(members) - 1 - len(shown))    # a count, not a list to build
+            elsewhere = len(members) - per_file[doc.path]
             where = f"（其中 {elsewhere} 张在其他文件中）" if elsewhere else ""
             yield ctx.finding(
                 at=ind, project=project, document=doc,

@@ -40,19 +40,21 @@ def features(item) -> set[str]:
 def check(corpus: Corpus, ctx: RuleContext):
     items = [(d, p) for d, p in corpus.projects() if comparable(p) and len(p.indicators) >= MIN_ROWS]
     for cluster in near_duplicate_groups(items, features, ctx.options.threshold, min_features=MIN_ROWS):
-        names = {p.name for _, p in cluster}
+        names = list(dict.fromkeys(p.name for _, p in cluster.members))
         if len(names) < 2:
             continue    # one project split into several tables
-        for doc, project in cluster:
-            mine = features((doc, project))
-            others = [(d, p) for d, p in cluster if p is not project and p.name != project.name]
-            if not others:
-                continue
-            best = max(len(mine & features(o)) / len(mine | features(o)) for o in others)
-            same_year = any(d.budget_year == doc.budget_year for d, _ in others)
+        years = {d.budget_year for d, _ in cluster.members}
+        for (doc, project), similarity in zip(cluster.members, cluster.similarity, strict=True):
+            others = [n for n in names[:4] if n != project.name][:3]     # enough to name a few
+            count = len(names) - 1
             yield ctx.finding(
                 at=project, project=project, document=doc,
-                severity="warning" if same_year else "info",
-                message=f"整套指标与{siblings_text([p.name for _, p in others])}几乎相同（相似度 {best:.0%}）",
+                severity="warning" if len(years) == 1 or _same_year_sibling(cluster, doc) else "info",
+                message=f"整套指标与{siblings_text(others + [''] * (count - len(others)))}几乎相同"
+                        f"（相似度 {similarity:.0%}）",
                 hint="按本项目的实际内容设置产出、效益指标，不要整套套用其他项目",
-                evidence="|".join(sorted(p.name for _, p in others)))
+                evidence="|".join(sorted(n for n in names if n != project.name)[:20]))
+
+
+def _same_year_sibling(cluster, doc) -> bool:
+    return sum(1 for d, _ in cluster.members if d.budget_year == doc.budget_year) > 1

@@ -17,6 +17,8 @@ from ..model import Document, Loc, Problem
 from ..readers import Source
 
 MIN_CONFIDENCE = 0.3
+#: Lines a layout's signature is first looked for in (the whole file only if that finds nothing).
+SNIFF_LINES = 400
 
 
 @dataclass(frozen=True)
@@ -39,14 +41,21 @@ def all_layouts() -> tuple[Layout, ...]:
     return tuple(sorted(found, key=lambda layout: layout.name))
 
 
+def _sniff(source: Source, lines: int | None) -> list[tuple[float, Layout]]:
+    head = source if lines is None else Source(source.path, source.format, source.lines[:lines])
+    return sorted(((layout.sniff(head), layout) for layout in all_layouts()
+                   if source.format in layout.formats), key=lambda p: -p[0])
+
+
 def build_document(source: Source) -> Document:
     """The model of one source; problems instead of exceptions when it cannot be read."""
     doc = Document(path=source.path, format=source.format, encoding=source.encoding,
                    problems=list(source.problems), line_count=len(source.lines))
     if source.problems and not source.lines:
         return doc
-    scored = sorted(((layout.sniff(source), layout) for layout in all_layouts()
-                     if source.format in layout.formats), key=lambda p: -p[0])
+    scored = _sniff(source, SNIFF_LINES)
+    if (not scored or scored[0][0] < MIN_CONFIDENCE) and len(source.lines) > SNIFF_LINES:
+        scored = _sniff(source, None)
     if not scored or scored[0][0] < MIN_CONFIDENCE:
         doc.problems.append(Problem(
             "input", "unrecognised-layout",

@@ -257,6 +257,7 @@ class RawRow:
     tier2_label: str | None = None
     description: str | None = None
     basis: str | None = None
+    value_loc: Loc | None = None     # the value cell, when it is not on the indicator's line
 
 
 @dataclass
@@ -355,7 +356,7 @@ def finish_project(project: Project, rows: list[RawRow], year: int | None,
             tier1=tier1, tier2=tier2, name=row.name, value_text=row.value_text.strip(),
             value=value, loc=row.loc, tier1_label=row.tier1_label, tier2_label=row.tier2_label,
             tier2_inferred=tiers[row.group] is None and tier2 is not None,
-            description=row.description, basis=row.basis))
+            description=row.description, basis=row.basis, value_loc=row.value_loc or row.loc))
     project.empty_slots.extend(slots or ())
 
 

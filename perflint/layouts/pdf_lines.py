@@ -178,6 +178,7 @@ class _IndicatorReader:
         if p and p.state == "name":
             if _standalone_value(text) or _has_measure(text):
                 p.row.value_text = text
+                p.row.value_loc = loc
                 p.state = "value" if _dangling(text) else "closed"
             else:
                 p.row.name = join_broken([p.row.name, text])

@@ -180,8 +180,8 @@ def _indicator_rows(path: str, project: Project, cells: list[_Cell]) -> list[Raw
             break
         t1, t2, name, description, value, basis = (c.text for c in row)
         cursor.see(t1, t2)
-        rows.append(cursor.row(name, value, Loc(path, row[2].line),
-                               description=description or None, basis=basis or None))
+        rows.append(cursor.row(name, value, Loc(path, row[2].line), description=description or None,
+                               basis=basis or None, value_loc=Loc(path, row[4].line)))
         k += 6
     return rows
 

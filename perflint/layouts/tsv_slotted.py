@@ -44,7 +44,7 @@ TEMPLATE_FIELDS = ("项目名称", "主管部门", "实施单位", "项目属性
 
 
 def sniff(source: Source) -> float:
-    slots = sum(1 for line in source.lines if "指标" in line and "\t" in line
+    slots = sum(1 for line in source.lines if "指标" in line and "\t" in line and (":" in line or "：" in line)
                 and any(_SLOT.match(cell) for cell in line.split("\t")))
     names = sum(1 for line in source.lines if "\t" in line and is_tab_name_row(line))
     if not slots or not names:

@@ -34,5 +34,17 @@ def render(report, fmt: str, options: RenderOptions = RenderOptions()) -> str:
     return _modules()[fmt].render(report, options)
 
 
+def write(report, fmt: str, stream, options: RenderOptions = RenderOptions()) -> None:
+    """Write the report to a text stream; formats that can stream (json, jsonl) never hold the
+    whole output in memory, which matters for runs with hundreds of thousands of findings."""
+    module = _modules()[fmt]
+    if hasattr(module, "write"):
+        module.write(report, options, stream)
+    else:
+        text = module.render(report, options)
+        if text:
+            stream.write(text + "\n")
+
+
 def is_machine_readable(fmt: str) -> bool:
     return bool(getattr(_modules()[fmt], "MACHINE_READABLE", False))

@@ -1,6 +1,7 @@
-"""JSON: the whole report as one document (the public contract)."""
+"""JSON: the whole report as one document (the public contract), written finding by finding."""
 from __future__ import annotations
 
+import io
 import json
 
 FORMATS = ("json",)
@@ -8,5 +9,15 @@ MACHINE_READABLE = True
 
 
 def render(report, options) -> str:
-    return json.dumps(report.to_json(), ensure_ascii=False, indent=2)
+    buffer = io.StringIO()
+    write(report, options, buffer)
+    return buffer.getvalue().rstrip("\n")
 
+
+def write(report, options, stream) -> None:
+    head = report.to_json(findings=False)
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    stream.write(text[:-2] + ',\n  "findings": [')      # reopen the object for the findings list
+    for k, finding in enumerate(report.findings):
+        stream.write(("," if k else "") + "\n    " + json.dumps(finding.to_json(), ensure_ascii=False))
+    stream.write("\n  ]\n}\n")

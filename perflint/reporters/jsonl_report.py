@@ -1,6 +1,7 @@
 """JSON Lines: one finding object per line, for streaming into other tools."""
 from __future__ import annotations
 
+import io
 import json
 
 FORMATS = ("jsonl",)
@@ -8,4 +9,11 @@ MACHINE_READABLE = True
 
 
 def render(report, options) -> str:
-    return "\n".join(json.dumps(f.to_json(), ensure_ascii=False) for f in report.findings)
+    buffer = io.StringIO()
+    write(report, options, buffer)
+    return buffer.getvalue().rstrip("\n")
+
+
+def write(report, options, stream) -> None:
+    for finding in report.findings:
+        stream.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
