@@ -24,7 +24,7 @@ SAMPLES = sorted((ROOT / "samples").glob("*.txt"))
 
 def sample_values() -> list[str]:
     """Every 指标值 and schedule cell in the samples, as written (duplicates kept)."""
-    from perflint.extract import extract_file
+    from perflint.documents import extract_file
 
     texts = []
     for path in SAMPLES:
@@ -62,7 +62,7 @@ def bench_values() -> None:
 
 
 def bench_extract(min_tables: int = 5000) -> None:
-    from perflint.extract import extract_file
+    from perflint.documents import extract_file
 
     start = time.perf_counter()
     per_round = sum(len(extract_file(str(p)).projects) for p in SAMPLES)

@@ -16,7 +16,7 @@ def check(paths, config=None, **overrides):
 
 
 def extract(path: str, budget_year: int | None = None):
-    """The model (a Document) of one file (see perflint.extract.extract_file)."""
-    from .extract import extract_file
+    """The model (a Document) of one file (see perflint.documents.extract_file)."""
+    from .documents import extract_file
 
     return extract_file(path, budget_year=budget_year)

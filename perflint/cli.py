@@ -86,7 +86,7 @@ def describe(v) -> str:
 def extract_command(paths: tuple[str, ...], fmt: str, output: str | None,
                     include: tuple[str, ...], exclude: tuple[str, ...]) -> None:
     """读取文件中的绩效目标表，输出结构化模型（表头金额、目标、指标及其解析后的值）。"""
-    from .extract import extract_file
+    from .documents import extract_file
     from .files import collect
     from .readers import supported_suffixes
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from . import config as config_module
 from .config import ConfigError, Settings
+from .documents import extract_file
 from .engine import (
     Corpus,
     Finding,
@@ -21,7 +22,6 @@ from .engine import (
     matches,
     select,
 )
-from .extract import extract_file
 from .files import collect
 from .model import Document, Indicator, Project
 from .readers import supported_suffixes

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 
 from conftest import ROOT
 
@@ -10,6 +11,7 @@ from conftest import ROOT
 def corpus_module():
     spec = importlib.util.spec_from_file_location("corpus", ROOT / "benchmarks" / "corpus.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules["corpus"] = module      # dataclasses look their module up here
     spec.loader.exec_module(module)
     return module
 

@@ -5,7 +5,7 @@ import codecs
 
 import pytest
 
-from perflint.extract import extract_file
+from perflint.documents import extract_file
 
 from conftest import SAMPLES
 

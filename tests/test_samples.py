@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from perflint.extract import extract_file
+from perflint.documents import extract_file
 from perflint.values import KINDS
 
 from conftest import SAMPLES
