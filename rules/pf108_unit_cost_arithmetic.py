@@ -3,6 +3,8 @@
 ## 检查内容
 成本指标的名称写明了单价和数量（“建设2个, 100万元/个”），或写明单价（“培训标准400元/人天”）而
 数量见于本表的数量指标（“培训人数天数 400人, 5天”），按单价 × 数量算出的金额与该行金额不符时报告。
+绩效目标中的一句话同时写明单价、数量和金额（“培训400人, 5天, 400元/人天标准, 需79.96万元”）
+而三者不符时，也报告（表格行已报告同一问题时不重复）。
 单价和数量都写在同一行时为错误；数量取自其他行时为警告（推算依赖于行与行的对应）。
 每个计价单位（人、天、个……）都必须唯一对应一个数量才计算，否则不报告。
 
@@ -16,6 +18,7 @@
 ## 依据
 财预〔2021〕101号：成本指标可按“单价 × 数量”测算，测算依据应清楚、可核对。
 """
+import re
 from decimal import Decimal
 
 from perflint.api import Indicator, Project, RuleContext, Value, rule, vocab
@@ -52,6 +55,7 @@ def check(project: Project, ctx: RuleContext):
     unit = project.unit or "万元"
     step = vocab.precision_of(project.amount("年度资金总额")) * per
     quantity_rows = [i for i in project.indicators if i.tier2 == "数量指标"]
+    reported = False
     for ind in project.indicators:
         amount = vocab.money_yuan(ind.value) if is_cost(ind) else None
         if amount is None:
@@ -67,6 +71,7 @@ def check(project: Project, ctx: RuleContext):
             product, same_row = _product(price, _counts_elsewhere(ind, quantity_rows)), False
         if product is None or abs(product - amount) <= step:
             continue
+        reported = True
         yield ctx.finding(
             at=ind,
             message=f"按单价计算的金额与该行不符：{price.text} × 数量 = {vocab.fmt_amount(product / per)}{unit}，"
@@ -74,6 +79,33 @@ def check(project: Project, ctx: RuleContext):
                     + ("" if same_row else "（数量取自本表数量指标）"),
             hint="核对单价、数量和金额，三者应满足 单价 × 数量 = 金额",
             severity=None if same_row else "warning", evidence=f"{product}!={amount}")
+    if not reported:
+        yield from _goal_sentences(project, ctx, per, unit, step)
+
+
+_SENTENCE = re.compile(r"[^。；;\n]+")
+
+
+def _goal_sentences(project: Project, ctx: RuleContext, per, unit: str, step):
+    """A goal sentence stating a unit price, the counts it applies to, and one total."""
+    for goal in project.goals:
+        for sentence in _SENTENCE.findall(goal.text):
+            measures = measures_in(sentence)
+            prices = [m for m in measures if m.unit_info and m.unit_info.is_money_rate]
+            totals = [m for m in measures if m.is_money]
+            if len(prices) != 1 or len(totals) != 1:
+                continue
+            counts = [m for m in measures if not (m.unit_info and (m.unit_info.is_money or m.unit_info.is_money_rate))]
+            product = _product(prices[0], counts)
+            if product is None or abs(product - totals[0].number) <= step:
+                continue
+            yield ctx.finding(
+                at=goal, text=sentence.strip(),
+                message=f"目标中的测算不符：{prices[0].text} × 数量 = {vocab.fmt_amount(product / per)}{unit}，"
+                        f"而文中写 {totals[0].text}",
+                hint="核对目标中的单价、人数（天数）和金额", severity="warning",
+                evidence=f"goal:{product}!={totals[0].number}")
+            return
 
 
 def _counts_elsewhere(ind: Indicator, quantity_rows: list[Indicator]) -> list[Value]:
