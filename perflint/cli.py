@@ -141,10 +141,21 @@ def _severity_overrides(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
-def _settings(config_path: str | None, isolated: bool):
-    from .config import load
+def config_options(fn):
+    """--config and --isolated, shared by every command that reads the configuration."""
+    fn = click.option("--isolated", is_flag=True, help="忽略所有配置文件")(fn)
+    return click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+                        help="配置文件（默认向上查找 perflint.toml 或 pyproject.toml 的 [tool.perflint]）")(fn)
 
-    return load(config_path, isolated=isolated)
+
+def _settings(config_path: str | None, isolated: bool):
+    """The configuration in force, or exit 2 saying what is wrong with it."""
+    from .config import ConfigError, load
+
+    try:
+        return load(config_path, isolated=isolated)
+    except ConfigError as err:
+        _fail(str(err))
 
 
 def _fail(message: str) -> None:
@@ -172,9 +183,7 @@ def _fail(message: str) -> None:
 @click.option("--profile", type=click.Choice(["local", "mof-2021"]), default=None,
               help="指标体系：local（三级指标，默认）或 mof-2021（财预〔2021〕101号）")
 @click.option("--budget-year", type=int, default=None, help="指定预算年度，覆盖文件中的年度")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="配置文件（默认向上查找 perflint.toml 或 pyproject.toml 的 [tool.perflint]）")
-@click.option("--isolated", is_flag=True, help="忽略所有配置文件")
+@config_options
 def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_zero, fmt, output,
                   statistics, no_color, include, exclude, profile, budget_year, config_path, isolated):
     """检查绩效目标表：资金、占位、指标层级、指标值与模板问题。"""
@@ -186,8 +195,8 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
 
     if fmt not in formats():
         raise click.BadParameter(f"可用格式：{', '.join(formats())}", param_hint="--format")
+    settings = _settings(config_path, isolated)
     try:
-        settings = _settings(config_path, isolated)
         progress = _progress_bar()
         report = check(list(paths), settings, progress=progress,
                        select=_split(select) or None, extend_select=_split(extend_select),
@@ -244,17 +253,12 @@ class _progress_bar:
 
 @main.command("rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-@click.option("--isolated", is_flag=True, help="忽略所有配置文件")
+@config_options
 def rules_command(fmt, config_path, isolated):
     """列出所有规则：代码、名称、类别、默认级别和说明。"""
-    from .config import ConfigError
     from .engine import load_packs
 
-    try:
-        settings = _settings(config_path, isolated)
-    except ConfigError as err:
-        _fail(str(err))
+    settings = _settings(config_path, isolated)
     loaded = load_packs(settings.rule_paths)
     if fmt == "json":
         click.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category,
@@ -271,19 +275,14 @@ def rules_command(fmt, config_path, isolated):
 
 @main.command("rule")
 @click.argument("code")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-@click.option("--isolated", is_flag=True, help="忽略所有配置文件")
+@config_options
 def rule_command(code, config_path, isolated):
     """显示一条规则的完整说明（检查内容 / 为何重要 / 示例 / 依据）。"""
     import dataclasses
 
-    from .config import ConfigError
     from .engine import load_packs
 
-    try:
-        settings = _settings(config_path, isolated)
-    except ConfigError as err:
-        _fail(str(err))
+    settings = _settings(config_path, isolated)
     rules = load_packs(settings.rule_paths).rules
     found = next((r for r in rules if r.code == code.upper() or r.name == code), None)
     if found is None:
@@ -300,17 +299,12 @@ def rule_command(code, config_path, isolated):
 
 @main.command("config")
 @click.option("--show", is_flag=True, help="显示合并后的配置")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None)
-@click.option("--isolated", is_flag=True, help="忽略所有配置文件")
+@config_options
 def config_command(show, config_path, isolated):
     """显示配置（perflint config --show）。"""
-    from .config import ConfigError, to_toml
+    from .config import to_toml
 
-    try:
-        settings = _settings(config_path, isolated)
-    except ConfigError as err:
-        _fail(str(err))
-    click.echo(to_toml(settings))
+    click.echo(to_toml(_settings(config_path, isolated)))
 
 
 @main.command("layouts")

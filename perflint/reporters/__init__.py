@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import io
 import pkgutil
 from dataclasses import dataclass
 from types import ModuleType
@@ -32,6 +33,13 @@ def formats() -> tuple[str, ...]:
 
 def render(report, fmt: str, options: RenderOptions = RenderOptions()) -> str:
     return _modules()[fmt].render(report, options)
+
+
+def rendered(write_fn, report, options) -> str:
+    """A streaming reporter's output as one string (for ``render``)."""
+    buffer = io.StringIO()
+    write_fn(report, options, buffer)
+    return buffer.getvalue().rstrip("\n")
 
 
 def write(report, fmt: str, stream, options: RenderOptions = RenderOptions()) -> None:

@@ -1,17 +1,16 @@
 """JSON: the whole report as one document (the public contract), written finding by finding."""
 from __future__ import annotations
 
-import io
 import json
+
+from . import rendered
 
 FORMATS = ("json",)
 MACHINE_READABLE = True
 
 
 def render(report, options) -> str:
-    buffer = io.StringIO()
-    write(report, options, buffer)
-    return buffer.getvalue().rstrip("\n")
+    return rendered(write, report, options)
 
 
 def write(report, options, stream) -> None:

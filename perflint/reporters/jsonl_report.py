@@ -1,17 +1,16 @@
 """JSON Lines: one finding object per line, for streaming into other tools."""
 from __future__ import annotations
 
-import io
 import json
+
+from . import rendered
 
 FORMATS = ("jsonl",)
 MACHINE_READABLE = True
 
 
 def render(report, options) -> str:
-    buffer = io.StringIO()
-    write(report, options, buffer)
-    return buffer.getvalue().rstrip("\n")
+    return rendered(write, report, options)
 
 
 def write(report, options, stream) -> None:
