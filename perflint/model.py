@@ -122,6 +122,7 @@ class Project:
     loc: Loc
     kind: str = "project"                                  # project | summary (总表)
     title: str | None = None                               # the caption line above the table
+    title_loc: Loc | None = None
     unit: str | None = None                                # the money unit of this table (万元)
     fields: dict[str, TextField] = field(default_factory=dict)
     amounts: dict[str, Amount] = field(default_factory=dict)
@@ -171,6 +172,7 @@ class Document:
     budget_year: int | None = None
     unit: str | None = None                 # the caption unit (单位：万元)
     template_fields: tuple[str, ...] = ()   # header fields this layout's template has
+    required_amounts: tuple[str, ...] = ()  # header amounts this layout's template asks to be filled
     projects: list[Project] = field(default_factory=list)
     paragraphs: list[Paragraph] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)

@@ -22,12 +22,15 @@ A case describes tables compactly and the runner writes them out as a real docum
   其他资金, 结余结转资金, 转移市县资金, 中央资金, 省级资金, goal (年度总体绩效目标);
 * ``projects = [{header = {...}, rows = [...]}, ...]`` for several tables in one document;
 * ``documents = [{year = 2022, projects = [...]}, ...]`` for several files (cross-document rules);
+* ``schedule`` (``["25%", "50%", "", "100%"]``): one table with a 资金支出计划 (3月底, 6月底, 10月底,
+  12月底; fewer values leave the last columns out), written in the ``tab-cells`` layout that has one;
+  ``rows`` and ``header.goal`` may go with it;
 * ``text`` (a multi-line string) for a document written out by hand, in any layout;
 * ``year`` (default 2022), ``options`` (the rule's options), ``config`` (other settings).
 
 ``expect`` lists ``[code, line]`` or ``[code, line, document index]``. A line is a number, or
 ``"row N"`` / ``"table T row N"`` (1-based), or a header field (``"本级资金"``, ``"table 2 项目总额"``),
-or ``"goal"``.
+or ``"goal"``; in a ``schedule`` case ``"plan"`` (the 资金支出计划 heading) or ``"plan N"`` (its Nth cell).
 """
 from __future__ import annotations
 
@@ -78,6 +81,11 @@ def load_cases(path: str | Path) -> list[Case]:
             if "text" in doc:
                 texts.append(doc["text"])
                 layouts.append(None)
+            elif "schedule" in doc:
+                text, lines = render_spending_plan(doc["schedule"], doc.get("header", {}), doc.get("rows", []),
+                                                   doc.get("year", raw.get("year", 2021)))
+                texts.append(text)
+                layouts.append([lines])
             else:
                 projects = doc.get("projects") or [{"header": doc.get("header", {}), "rows": doc.get("rows", [])}]
                 text, lines = render_document(projects, doc.get("year", raw.get("year", 2022)))
@@ -120,6 +128,28 @@ def render_document(projects: list[dict], year: int = 2022) -> tuple[str, list[d
     return "\n".join(lines) + "\n", places
 
 
+PLAN_COLUMNS = ("3月底", "6月底", "10月底", "12月底")
+
+
+def render_spending_plan(plan: list[str], header: dict, rows: list, year: int = 2021) -> tuple[str, dict[str, int]]:
+    """One table in the ``tab-cells`` layout (one cell per line), the layout with a 资金支出计划."""
+    lines = [f"{year}年部门预算", "1.测试项目绩效目标表", "\t316001测试局本级", "\t单位：万元", "",
+             "\t项目编码", "\t130434211Y0DO65S99Z10", "\t项目名称", f"\t{header.get('项目名称', '测试项目')}", "",
+             "\t预算规模及资金用途", "\t预算数", f"\t{header.get('预算数', '10.00')}", "\t其中：财政资金",
+             f"\t{header.get('预算数', '10.00')}", "\t其他资金", "\t0", "", "\t", "\t用于测试工作。", ""]
+    places = {"plan": len(lines) + 1}
+    lines += ["\t资金支出计划（%）", *(f"\t{c}" for c in PLAN_COLUMNS), "", "\t"]
+    for k, cell in enumerate(plan, 1):
+        places[f"plan {k}"] = len(lines) + 1
+        lines.append(f"\t{cell}")
+    lines += ["", "\t绩效目标", f"\t{header.get('goal', '完成测试工作。')}", "", "",
+              *(f"\t{h}" for h in ("一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值", "指标值确定依据"))]
+    for row in rows or [["数量指标", "测试次数", "4次"]]:
+        tier1, tier2, name, value = row if len(row) == 4 else (PARENT.get(row[0], ""), *row)
+        lines += ["", f"\t{tier1}", f"\t{tier2}", f"\t{name}", f"\t{name}", f"\t{value}", "\t工作计划"]
+    return "\n".join(lines) + "\n", places
+
+
 _ROW = re.compile(r"^(?:table\s*(\d+)\s+)?row\s*(\d+)$")
 _FIELD = re.compile(r"^(?:table\s*(\d+)\s+)?(\S+)$")
 
@@ -132,6 +162,8 @@ def _expectation(e: list, layouts: list) -> tuple[str, int, int]:
     places = layouts[doc]
     if places is None:
         raise ValueError(f"symbolic line {where!r} needs a rendered document, not raw text")
+    if where.strip() in places[0] and where.startswith("plan"):
+        return code, places[0][where.strip()], doc
     m = _ROW.match(where.strip())
     if m:
         table = int(m.group(1) or 1)

@@ -85,6 +85,17 @@ def canonical_symbol(spelling: str) -> str:
     return registry().get_symbol(spelling)
 
 
+@functools.lru_cache(maxsize=1)
+def spellings() -> tuple[str, ...]:
+    """Every accepted unit spelling (元, 人, 人次, 个月…), longest first, from units.txt."""
+    text = resources.files("perflint").joinpath("units.txt").read_text(encoding="utf-8")
+    found = set()
+    for line in text.splitlines():
+        if line.strip() and not line.lstrip().startswith("#"):
+            found.update(p.strip() for p in line.split("=")[2:] if p.strip())
+    return tuple(sorted(found, key=lambda s: (-len(s), s)))
+
+
 def is_defined(spelling: str) -> bool:
     try:
         canonical_symbol(spelling)

@@ -222,3 +222,81 @@ def siblings_text(names: list[str], limit: int = 3) -> str:
 def comparable(project: Project) -> bool:
     """Summary tables repeat their parts by design; they take no part in template checks."""
     return project.kind != "summary" and bool(project.indicators)
+
+
+# ---- numbers in free text (goals, descriptions) -------------------------------------------------
+
+@dataclass
+class Mention:
+    value: Value          # the parsed measure
+    start: int
+    end: int
+    context: str          # the words just before it, back to the previous punctuation
+    sentence: str         # the sentence it is in
+
+
+@functools.lru_cache(maxsize=1)
+def _mention_pattern() -> re.Pattern:
+    from perflint.api import units
+
+    unit = "|".join(re.escape(u) for u in units.spellings())
+    return re.compile(rf"(?:[≥≤><]|不少于|不低于|不超过|约)?\d+(?:\.\d+)?\s*(?:万|亿|千)?\s*(?:{unit})"
+                      rf"(?:\s*/\s*(?:{unit}))*")
+
+
+_YEAR_LIKE = re.compile(r"^(?:19|20)\d{2}\s*年")
+_CONTEXT_STOP = re.compile(r"[，,。；;：:、（）()\[\]【】《》“”\s\d]")
+_SENTENCES = re.compile(r"[^。；;！？\n]+")
+
+
+def mentions(text: str) -> list[Mention]:
+    """Measures written in running text, with the words before each ("城镇新增就业人数4200人")."""
+    out = []
+    for sentence_match in _SENTENCES.finditer(text or ""):
+        sentence = sentence_match.group()
+        for m in _mention_pattern().finditer(sentence):
+            if _YEAR_LIKE.match(m.group()):
+                continue                         # 2021年 is a year, not a duration
+            v = parse_value(m.group())
+            if v.kind not in ("quantity", "duration") or v.number is None:
+                continue
+            before = sentence[:m.start()]
+            stop = max((s.end() for s in _CONTEXT_STOP.finditer(before)), default=0)
+            out.append(Mention(v, sentence_match.start() + m.start(), sentence_match.start() + m.end(),
+                               before[stop:][-15:], sentence))
+    return out
+
+
+_CORE_SUFFIX = re.compile(r"(?:人数|人次数|数量|个数|次数|场次|规模|总数|数)$")
+
+
+def core_noun(name: str) -> str:
+    """What an indicator counts: 城镇新增就业人数 → 城镇新增就业, 培训班数量 → 培训班."""
+    n = squash(name).rstrip("。.")
+    n = re.sub(r"[（(][^）)]*[）)]", "", n)
+    return _CORE_SUFFIX.sub("", n)
+
+
+# ---- the spending plan ----------------------------------------------------------------------------
+
+@dataclass
+class PlanCell:
+    column: str
+    value: Value | None          # None: the cell is missing altogether
+    loc: object
+
+    @property
+    def blank(self) -> bool:
+        return self.value is not None and self.value.kind == "empty"
+
+    @property
+    def percent(self):
+        v = self.value
+        return v.number if v is not None and v.kind == "percent" else None
+
+
+def plan_cells(project: Project) -> list[PlanCell]:
+    s = project.schedule
+    if s is None:
+        return []
+    return [PlanCell(c, v, loc) for c, v, loc in zip(s.columns, s.values, s.locs, strict=True)]

@@ -351,13 +351,17 @@ def finish_project(project: Project, rows: list[RawRow], year: int | None,
     for row in rows:
         tier2 = tiers[row.group] or inferred.get(row.group)
         tier1 = taxonomy.parent_of(tier2) or taxonomy.tier1_of(row.tier1_label)
+        if not row.value_text.strip() and _SLOT.match(row.name) and not _SLOT.sub("", row.name).strip():
+            # A bare template label ("指标2:") with nothing after it is an unused slot, not an indicator.
+            slots = [*(slots or ()), Slot(tier1, tier2, row.name.strip(), row.loc)]
+            continue
         value = parse_value(row.value_text).resolve(year)
         project.indicators.append(Indicator(
             tier1=tier1, tier2=tier2, name=row.name, value_text=row.value_text.strip(),
             value=value, loc=row.loc, tier1_label=row.tier1_label, tier2_label=row.tier2_label,
             tier2_inferred=tiers[row.group] is None and tier2 is not None,
             description=row.description, basis=row.basis, value_loc=row.value_loc or row.loc))
-    project.empty_slots.extend(slots or ())
+    project.empty_slots.extend(sorted(slots or (), key=lambda s: s.loc.line or 0))
 
 
 def _uses_mof(tiers: dict[int, str | None]) -> bool:

@@ -60,15 +60,17 @@ def _is_name_row(line: str) -> bool:
 def build(source: Source) -> Document:
     lines = source.lines
     doc = Document(source.path, layout="pdf-lines", budget_year=source.budget_year or detect_budget_year(lines),
-                   unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS)
+                   unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS,
+                   required_amounts=("项目总额", "年度资金总额"))
     spans = table_spans(lines, _is_name_row)
     first_caption = spans[0][0] if spans else len(lines)
     doc.paragraphs = [Paragraph(line.strip(), Loc(source.path, i + 1))
                       for i, line in enumerate(lines[:first_caption]) if line.strip()]
     for first, start, end in spans:
-        title, unit = caption_of(lines, first, start)
+        title, title_line, unit = caption_of(lines, first, start)
         project = read_table(source.path, lines, start, end, doc.budget_year)
         project.title, project.unit = title, unit or doc.unit
+        project.title_loc = Loc(source.path, title_line) if title_line else None
         doc.projects.append(project)
     return doc
 

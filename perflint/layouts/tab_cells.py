@@ -59,7 +59,8 @@ def sniff(source) -> float:
 def build(source) -> Document:
     lines = source.lines
     doc = Document(source.path, layout="tab-cells", budget_year=source.budget_year or detect_budget_year(lines),
-                   unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS)
+                   unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS,
+                   required_amounts=("年度资金总额",))      # 预算数
     titles = [i for i, line in enumerate(lines) if not line.startswith("\t") and _TITLE.match(line)]
     first = titles[0] if titles else len(lines)
     doc.paragraphs = [Paragraph(line.strip(), Loc(source.path, i + 1))
@@ -84,7 +85,8 @@ def _cells(lines: list[str], start: int, end: int) -> list[_Cell]:
 
 def read_table(path: str, lines: list[str], start: int, end: int, doc: Document) -> Project:
     title = lines[start].strip()
-    project = Project(name="", loc=Loc(path, start + 1), title=title, end_line=end)
+    project = Project(name="", loc=Loc(path, start + 1), title=title, title_loc=Loc(path, start + 1),
+                      end_line=end)
     cells = _cells(lines, start, end)
     k = 0
 

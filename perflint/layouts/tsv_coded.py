@@ -42,6 +42,7 @@ _CODED_TIER1 = re.compile(r"^\s*[1-4]\s*[-－]\s*(?:产出|效益|满意度|成�
 _CAPTION = re.compile(r"^(附件\d*|.*绩效目标(?:总)?表|[(（]\s*\d{4}\s*年度?\s*[)）]|单位\s*[:：].*)$")
 
 TEMPLATE_FIELDS = ("项目名称", "主管部门", "实施单位", "项目属性", "项目期")
+REQUIRED_AMOUNTS = ("项目总额", "年度资金总额")
 
 
 def sniff(source: Source) -> float:
@@ -76,22 +77,28 @@ def table_spans(lines: list[str], is_start) -> list[tuple[int, int, int]]:
     return spans
 
 
-def caption_of(lines: list[str], first: int, start: int) -> tuple[str | None, str | None]:
-    """The table's title and unit from its caption block."""
-    block = [squash(line.replace("\t", " ")) for line in lines[first:start] if line.strip()]
-    title = next((b for b in block if "绩效目标" in b and b.endswith("表")), None)
+def caption_of(lines: list[str], first: int, start: int) -> tuple[str | None, int | None, str | None]:
+    """The table's title, the line it is on (1-based), and the unit from its caption block."""
+    title = title_line = None
+    for i in range(first, start):
+        text = squash(lines[i].replace("\t", " "))
+        if "绩效目标" in text and text.endswith("表"):
+            title, title_line = text, i + 1
+            break
     unit = detect_unit("\n".join(lines[first:start]))
-    return title, unit
+    return title, title_line, unit
 
 
 def build(source: Source) -> Document:
     lines = source.lines
     doc = Document(source.path, layout="tsv-coded", budget_year=source.budget_year or detect_budget_year(lines),
-                   unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS)
+                   unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS,
+                   required_amounts=REQUIRED_AMOUNTS)
     for first, start, end in table_spans(lines, is_tab_name_row):
-        title, unit = caption_of(lines, first, start)
+        title, title_line, unit = caption_of(lines, first, start)
         project = read_table(source.path, lines, start, end, doc.budget_year)
         project.title, project.unit = title, unit or doc.unit
+        project.title_loc = Loc(source.path, title_line) if title_line else None
         if title and "总表" in title:
             project.kind = "summary"
         doc.projects.append(project)

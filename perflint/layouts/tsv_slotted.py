@@ -55,11 +55,13 @@ def sniff(source: Source) -> float:
 def build(source: Source) -> Document:
     lines = source.lines
     doc = Document(source.path, layout="tsv-slotted", budget_year=source.budget_year or detect_budget_year(lines),
-                   unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS)
+                   unit=detect_unit("\n".join(lines)), template_fields=TEMPLATE_FIELDS,
+                   required_amounts=("本级资金",))     # the template's 含本级 column
     for first, start, end in table_spans(lines, is_tab_name_row):
-        title, unit = caption_of(lines, first, start)
+        title, title_line, unit = caption_of(lines, first, start)
         project = read_table(source.path, lines, start, end, doc.budget_year)
         project.title = title
+        project.title_loc = Loc(source.path, title_line) if title_line else None
         project.unit = project.unit or unit or doc.unit
         if title and "总表" in title:
             project.kind = "summary"

@@ -1,0 +1,81 @@
+"""PF605 items-not-paired — 有成本没数量，或有数量没成本
+
+## 检查内容
+数量指标和成本指标都按支出事项逐项列出（各至少 5 项，且大部分事项能一一对应）时，报告对应不上的事项：
+列了成本却没有数量（不知道这笔钱买来多少产出），或列了数量却没有成本（不知道这项产出花多少钱）。
+事项按名称对应：忽略标点和“费、费用、经费、预算”等后缀，名称相互包含、高度相似，或有 4 个字以上
+相同的连续片段（“12333政策咨询经费含人员工资”与“12333政策咨询人员全年工资”），即视为同一事项——
+拿不准时宁可视为已对应，不报告。
+每张表报告一次，列出对应不上的事项。
+
+## 为何重要
+逐项列示的目的就是让产出和成本一一对应，便于核算单位成本；漏掉一边，这一项就无法考核。
+
+## 示例
+不通过：成本指标有“公共就业创业政策宣传费 58万元”，数量指标里没有宣传的次数或份数；
+数量指标有“媒体宣传合作 1年”，成本指标里没有对应的金额。
+通过：两边各补上对应的一项。
+
+## 依据
+财预〔2021〕101号：成本指标与产出数量相对应，可核算单位成本。
+选项：`similarity`（名称相似度阈值，0–100，默认 85）。
+"""
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from perflint.api import Project, RuleContext, rule
+
+from ._shared import item_key
+
+MIN_ITEMS = 5
+MIN_SHARED = 4     # characters two names share in a row to be one item
+
+
+@dataclass(frozen=True)
+class Options:
+    similarity: int = 85
+
+
+@rule(code="PF605", name="items-not-paired", category="consistency", severity="info",
+      target=Project, options=Options)
+def check(project: Project, ctx: RuleContext):
+    from rapidfuzz.fuzz import ratio
+
+    # Items pair by name whatever their value: a 不适用 or blank value is PF201's and PF705's to report.
+    counted = [i for i in project.indicators if i.tier2 == "数量指标"]
+    costed = [i for i in project.indicators if i.tier2 == "成本指标"]
+    if len(counted) < MIN_ITEMS or len(costed) < MIN_ITEMS:
+        return
+    keys_c = [(i, item_key(i.name).replace("其它", "其他")) for i in counted]
+    keys_m = [(i, item_key(i.name).replace("其它", "其他")) for i in costed]
+
+    def same_item(a: str, b: str) -> bool:
+        if not a or not b:
+            return False
+        if a in b or b in a or ratio(a, b) >= ctx.options.similarity:
+            return True
+        common = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
+        return common.size >= MIN_SHARED
+
+    def paired(key: str, others) -> bool:
+        return any(same_item(key, k) for _, k in others)
+
+    lonely_cost = [i for i, k in keys_m if not paired(k, keys_c)]
+    lonely_count = [i for i, k in keys_c if not paired(k, keys_m)]
+    matched = len(costed) - len(lonely_cost)
+    if matched < max(MIN_ITEMS, len(costed) * 0.6) or not (lonely_cost or lonely_count):
+        return
+    parts = []
+    if lonely_cost:
+        parts.append("有成本无数量：" + _names(lonely_cost))
+    if lonely_count:
+        parts.append("有数量无成本：" + _names(lonely_count))
+    first = (lonely_cost or lonely_count)[0]
+    yield ctx.finding(at=first.loc, message="数量指标与成本指标没有一一对应，" + "；".join(parts),
+                      hint="为每项支出同时列出数量和成本，或合并名称不同的同一事项",
+                      evidence="|".join(i.name for i in lonely_cost + lonely_count))
+
+
+def _names(items, shown: int = 5) -> str:
+    names = list(dict.fromkeys(i.name for i in items))
+    return "、".join(f"“{n}”" for n in names[:shown]) + ("等" if len(names) > shown else "")

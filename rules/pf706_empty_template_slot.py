@@ -1,0 +1,32 @@
+"""PF706 empty-template-slot — 模板中的空栏位没有删除
+
+## 检查内容
+模板留下的编号空栏位既没有填写也没有删除：“指标2:”后面什么都没有。每张表报告一次，说明空栏位的
+数量和位置。表样本身预印了全部二级指标（“21-经济效益”一行空着）的，空行是表样的一部分，不报告。
+
+## 为何重要
+空栏位本身不是错误，但会让人分不清是“不适用”还是“漏填”；提交前应删除或写明“不适用”。
+
+## 示例
+不通过：质量指标 “指标1: 培训合格率 ≥95%”，下一行 “指标2:” 空着。
+通过：删除空的“指标2:”一行。
+
+## 依据
+财预〔2015〕88号：绩效目标申报表应完整、清晰。
+"""
+import re
+
+from perflint.api import Project, RuleContext, rule
+
+_NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：]?\s*$")
+
+
+@rule(code="PF706", name="empty-template-slot", category="structure", severity="info", target=Project)
+def check(project: Project, ctx: RuleContext):
+    slots = [s for s in project.empty_slots if _NUMBERED.match(s.label)]
+    if not slots:
+        return
+    lines = "、".join(f"第{s.loc.line}行" for s in slots[:4]) + ("等" if len(slots) > 4 else "")
+    yield ctx.finding(at=slots[0].loc, message=f"有 {len(slots)} 个空的指标栏位没有填写或删除（{lines}）",
+                      hint="删除空栏位，或在确不适用的栏位写明“不适用”", text=slots[0].label,
+                      evidence=str(len(slots)))

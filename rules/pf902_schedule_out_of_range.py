@@ -1,0 +1,32 @@
+"""PF902 schedule-out-of-range — 资金支出计划的比例不在 0–100% 之间，或不是比例
+
+## 检查内容
+资金支出计划的每一格应为 0% 到 100% 之间的累计比例；超过 100%、小于 0，或填了金额、文字时报告。
+
+## 为何重要
+累计支出不可能超过预算的 100%；填成金额或文字则无法与其他表汇总考核。
+
+## 示例
+不通过：12月底 120%；6月底 “5万元”。
+通过：12月底 100%。
+
+## 依据
+预算执行进度考核以累计支出比例计。
+"""
+from perflint.api import Project, RuleContext, rule
+
+from ._shared import plan_cells
+
+
+@rule(code="PF902", name="schedule-out-of-range", category="schedule", severity="error", target=Project)
+def check(project: Project, ctx: RuleContext):
+    for cell in plan_cells(project):
+        v = cell.value
+        if v is None or cell.blank:
+            continue
+        if v.kind != "percent":
+            yield ctx.finding(at=cell.loc, text=v.text, message=f"资金支出计划{cell.column}填的是“{v.text}”，不是累计比例",
+                              hint="填写截至该期的累计支出比例，如“50%”", evidence=f"{cell.column}:{v.text}")
+        elif not 0 <= v.number <= 100:
+            yield ctx.finding(at=cell.loc, text=v.text, message=f"资金支出计划{cell.column}累计 {v.text}，超出 0–100% 的范围",
+                              hint="累计支出比例最高 100%", evidence=f"{cell.column}:{v.number}")

@@ -1,0 +1,33 @@
+"""PF904 schedule-gap — 资金支出计划中间有空格
+
+## 检查内容
+资金支出计划两个已填的季度之间有一期留空（如 6月底 50%、10月底空、12月底 100%）。开头几期留空
+（项目下半年才开始支出）不在此列。
+
+## 为何重要
+累计进度中间缺一期，那一期的执行就无法考核；通常是漏填。
+
+## 示例
+不通过：3月底 空，6月底 50%，10月底 空，12月底 100%。
+通过：3月底 空，6月底 50%，10月底 50%，12月底 100%。
+
+## 依据
+预算执行进度按季度累计考核。
+"""
+from perflint.api import Project, RuleContext, rule
+
+from ._shared import plan_cells
+
+
+@rule(code="PF904", name="schedule-gap", category="schedule", severity="warning", target=Project)
+def check(project: Project, ctx: RuleContext):
+    cells = plan_cells(project)
+    filled = [k for k, c in enumerate(cells) if c.percent is not None]
+    if len(filled) < 2:
+        return
+    for k in range(filled[0] + 1, filled[-1]):
+        if cells[k].blank:
+            before, after = cells[filled[0]], cells[filled[-1]]
+            yield ctx.finding(at=cells[k].loc, text="",
+                              message=f"资金支出计划{cells[k].column}留空，而{before.column}和{after.column}都已填写",
+                              hint=f"填写截至{cells[k].column}的累计支出比例", evidence=cells[k].column)
