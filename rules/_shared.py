@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perflint.api import Indicator, Project, Value, parse_value, taxonomy, vocab
+from perflint.api import Document, Indicator, Loc, Project, Value, parse_value, taxonomy, vocab
 
 #: 二级 tiers whose slots can never be "not applicable".
 REQUIRED_TIERS = frozenset({"数量指标", "质量指标", "时效指标", "成本指标", "服务对象满意度指标",
@@ -300,3 +300,31 @@ def plan_cells(project: Project) -> list[PlanCell]:
     if s is None:
         return []
     return [PlanCell(c, v, loc) for c, v, loc in zip(s.columns, s.values, s.locs, strict=True)]
+
+
+# ---- the written text of a document, piece by piece (for the text rules) ------------------------
+
+@dataclass(frozen=True)
+class TextPiece:
+    text: str
+    loc: Loc
+    project: Project | None
+    what: str                       # where the text sits, for messages: 标题, 年度总体绩效目标, 指标名称…
+    indicator: Indicator | None = None
+
+
+def text_pieces(doc: Document) -> list[TextPiece]:
+    """Every piece of free text a person wrote: paragraphs, captions, header fields, goals, indicators."""
+    pieces = [TextPiece(p.text, p.loc, None, "正文") for p in doc.paragraphs]
+    for project in doc.projects:
+        if project.title and project.title_loc:
+            pieces.append(TextPiece(project.title, project.title_loc, project, "表格标题"))
+        pieces += [TextPiece(f.text, f.loc, project, name) for name, f in project.fields.items() if f.text]
+        pieces += [TextPiece(g.text, g.loc, project, g.label) for g in project.goals]
+        for ind in project.indicators:
+            pieces.append(TextPiece(ind.name, ind.loc, project, "指标名称", ind))
+            if ind.value_text:
+                pieces.append(TextPiece(ind.value_text, ind.value_loc or ind.loc, project, "指标值", ind))
+            if ind.description:
+                pieces.append(TextPiece(ind.description, ind.loc, project, "指标描述", ind))
+    return pieces

@@ -39,7 +39,8 @@ from .common import (
 )
 
 _CODED_TIER1 = re.compile(r"^\s*[1-4]\s*[-－]\s*(?:产出|效益|满意度|成本)指标\s*\t")
-_CAPTION = re.compile(r"^(附件\d*|.*绩效目标(?:总)?表|[(（]\s*\d{4}\s*年度?\s*[)）]|单位\s*[:：].*)$")
+# A caption may carry a leftover Word field code after 表 ("…目标表 TC 1、…目标表 \f C \l 1").
+_CAPTION = re.compile(r"^(附件\d*|.*绩效目标(?:总)?表(?:TC.*)?|[(（]\s*\d{4}\s*年度?\s*[)）]|单位\s*[:：].*)$")
 
 TEMPLATE_FIELDS = ("项目名称", "主管部门", "实施单位", "项目属性", "项目期")
 REQUIRED_AMOUNTS = ("项目总额", "年度资金总额")
@@ -82,8 +83,10 @@ def caption_of(lines: list[str], first: int, start: int) -> tuple[str | None, in
     title = title_line = None
     for i in range(first, start):
         text = squash(lines[i].replace("\t", " "))
-        if "绩效目标" in text and text.endswith("表"):
-            title, title_line = text, i + 1
+        at = text.find("绩效目标")
+        # the caption may carry leftovers after its end (a Word field code): 表 need not be last
+        if at >= 0 and "表" in text[at:] and len(text) <= 160:
+            title, title_line = " ".join(lines[i].split()), i + 1
             break
     unit = detect_unit("\n".join(lines[first:start]))
     return title, title_line, unit

@@ -1,0 +1,43 @@
+r"""PF801 leaked-markup — 文字中混入网页标记或 Word 域代码
+
+## 检查内容
+文字中出现了从系统或 Word 导出时残留的代码：网页标记（`<p>`、`</p>`、`<br/>`、`&nbsp;`）或 Word 域代码
+（`TC 总体绩效目标 \f A \l 1`、`PAGEREF _Toc… \h`、`MERGEFORMAT`）。同一文件中同一类代码只报告一次，
+列出出现的次数和行号。只认完整的标记：`<` 后紧跟字母并以 `>` 结束，`≤5%`、`<5%` 这类比较不算。
+
+## 为何重要
+这些代码不是文字内容，留在公开的文件里说明导出或排版出了问题，也会干扰阅读和检索。
+
+## 示例
+不通过：年度总体绩效目标“<p>由以前年度预算批复安排延续项目合并而成……”；
+标题“一、总体绩效目标 TC 总体绩效目标 \f A \l 1”。
+通过：删除残留的代码，只保留文字。
+
+## 依据
+财预〔2015〕88号：绩效目标应表述清晰、指向明确。
+"""
+import re
+
+from perflint.api import Document, RuleContext, rule
+
+from ._shared import text_pieces
+
+KINDS = {
+    "网页标记": re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,80})?/?>|&(?:nbsp|lt|gt|amp|quot);"),
+    "Word 域代码": re.compile(r"\b(?:TC|TOC|PAGEREF|HYPERLINK|SEQ|REF|MERGEFIELD)\b[^\n\\]{0,120}(?:\\[a-z*](?:\s+[A-Za-z0-9]{1,3}\b)?\s*)+"
+                          r"|\\\*\s*MERGEFORMAT|\bMERGEFORMAT\b"),
+}
+
+
+@rule(code="PF801", name="leaked-markup", category="text", severity="warning", target=Document)
+def check(doc: Document, ctx: RuleContext):
+    for kind, pattern in KINDS.items():
+        hits = [(piece, m.group()) for piece in text_pieces(doc) if (m := pattern.search(piece.text))]
+        if not hits:
+            continue
+        piece, code = hits[0]
+        lines = sorted({p.loc.line for p, _ in hits})
+        where = "、".join(f"第{n}行" for n in lines[:5]) + ("等" if len(lines) > 5 else "")
+        yield ctx.finding(at=piece.loc, project=piece.project, text=piece.text[:60],
+                          message=f"{piece.what}中混入了{kind}“{code.strip()}”，本文件共 {len(hits)} 处（{where}）",
+                          hint=f"删除残留的{kind}，只保留文字", evidence=f"{kind}:{len(hits)}")

@@ -1,0 +1,40 @@
+"""PF803 stray-character — 文字末尾多出无意义的字符
+
+## 检查内容
+指标名称、目标或说明文字的末尾，在汉字后面多出一个无意义的字符：
+- 单独的“0”（“OA线路租用和维保服务0”）——前面是“于、为、达、至、到、是、约、第、共、计”等
+  能接数字的字时不算（“不少于0”是一个数）；
+- 单独的一个英文字母（“培训费a”），前面是英文或数字时不算（“A级”“OA”）；
+- 反引号、脱字符、竖线、反斜杠、下划线等键盘误触留下的符号（“培训人数`”）。
+只看末尾：这是误触最常留下痕迹的地方，文字中间的字母和数字多半有意义。
+
+## 为何重要
+多出的字符多半是误触，但在金额、数量旁边会被误读成数字的一部分（“服务0”像是“服务 0 项”）。
+
+## 示例
+不通过：数量指标名称“OA线路租用和维保服务0”。
+通过：“OA线路租用和维保服务”。
+
+## 依据
+财预〔2015〕88号：绩效目标应表述清晰、指向明确。
+"""
+import re
+
+from perflint.api import Document, RuleContext, rule
+
+from ._shared import text_pieces
+
+_STRAY = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?<![于为达至到是约第共计零等])0|(?<![A-Za-z0-9])[A-Za-z]|[`^|\\_~#@$]+)\s*$")
+
+
+@rule(code="PF803", name="stray-character", category="text", severity="warning", target=Document)
+def check(doc: Document, ctx: RuleContext):
+    for piece in text_pieces(doc):
+        if piece.what == "指标值":
+            continue    # values end in numbers and units by nature; the value grammar reads them
+        m = _STRAY.search(piece.text)
+        if m:
+            stray = m.group().strip()
+            yield ctx.finding(at=piece.loc, project=piece.project, text=piece.text[-30:],
+                              message=f"{piece.what}“{piece.text.strip()[-20:]}”末尾多出字符“{stray}”",
+                              hint=f"删去末尾的“{stray}”", evidence=stray)
