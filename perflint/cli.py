@@ -183,13 +183,16 @@ def _fail(message: str) -> None:
 @click.option("--profile", type=click.Choice(["local", "mof-2021"]), default=None,
               help="指标体系：local（三级指标，默认）或 mof-2021（财预〔2021〕101号）")
 @click.option("--budget-year", type=int, default=None, help="指定预算年度，覆盖文件中的年度")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
+              help="报告语言：zh（中文，默认）或 en（English）")
 @config_options
 def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_zero, fmt, output,
-                  statistics, no_color, include, exclude, profile, budget_year, config_path, isolated):
+                  statistics, no_color, include, exclude, profile, budget_year, lang, config_path, isolated):
     """检查绩效目标表：资金、占位、指标层级、指标值与模板问题。"""
     import os
 
     from .config import ConfigError
+    from .i18n import words
     from .reporters import RenderOptions, formats, is_machine_readable, write
     from .run import UsageError, check
 
@@ -202,7 +205,7 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
                        select=_split(select) or None, extend_select=_split(extend_select),
                        ignore=_split(ignore), severity=_severity_overrides(severity),
                        fail_on=fail_on, include=list(include), exclude=list(exclude),
-                       profile=profile, budget_year=budget_year)
+                       profile=profile, budget_year=budget_year, lang=lang)
         progress.close()
     except (ConfigError, UsageError) as err:
         _fail(str(err))
@@ -220,9 +223,10 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
         write(report, fmt, sys.stdout, options)
     if statistics:
         lines = [f"{count:6d}  {code}  {name}  [{level}]" for code, name, level, count in report.statistics()]
-        click.echo("\n".join(lines) if lines else "没有发现问题", err=is_machine_readable(fmt) or bool(output))
+        click.echo("\n".join(lines) if lines else words(settings.lang)["no-findings"],
+                   err=is_machine_readable(fmt) or bool(output))
     for warning in report.warnings:
-        click.echo(f"perflint: 注意：{warning}", err=True)
+        click.echo(f"perflint: {words(settings.lang)['note']}{warning}", err=True)
     sys.exit(0 if exit_zero else report.exit_code(settings.fail_on))
 
 
@@ -252,15 +256,23 @@ class _progress_bar:
 
 
 @main.command("rules")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True, help="markdown：完整的规则参考（docs/rules.md 即由此生成）")
+@click.option("--pack", default=None, help="只列出这个规则包的规则（内置规则包为 builtin）")
 @config_options
-def rules_command(fmt, config_path, isolated):
+def rules_command(fmt, pack, config_path, isolated):
     """列出所有规则：代码、名称、类别、默认级别和说明。"""
     from .engine import load_packs
 
     settings = _settings(config_path, isolated)
     loaded = load_packs(settings.rule_paths)
-    if fmt == "json":
+    if pack:
+        loaded.rules = [r for r in loaded.rules if r.pack == pack]
+    if fmt == "markdown":
+        from .ruledocs import reference
+
+        click.echo(reference(loaded.rules), nl=False)
+    elif fmt == "json":
         click.echo(json.dumps([{"code": r.code, "name": r.name, "category": r.category,
                                 "severity": r.severity, "target": r.target_name, "summary": r.title,
                                 "default": r.default, "pack": r.pack} for r in loaded.rules],
@@ -278,8 +290,6 @@ def rules_command(fmt, config_path, isolated):
 @config_options
 def rule_command(code, config_path, isolated):
     """显示一条规则的完整说明（检查内容 / 为何重要 / 示例 / 依据）。"""
-    import dataclasses
-
     from .engine import load_packs
 
     settings = _settings(config_path, isolated)
@@ -287,14 +297,16 @@ def rule_command(code, config_path, isolated):
     found = next((r for r in rules if r.code == code.upper() or r.name == code), None)
     if found is None:
         _fail(f"没有规则“{code}”（perflint rules 可列出全部规则）")
+    from .ruledocs import options_of
+
     click.echo(found.doc.strip())
     click.echo("")
     click.echo(f"类别：{found.category}　默认级别：{found.severity}　检查对象：{found.target_name}"
                f"　规则包：{found.pack}" + ("" if found.default else "　默认不启用"))
     if found.options is not None:
         click.echo(f"选项（在配置文件的 [rules.{found.code}] 中设置）：")
-        for f in dataclasses.fields(found.options):
-            click.echo(f"  {f.name.replace('_', '-')} = {getattr(found.options(), f.name)!r}")
+        for key, default in options_of(found):
+            click.echo(f"  {key} = {default!r}")
 
 
 @main.command("config")

@@ -70,6 +70,14 @@ class Rule:
         return first.split("—", 1)[1].strip() if "—" in first else first
 
     @property
+    def english(self) -> tuple[str, str | None]:
+        """(title, fix) from the doc's "## English" section; the name spelled out when absent."""
+        section = self.doc.split("## English", 1)[1].strip().splitlines() if "## English" in self.doc else []
+        title = section[0].strip().rstrip(".") if section else self.name.replace("-", " ").capitalize()
+        fix = next((line.split(":", 1)[1].strip() for line in section if line.startswith("Fix:")), None)
+        return title, fix
+
+    @property
     def target_name(self) -> str:
         return self.target.__name__
 
@@ -122,6 +130,12 @@ class Finding:
     text: str | None = None           # the offending text, as written
     evidence: str | None = None       # what identifies the problem, for the fingerprint
     fingerprint: str = ""
+    message_en: str | None = None     # for --lang en
+    hint_en: str | None = None
+
+    def in_english(self) -> Finding:
+        return dataclasses.replace(self, message=self.message_en or self.message,
+                                   hint=self.hint_en if self.hint_en is not None else self.hint)
 
     def to_json(self) -> dict:
         return {"code": self.code, "name": self.name, "category": self.category,
@@ -166,8 +180,13 @@ class RuleContext:
 
     def finding(self, at: Any, message: str, hint: str | None = None, *, text: str | None = None,
                 evidence: str | None = None, severity: str | None = None,
-                project: Project | None = None, document: Document | None = None) -> Finding:
-        """A finding anchored on ``at`` (an Indicator, Project, Document, or anything with a loc)."""
+                project: Project | None = None, document: Document | None = None,
+                message_en: str | None = None, hint_en: str | None = None) -> Finding:
+        """A finding anchored on ``at`` (an Indicator, Project, Document, or anything with a loc).
+
+        ``message_en``/``hint_en`` default to the rule's English title and fix (its doc's
+        "## English" section); the offending text travels in ``text`` either way.
+        """
         document = document or self.document
         project = project or self.project
         indicator = None
@@ -184,9 +203,13 @@ class RuleContext:
         else:
             loc = getattr(at, "loc", None)
         path = document.path if document else (loc.path if loc else "")
+        title_en, fix_en = self.rule.english
+        if message_en is None:
+            message_en = title_en
         return Finding(self.rule.code, self.rule.name, self.rule.category,
                        severity or self.rule.severity, message, path, loc.line if loc else None,
-                       project.name if project else None, indicator, hint, text, evidence)
+                       project.name if project else None, indicator, hint, text, evidence,
+                       message_en=message_en, hint_en=hint_en if hint_en is not None else fix_en)
 
 
 # ---- finding and loading packs ----------------------------------------------------------------

@@ -174,7 +174,9 @@ def _failure(r: Rule, target, ctx: RuleContext, doc: Document | None, err: Excep
                    f"规则 {r.code}（{r.name}）在此处运行出错，结果不完整：{type(err).__name__}: {err}",
                    doc.path if doc else "", loc.line if loc else None,
                    getattr(getattr(ctx, "project", None), "name", None),
-                   hint="这是 perflint 或该规则包的缺陷，请连同文件报告给维护者")
+                   hint="这是 perflint 或该规则包的缺陷，请连同文件报告给维护者",
+                   message_en=f"Rule {r.code} ({r.name}) failed here; results are incomplete: {type(err).__name__}: {err}",
+                   hint_en="This is a defect in perflint or the rule pack; please report it with the file")
 
 
 def _finish(findings: list[Finding], settings: Settings, rules: list[Rule]) -> list[Finding]:
@@ -195,6 +197,8 @@ def _finish(findings: list[Finding], settings: Settings, rules: list[Rule]) -> l
         f.fingerprint = base if seen[base] == 1 else f"{base}-{seen[base]}"
         kept.append(f)
     kept.sort(key=lambda f: (f.file, f.line or 0, f.code, f.project or "", f.indicator or ""))
+    if settings.lang == "en":
+        kept = [f.in_english() for f in kept]     # after fingerprinting: the language never changes it
     return kept
 
 

@@ -14,6 +14,10 @@
 
 ## 依据
 工具运行要求，无政策依据。
+
+## English
+The file cannot be read.
+Fix: Check that the file exists, is not locked, and is a text file in a known encoding.
 """
 from perflint.api import Document, RuleContext, rule
 

@@ -14,6 +14,10 @@
 
 ## 依据
 工具运行要求，无政策依据。
+
+## English
+No performance target table was recognised in the file.
+Fix: Check that the file is a performance target table; run `perflint extract` to see what was read.
 """
 from perflint.api import Document, RuleContext, rule
 

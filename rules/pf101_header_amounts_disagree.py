@@ -21,6 +21,10 @@
 ## 依据
 《中华人民共和国预算法》关于预算收支平衡的要求；财预〔2015〕88号第十一条（绩效目标与预算相匹配）。
 选项：`tolerance`（万元等表格单位，默认 0，即按表格精度精确相等）。
+
+## English
+Header amounts do not add up.
+Fix: Make the header's totals equal the sum of their parts.
 """
 from dataclasses import dataclass
 from decimal import Decimal

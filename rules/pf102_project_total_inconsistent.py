@@ -17,6 +17,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应与预算相匹配（相应匹配）。
+
+## English
+The project total is inconsistent with the annual amounts.
+Fix: Correct the project total or the annual amounts so that they agree.
 """
 import re
 

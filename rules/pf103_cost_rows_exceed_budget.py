@@ -16,6 +16,10 @@
 ## 依据
 财预〔2021〕101号：成本指标反映预算资金的成本控制，应与预算相匹配；财预〔2015〕88号（相应匹配）。
 选项：`tolerance`（表格单位，默认 0，即一个精度单位）。
+
+## English
+Cost rows add up to more than the annual budget.
+Fix: Reduce or correct the cost rows so that they stay within the budget.
 """
 from dataclasses import dataclass
 from decimal import Decimal

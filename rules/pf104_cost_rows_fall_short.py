@@ -15,6 +15,10 @@
 ## 依据
 财预〔2021〕101号：成本指标应全面反映项目成本；财预〔2015〕88号（相应匹配）。
 选项：`tolerance`（默认 0，即一个精度单位）；`min-share`（默认 0.5）。
+
+## English
+Cost rows add up to less than the annual budget.
+Fix: List the missing cost items or correct the amounts.
 """
 from dataclasses import dataclass
 from decimal import Decimal

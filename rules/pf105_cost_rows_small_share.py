@@ -14,6 +14,10 @@
 ## 依据
 财预〔2021〕101号：成本指标应反映项目全部成本；财预〔2015〕88号（细化量化、相应匹配）。
 选项：`min-share`（默认 0.5）。
+
+## English
+Cost rows cover only a small share of the budget.
+Fix: Itemise the costs so that they account for the whole budget.
 """
 from dataclasses import dataclass
 from decimal import Decimal

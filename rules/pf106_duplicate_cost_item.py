@@ -18,6 +18,10 @@
 ## 依据
 财预〔2021〕101号：成本指标应按支出内容分项列示，不重不漏。
 选项：`similarity`（名称相似度阈值，0–100，默认 85）。
+
+## English
+The same cost item is listed twice.
+Fix: Remove the duplicate cost row.
 """
 from dataclasses import dataclass
 

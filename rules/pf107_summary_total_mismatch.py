@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应与预算相匹配；部门预算各项目金额应与汇总数一致。
+
+## English
+A summary table's total differs from the sum of its project tables.
+Fix: Make the summary total equal the sum of the project tables.
 """
 from perflint.api import Document, RuleContext, rule, vocab
 

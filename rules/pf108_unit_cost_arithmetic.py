@@ -17,6 +17,10 @@
 
 ## 依据
 财预〔2021〕101号：成本指标可按“单价 × 数量”测算，测算依据应清楚、可核对。
+
+## English
+Unit price times count does not give the stated amount.
+Fix: Recompute the amount from the unit price and the count.
 """
 import re
 from decimal import Decimal

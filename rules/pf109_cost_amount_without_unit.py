@@ -14,6 +14,10 @@ perflint 是如何理解它们的：按表格单位（万元）读会远超年�
 
 ## 依据
 财预〔2021〕101号：成本指标以元或万元为单位。
+
+## English
+A cost amount is written without a unit.
+Fix: Write the unit (元 or 万元) after the amount.
 """
 from perflint.api import Project, RuleContext, rule
 

@@ -15,6 +15,10 @@
 ## 依据
 财预〔2015〕88号第十条：绩效目标应包括产出、效益、满意度等内容；财预〔2021〕101号：产出指标（数量、质量、
 时效）和成本指标为核心指标。选项：`placeholder-words`（占位词列表，默认为空）。
+
+## English
+A placeholder (不适用) fills a slot that is always required.
+Fix: Write a real target; quantity, quality, time, cost and satisfaction always apply.
 """
 from dataclasses import dataclass
 

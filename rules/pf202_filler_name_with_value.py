@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效指标应指向明确、细化量化。
+
+## English
+A filler name carries a real value.
+Fix: Give the indicator a real name, or remove the value.
 """
 from perflint.api import Indicator, RuleContext, rule
 

@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2015〕88号第十条：绩效目标应反映预期效益；财预〔2020〕10号：效益指标在评价中占 30 分。
+
+## English
+Every benefit indicator is marked not applicable.
+Fix: Set at least one benefit indicator the project really achieves.
 """
 from perflint.api import Project, RuleContext, rule
 

@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效指标应指向明确。
+
+## English
+A row holds nothing but fillers.
+Fix: Fill in the row or delete it.
 """
 from perflint.api import Indicator, RuleContext, rule
 

@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2021〕101号：质量指标反映产出的质量标准，数量指标反映产出的数量。
+
+## English
+A count is filed under quality indicators.
+Fix: Move the indicator under 数量指标 (quantity).
 """
 from perflint.api import Indicator, RuleContext, rule, vocab
 

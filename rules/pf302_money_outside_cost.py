@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2021〕101号：成本指标反映预算成本；数量、时效指标反映产出的数量和时限。
+
+## English
+An amount of money is filed outside cost indicators.
+Fix: Move the amount under 成本指标 (cost).
 """
 from perflint.api import Indicator, RuleContext, rule
 

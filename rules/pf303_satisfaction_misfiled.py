@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2020〕10号：满意度指标单独设置，评价中占 10 分；财预〔2021〕101号指标体系。
+
+## English
+A satisfaction rate is filed under the wrong tier.
+Fix: Move it under 服务对象满意度指标 (satisfaction).
 """
 from perflint.api import Indicator, RuleContext, rule, vocab
 

@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2021〕101号：成本指标以经济成本为主，按总成本或单位成本设置，单位为元或万元。
+
+## English
+A percentage is filed under cost indicators.
+Fix: Give the cost as money, or move the rate to the right tier.
 """
 from perflint.api import Indicator, RuleContext, rule
 

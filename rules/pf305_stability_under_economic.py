@@ -12,6 +12,10 @@
 
 ## 依据
 财预〔2021〕101号：效益指标分为经济、社会、生态效益和可持续影响，应按实际效果归类。
+
+## English
+Social stability is filed under economic benefits.
+Fix: Move it under 社会效益指标 (social benefits).
 """
 from perflint.api import Indicator, RuleContext, rule, vocab
 

@@ -12,6 +12,10 @@
 
 ## 依据
 财预〔2021〕101号：绩效指标应逐级分解、归类准确。
+
+## English
+The description names another tier than the one the row is under.
+Fix: File the indicator under the tier its description names.
 """
 import re
 

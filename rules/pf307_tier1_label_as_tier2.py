@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2021〕101号：一级、二级、三级指标逐级分解。
+
+## English
+A first-level tier name is used as a second-level label.
+Fix: Use the right second-level label (数量、质量、时效…).
 """
 from perflint.api import Project, RuleContext, rule, taxonomy
 

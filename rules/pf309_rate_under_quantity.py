@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2021〕101号：数量指标反映预期提供的公共产品和服务数量。
+
+## English
+A rate is filed under quantity indicators.
+Fix: Move the rate under quality or time indicators.
 """
 import re
 

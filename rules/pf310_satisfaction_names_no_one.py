@@ -14,6 +14,10 @@
 
 ## 依据
 财预〔2021〕101号：满意度指标反映服务对象对项目实施效果的满意程度；财预〔2020〕10号。
+
+## English
+A satisfaction indicator names no one who is satisfied.
+Fix: Name the people served (e.g. 参训学员满意度).
 """
 import re
 

@@ -12,6 +12,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应合理可行。
+
+## English
+A rate above 100%.
+Fix: A rate cannot exceed 100%; correct the target.
 """
 from perflint.api import Indicator, RuleContext, rule, vocab
 

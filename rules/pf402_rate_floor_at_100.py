@@ -14,6 +14,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应细化量化、合理可行。
+
+## English
+A floor of 100% on a rate.
+Fix: Only exactly 100% meets ≥100%; write =100% or a lower floor.
 """
 from perflint.api import Indicator, RuleContext, rule, vocab
 

@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2021〕101号：区分正向指标和反向指标，正向指标取值“≥”，反向指标取值“≤”。
+
+## English
+A positive indicator has an upper bound.
+Fix: Use ≥ for an indicator where more is better.
 """
 from perflint.api import Indicator, RuleContext, rule, vocab
 

@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2021〕101号：反向指标取值“≤”。
+
+## English
+A negative indicator has a floor.
+Fix: Use ≤ for an indicator where less is better.
 """
 from perflint.api import Indicator, RuleContext, rule, vocab
 

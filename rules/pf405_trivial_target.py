@@ -12,6 +12,10 @@
 
 ## 依据
 财预〔2020〕10号：绩效目标设置明显偏低的予以扣分；财预〔2015〕88号（合理可行）。
+
+## English
+A trivial target (≥0).
+Fix: Set a target that can actually be missed.
 """
 from perflint.api import Indicator, RuleContext, rule
 

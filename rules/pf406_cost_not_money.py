@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2021〕101号：成本指标以金额表示，可按总成本或单位成本设置。
+
+## English
+A cost indicator is not an amount of money.
+Fix: Give the cost in 元 or 万元.
 """
 from perflint.api import Indicator, RuleContext, rule
 

@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2021〕101号：满意度指标一般以百分比表示；财预〔2020〕10号：满意度指标单独计分。
+
+## English
+A satisfaction indicator is not a percentage.
+Fix: Give satisfaction as a percentage (e.g. ≥90%).
 """
 from perflint.api import Indicator, RuleContext, rule, vocab
 

@@ -12,6 +12,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效指标应细化量化、指向明确。
+
+## English
+A count of people or things is given as a percentage.
+Fix: Give the count with its unit (人, 个…).
 """
 from perflint.api import Indicator, RuleContext, rule, vocab
 

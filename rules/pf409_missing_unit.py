@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效指标应细化量化、指向明确。
+
+## English
+A value has no unit.
+Fix: Write the unit after the number.
 """
 from perflint.api import Indicator, RuleContext, rule
 

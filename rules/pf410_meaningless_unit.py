@@ -12,6 +12,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效指标应细化量化。
+
+## English
+A value's unit is meaningless.
+Fix: Use a proper unit (万人, not 万 alone).
 """
 from perflint.api import Indicator, RuleContext, rule
 

@@ -12,6 +12,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效指标应清晰、可衡量。
+
+## English
+A value is written on an odd scale.
+Fix: Write the value in a natural unit (5人, not 0.0005万人).
 """
 from decimal import Decimal
 

@@ -14,6 +14,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标是预算年度内预期达到的产出和效果。
+
+## English
+A date falls outside the budget year.
+Fix: Set the date within the budget year.
 """
 import re
 

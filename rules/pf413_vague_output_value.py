@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效指标应细化量化，定量为主、定性为辅；财预〔2011〕285号第十四条：定性指标应分级分档表述。
+
+## English
+An output value is vague and cannot be measured.
+Fix: Give a measurable target.
 """
 from perflint.api import Indicator, RuleContext, rule, vocab
 

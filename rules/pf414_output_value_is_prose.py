@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效指标应细化量化、可衡量。
+
+## English
+An output value is prose instead of a target.
+Fix: Give a number, a date or a grade as the target.
 """
 from perflint.api import Indicator, RuleContext, rule
 

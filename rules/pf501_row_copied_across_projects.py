@@ -16,6 +16,10 @@
 ## 依据
 财预〔2015〕88号：绩效目标应与项目相关（相关性）；财预〔2021〕101号：指标应反映本项目的产出和效果。
 选项：`min-projects`（默认 3）。
+
+## English
+The same indicator row is copied across projects.
+Fix: Set indicators that fit each project.
 """
 from dataclasses import dataclass
 

@@ -16,6 +16,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应与项目相关、细化量化。选项：`threshold`（0–1，默认 0.8）。
+
+## English
+Two tables have almost the same indicator set.
+Fix: Write each project's own indicators.
 """
 from dataclasses import dataclass
 

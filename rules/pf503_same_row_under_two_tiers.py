@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2021〕101号：效益指标分经济、社会、生态效益和可持续影响，应分别反映不同方面的效果。
+
+## English
+The same row appears under two tiers.
+Fix: Keep the row under the one tier it belongs to.
 """
 from perflint.api import Project, RuleContext, rule
 

@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效指标应细化量化、合理可行。
+
+## English
+All values are identical.
+Fix: Set each indicator's own target.
 """
 from perflint.api import Project, RuleContext, rule
 

@@ -12,6 +12,10 @@
 
 ## 依据
 财预〔2021〕101号：指标应明确计算口径和数据来源。
+
+## English
+The description repeats the indicator's name.
+Fix: Describe what is measured and how.
 """
 from perflint.api import Indicator, RuleContext, rule
 

@@ -15,6 +15,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应指向明确、与项目相关。
+
+## English
+A whole paragraph is repeated.
+Fix: Remove the repetition or write each part's own text.
 """
 import re
 

@@ -16,6 +16,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效指标应与绩效目标相对应（相应匹配）。
+
+## English
+The goal text states a count that differs from the indicator value.
+Fix: Make the goal text and the indicator state the same number.
 """
 from perflint.api import Project, RuleContext, rule, vocab
 

@@ -16,6 +16,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应与预算资金相匹配（相应匹配）。
+
+## English
+An amount in the goal text differs from the budget.
+Fix: Make the amount in the text agree with the header.
 """
 import re
 

@@ -14,6 +14,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应细化量化、测算准确。
+
+## English
+Parts listed in the text do not add up to the stated total.
+Fix: Recompute the parts and the total.
 """
 import re
 

@@ -15,6 +15,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标是预算年度内预期达到的产出和效果。
+
+## English
+The goal text speaks of another year than the budget year.
+Fix: Write the plan for the budget year, or check the table's year.
 """
 import re
 

@@ -19,6 +19,10 @@
 ## 依据
 财预〔2021〕101号：成本指标与产出数量相对应，可核算单位成本。
 选项：`similarity`（名称相似度阈值，0–100，默认 85）。
+
+## English
+Cost items and quantity items do not pair up.
+Fix: List both a quantity and a cost for each item, or name the same item alike.
 """
 from dataclasses import dataclass
 from difflib import SequenceMatcher

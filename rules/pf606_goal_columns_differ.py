@@ -14,6 +14,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应完整、指向明确。
+
+## English
+The two goal columns differ, or one is cut short.
+Fix: Complete the cut text so that both columns agree.
 """
 from perflint.api import Project, RuleContext, rule
 

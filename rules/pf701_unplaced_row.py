@@ -14,6 +14,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应“指向明确、细化量化”，表格内容应完整、可读。
+
+## English
+A row could not be placed in the indicator table.
+Fix: Check the row's tier labels and columns.
 """
 from perflint.api import Project, RuleContext, rule
 

@@ -15,6 +15,10 @@
 
 ## 依据
 财预〔2021〕101号：绩效指标应逐级分解，一级、二级、三级指标层次清晰。
+
+## English
+An indicator's second-level tier cannot be determined.
+Fix: Write the second-level tier label for the group.
 """
 from perflint.api import Project, RuleContext, rule
 

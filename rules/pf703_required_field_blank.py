@@ -15,6 +15,10 @@
 
 ## 依据
 财预〔2015〕88号第十二条：绩效目标申报表应完整填写（完整性）。
+
+## English
+A required header field is blank.
+Fix: Fill in every header field.
 """
 from perflint.api import Project, RuleContext, rule
 
@@ -34,4 +38,5 @@ def check(project: Project, ctx: RuleContext):
         return
     first = next((project.fields[n].loc for n in blank if n in project.fields), project.loc)
     yield ctx.finding(at=first, message=f"表头未填写：{'、'.join(blank)}",
-                      hint="按实际情况填写全部表头项目", evidence="、".join(blank))
+                      hint="按实际情况填写全部表头项目", evidence="、".join(blank),
+                      message_en=f"Required header fields are blank: {'、'.join(blank)}")

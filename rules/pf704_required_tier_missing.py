@@ -15,6 +15,10 @@
 
 ## 依据
 财预〔2021〕101号：产出指标包括数量、质量、时效指标，成本指标单独设置；财预〔2020〕10号评分框架。
+
+## English
+A required second-level tier is missing.
+Fix: Add the missing tier; where it truly does not apply, say so and why.
 """
 from perflint.api import Project, RuleContext, rule
 
@@ -37,4 +41,5 @@ def check(project: Project, ctx: RuleContext):
         missing.append("服务对象满意度指标")
     if missing:
         yield ctx.finding(at=project, message=f"缺少必设的二级指标：{'、'.join(missing)}",
-                          hint="补充缺少的指标；确不适用的，在该栏注明“不适用”及理由", evidence="、".join(missing))
+                          hint="补充缺少的指标；确不适用的，在该栏注明“不适用”及理由", evidence="、".join(missing),
+                          message_en=f"Required second-level tiers are missing: {'、'.join(missing)}")

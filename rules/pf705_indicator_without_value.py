@@ -12,6 +12,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效指标应细化量化，每个指标都应有明确的目标值。
+
+## English
+A named indicator has no value.
+Fix: Fill in a target value.
 """
 from perflint.api import Indicator, RuleContext, rule
 

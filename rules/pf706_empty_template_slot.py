@@ -13,6 +13,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标申报表应完整、清晰。
+
+## English
+Empty template slots were left in.
+Fix: Delete the empty slots or mark them not applicable.
 """
 import re
 

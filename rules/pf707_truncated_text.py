@@ -15,6 +15,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应指向明确、表述完整。
+
+## English
+Text is cut short.
+Fix: Complete the truncated text.
 """
 import re
 

@@ -15,6 +15,10 @@ r"""PF801 leaked-markup — 文字中混入网页标记或 Word 域代码
 
 ## 依据
 财预〔2015〕88号：绩效目标应表述清晰、指向明确。
+
+## English
+Markup or Word field codes leaked into the text.
+Fix: Delete the leftover code and keep the words.
 """
 import re
 

@@ -18,6 +18,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应表述清晰、指向明确。
+
+## English
+Characters, words or sentences are written twice.
+Fix: Delete the repetition.
 """
 import re
 from collections import Counter

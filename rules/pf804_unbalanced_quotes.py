@@ -14,6 +14,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应表述清晰、指向明确。
+
+## English
+Quotation marks, title marks or brackets are not paired.
+Fix: Pair the marks correctly.
 """
 from perflint.api import Document, RuleContext, rule
 

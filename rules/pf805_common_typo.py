@@ -17,6 +17,10 @@
 
 ## 依据
 财预〔2015〕88号：绩效目标应表述清晰、指向明确。
+
+## English
+A common typo.
+Fix: Correct the typo as suggested.
 """
 import functools
 import sys

@@ -11,7 +11,11 @@
 通过：3月底 20%，6月底 50%，10月底 80%，12月底 100%。
 
 ## 依据
-财政部关于加快预算执行的要求；各地预算执行进度考核办法（按季度累计进度考核）。
+财预〔2020〕10号：绩效评价中预算执行率占 10 分，按执行进度考核；各地按季度累计进度考核（本地做法）。
+
+## English
+The cumulative spending share falls.
+Fix: Cumulative shares never fall; correct the later quarter.
 """
 from perflint.api import Project, RuleContext, rule
 

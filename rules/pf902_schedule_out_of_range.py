@@ -11,7 +11,11 @@
 通过：12月底 100%。
 
 ## 依据
-预算执行进度考核以累计支出比例计。
+财预〔2020〕10号：预算执行率（占 10 分）以支出占预算的比例计，最高 100%；各地按季度累计比例考核（本地做法）。
+
+## English
+A spending-plan share is not between 0 and 100%.
+Fix: Give the cumulative share as a percentage up to 100%.
 """
 from perflint.api import Project, RuleContext, rule
 

@@ -12,7 +12,11 @@
 通过：12月底 100%。
 
 ## 依据
-预算法及预算执行管理要求当年预算按计划执行；结转结余资金管理办法。
+财预〔2020〕10号：预算执行率占 10 分，当年资金应在当年执行完毕；确需结转的按结转结余资金管理办法说明（本地做法）。
+
+## English
+The spending plan does not reach 100% by year end.
+Fix: Plan to spend the whole year's funds, or explain the carry-over.
 """
 import re
 

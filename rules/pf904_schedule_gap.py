@@ -12,7 +12,11 @@
 通过：3月底 空，6月底 50%，10月底 50%，12月底 100%。
 
 ## 依据
-预算执行进度按季度累计考核。
+财预〔2020〕10号：预算执行率占 10 分；各地按季度累计进度考核，每季度都要有计划数（本地做法）。
+
+## English
+A blank quarter between filled quarters in the spending plan.
+Fix: Fill in the cumulative share for that quarter.
 """
 from perflint.api import Project, RuleContext, rule
 

@@ -12,7 +12,11 @@
 通过：每一栏都有一格，未支出的期写 0% 或留空格。
 
 ## 依据
-预算执行进度按季度累计考核。
+财预〔2020〕10号：预算执行率占 10 分；各地按季度累计进度考核，每季度都要有计划数（本地做法）。
+
+## English
+The spending plan has fewer values than columns.
+Fix: Give a cumulative share for every column (0% if nothing is spent).
 """
 from perflint.api import Project, RuleContext, rule
 

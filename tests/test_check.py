@@ -86,6 +86,25 @@ def test_domain_examples_are_found(sample_report):
         ("PF504", "weixian-rsj-2021.txt", 264),       # ≥80% everywhere
         ("PF505", "weixian-rsj-2021.txt", 465),       # description = name
         ("PF506", "weixian-rsj-2021.txt", 74),        # a repeated paragraph
+        ("PF601", "ningxia-rst-2022.txt", 898),       # goal 4期 120人次, 培训班数量 1个
+        ("PF602", "weixian-rsj-2021.txt", 124),       # 所需资金20万元 vs 预算数 10
+        ("PF604", "ningxia-rst-2022.txt", 1326),      # 2023年…28.7万元 in a 2022 table
+        ("PF604", "ningxia-rst-2022.txt", 277),       # 2021年计划培训 in a 2022 table
+        ("PF605", "ningxia-jycy-2024.txt", 603),      # an item counted but never costed
+        ("PF606", "yongning-2024-employment.txt", 272),  # one goal column cut at 岗位安
+        ("PF703", "ningxia-rst-2022.txt", 269),       # 实施单位, 项目期 empty
+        ("PF705", "ningxia-rst-2022.txt", 1029),      # a named indicator with no value
+        ("PF706", "yongning-2024-employment.txt", 20),  # 指标2: left in
+        ("PF707", "yongning-2024-employment.txt", 272),  # goal cut mid-phrase
+        ("PF801", "ningxia-rst-2022.txt", 57),        # <p>
+        ("PF801", "weixian-rsj-2021.txt", 3),         # TC … \f A \l 1
+        ("PF802", "weixian-rsj-2021.txt", 188),       # 经经济
+        ("PF802", "ningxia-rst-2022.txt", 747),       # 离校离校
+        ("PF802", "yongning-2024-employment.txt", 365),  # 支付到位率支付到位率
+        ("PF802", "weixian-rsj-2021.txt", 139),       # a sentence repeated
+        ("PF803", "ningxia-rst-2022.txt", 455),       # 维保服务0
+        ("PF805", "yongning-2024-employment.txt", 65),  # 2024.12.31钱下达率
+        ("PF904", "weixian-rsj-2021.txt", 2300),      # 50%, blank, 100%
     }
     assert expected - found == set()
 
@@ -181,3 +200,22 @@ def test_rules_and_rule_commands():
     assert run("rule", "PF999", "--isolated")[0] == 2
     code, out = run("rules", "--format", "json", "--isolated")
     assert {r["category"] for r in json.loads(out)} >= {"funds", "placeholder", "tier", "value", "template"}
+
+
+def test_english_report():
+    code, output = run("check", str(SAMPLES / "yongning-2024-employment.txt"), "--isolated", "--lang", "en",
+                       "--format", "concise", "--exit-zero")
+    assert code == 0
+    lines = output.strip().splitlines()
+    assert lines[-1].endswith("findings") and "files" in lines[-1]
+    assert any("PF805 [warning] A common typo" in line for line in lines)
+    assert not any("[警告]" in line or "疑为" in line for line in lines)
+
+
+def test_language_does_not_change_fingerprints():
+    path = [str(SAMPLES / "ningxia-jycy-2024.txt")]
+    zh = perflint.check(path, {"lang": "zh"})
+    en = perflint.check(path, {"lang": "en"})
+    assert [f.fingerprint for f in zh.findings] == [f.fingerprint for f in en.findings]
+    assert all(f.message[:1].isascii() and f.hint[:1].isascii() for f in en.findings)
+    assert all(not f.message[:1].isascii() for f in zh.findings)

@@ -11,8 +11,10 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from ..i18n import words
+
 FORMATS = ("full",)
-LEVEL = {"error": ("错误", "bold red"), "warning": ("警告", "yellow"), "info": ("提示", "cyan")}
+STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MAX_TEXT_CELLS = 60
 
 
@@ -32,6 +34,7 @@ def clip(text: str, cells: int = MAX_TEXT_CELLS) -> str:
 
 
 def render(report, options) -> str:
+    w = words(options.lang)
     buffer = io.StringIO()
     console = Console(file=buffer, width=options.width or 100, force_terminal=options.color,
                       color_system="standard" if options.color else None, highlight=False,
@@ -41,7 +44,9 @@ def render(report, options) -> str:
         info = layouts.get(path)
         head = Text(path, style="bold")
         if info is not None and info.layout:
-            head.append(f"  （{info.layout}，{info.budget_year or '年度未知'}，{info.projects} 张表）", style="dim")
+            details = w["comma"].join((info.layout, str(info.budget_year or w["year-unknown"]),
+                                       w["tables"].format(n=info.projects)))
+            head.append(f"  {w['open'].strip()}{details}{w['close']}", style="dim")
         console.print(head)
         for project, items in groupby(file_findings, key=lambda f: f.project):
             items = list(items)
@@ -53,31 +58,27 @@ def render(report, options) -> str:
             table.add_column(no_wrap=True)
             table.add_column(overflow="fold")
             for f in items:
-                label, style = LEVEL[f.severity]
+                label, style = w[f.severity], STYLE[f.severity]
                 body = Text(f.message)
                 if f.indicator:
-                    body.append(f"\n指标：{f.indicator}", style="dim")
+                    body.append(f"\n{w['indicator']}{f.indicator}", style="dim")
                 if f.text:
-                    body.append(f"\n原文：{clip(f.text)}", style="dim")
+                    body.append(f"\n{w['text']}{clip(f.text)}", style="dim")
                 if f.hint:
-                    body.append(f"\n提示：{f.hint}", style="green")
+                    body.append(f"\n{w['hint']}{f.hint}", style="green")
                 table.add_row(str(f.line or ""), Text(label, style=style), Text(f.code, style="bold"), body)
             console.print(table)
         console.print()
     for path in (f.path for f in report.files if f.error):
         if not any(x.file == path for x in report.findings):
-            console.print(Text(f"{path}：{layouts[path].error}", style="red"))
+            console.print(Text(f"{path}{w['colon']}{layouts[path].error}", style="red"))
     s = report.summary
-    sev = s["by_severity"]
-    summary = Text(f"共检查 {s['files']} 个文件、{s['projects']} 张表，发现 {s['findings']} 个问题")
+    summary = Text(w["summary"].format(**s))
     if s["findings"]:
-        summary.append("：")
-        summary.append(f"错误 {sev['error']}", style="bold red")
-        summary.append("，")
-        summary.append(f"警告 {sev['warning']}", style="yellow")
-        summary.append("，")
-        summary.append(f"提示 {sev['info']}", style="cyan")
+        for k, level in enumerate(("error", "warning", "info")):
+            summary.append(w["colon"] if k == 0 else w["comma"])
+            summary.append(w["count"].format(label=w[level], n=s["by_severity"][level]), style=STYLE[level])
     console.print(summary)
     for warning in report.warnings:
-        console.print(Text(f"注意：{warning}", style="yellow"))
+        console.print(Text(f"{w['note']}{warning}", style="yellow"))
     return "\n".join(line.rstrip() for line in buffer.getvalue().rstrip("\n").split("\n"))

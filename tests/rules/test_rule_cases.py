@@ -31,3 +31,46 @@ def test_rule_has_docs_and_cases(rule):
 def test_case_files_name_existing_rules():
     codes = {r.code for r in RULES}
     assert {c.rule for c in ALL_CASES} <= codes
+
+
+BUILTIN = [r for r in RULES if r.pack == "builtin"]
+
+
+@pytest.mark.parametrize("rule", BUILTIN, ids=[r.code for r in BUILTIN])
+def test_rule_doc_states_basis_options_and_english(rule):
+    from perflint.ruledocs import options_of
+
+    basis = rule.doc.split("## 依据", 1)[1]
+    assert "财预" in basis or "无政策依据" in basis, f"{rule.code}: 依据 cites no basis (or says there is none)"
+    for key, _ in options_of(rule):
+        assert f"`{key}`" in rule.doc or f"`{key.replace('-', '_')}`" in rule.doc, \
+            f"{rule.code}: option {key} is not documented"
+    title, fix = rule.english
+    assert title[:1].isascii() and title[:1].isupper() and fix and fix[:1].isupper(), f"{rule.code}: English"
+
+
+def test_rule_modules_compile_without_warnings():
+    """A stray backslash in a doc (\\f in a field code) would silently change the text."""
+    import warnings
+
+    for path in sorted((Path(__file__).parents[2] / "rules").glob("*.py")):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            compile(path.read_text(encoding="utf-8"), str(path), "exec")
+
+
+def test_rule_reference_is_current():
+    from perflint.ruledocs import reference
+
+    docs = Path(__file__).parents[2] / "docs" / "rules.md"
+    assert docs.read_text(encoding="utf-8") == reference(BUILTIN), \
+        "docs/rules.md is stale: run `perflint rules --format markdown --pack builtin > docs/rules.md`"
+
+
+def test_rule_reference_lists_every_rule_with_its_options():
+    from perflint.ruledocs import reference
+
+    text = reference(BUILTIN)
+    for r in BUILTIN:
+        assert f"## {r.code} {r.name} — " in text
+    assert "| `similarity` | `85` |" in text          # PF605's option and its default
