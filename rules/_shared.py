@@ -304,13 +304,18 @@ def plan_cells(project: Project) -> list[PlanCell]:
 
 # ---- the written text of a document, piece by piece (for the text rules) ------------------------
 
-@dataclass(frozen=True)
+@dataclass
 class TextPiece:
     text: str
     loc: Loc
     project: Project | None
     what: str                       # where the text sits, for messages: 标题, 年度总体绩效目标, 指标名称…
     indicator: Indicator | None = None
+
+    @functools.cached_property
+    def flat(self) -> str:
+        """The text without whitespace, full-width forms folded (see :func:`squash`)."""
+        return squash(self.text)
 
 
 def text_pieces(doc: Document) -> list[TextPiece]:
@@ -328,3 +333,8 @@ def text_pieces(doc: Document) -> list[TextPiece]:
             if ind.description:
                 pieces.append(TextPiece(ind.description, ind.loc, project, "指标描述", ind))
     return pieces
+
+
+def document_text(ctx) -> list[TextPiece]:
+    """:func:`text_pieces` of the context's document, read once and shared by the text rules."""
+    return ctx.shared("perflint.text_pieces", lambda: text_pieces(ctx.document))

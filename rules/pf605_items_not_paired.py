@@ -25,7 +25,6 @@ Cost items and quantity items do not pair up.
 Fix: List both a quantity and a cost for each item, or name the same item alike.
 """
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 
 from perflint.api import Project, RuleContext, rule
 
@@ -53,13 +52,13 @@ def check(project: Project, ctx: RuleContext):
     keys_c = [(i, item_key(i.name).replace("其它", "其他")) for i in counted]
     keys_m = [(i, item_key(i.name).replace("其它", "其他")) for i in costed]
 
+    grams = {k: _grams(k) for _, k in keys_c + keys_m}
+
     def same_item(a: str, b: str) -> bool:
         if not a or not b:
             return False
-        if a in b or b in a or ratio(a, b) >= ctx.options.similarity:
-            return True
-        common = SequenceMatcher(None, a, b, autojunk=False).find_longest_match(0, len(a), 0, len(b))
-        return common.size >= MIN_SHARED
+        return (a in b or b in a or not grams[a].isdisjoint(grams[b])
+                or ratio(a, b) >= ctx.options.similarity)
 
     def paired(key: str, others) -> bool:
         return any(same_item(key, k) for _, k in others)
@@ -78,6 +77,11 @@ def check(project: Project, ctx: RuleContext):
     yield ctx.finding(at=first.loc, message="数量指标与成本指标没有一一对应，" + "；".join(parts),
                       hint="为每项支出同时列出数量和成本，或合并名称不同的同一事项",
                       evidence="|".join(i.name for i in lonely_cost + lonely_count))
+
+
+def _grams(key: str) -> frozenset[str]:
+    """Every run of MIN_SHARED characters in the name: two names sharing one are one item."""
+    return frozenset(key[k:k + MIN_SHARED] for k in range(len(key) - MIN_SHARED + 1))
 
 
 def _names(items, shown: int = 5) -> str:

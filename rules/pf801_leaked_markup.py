@@ -24,19 +24,21 @@ import re
 
 from perflint.api import Document, RuleContext, rule
 
-from ._shared import text_pieces
+from ._shared import document_text
 
+# (kind, characters one of which the text must hold — a cheap test first, pattern)
 KINDS = {
-    "网页标记": re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,80})?/?>|&(?:nbsp|lt|gt|amp|quot);"),
-    "Word 域代码": re.compile(r"\b(?:TC|TOC|PAGEREF|HYPERLINK|SEQ|REF|MERGEFIELD)\b[^\n\\]{0,120}(?:\\[a-z*](?:\s+[A-Za-z0-9]{1,3}\b)?\s*)+"
-                          r"|\\\*\s*MERGEFORMAT|\bMERGEFORMAT\b"),
+    "网页标记": ("<&", re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,9}(?:\s[^<>\n]{0,80})?/?>|&(?:nbsp|lt|gt|amp|quot);")),
+    "Word 域代码": ("\\M", re.compile(r"\b(?:TC|TOC|PAGEREF|HYPERLINK|SEQ|REF|MERGEFIELD)\b[^\n\\]{0,120}(?:\\[a-z*](?:\s+[A-Za-z0-9]{1,3}\b)?\s*)+"
+                          r"|\\\*\s*MERGEFORMAT|\bMERGEFORMAT\b")),
 }
 
 
 @rule(code="PF801", name="leaked-markup", category="text", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
-    for kind, pattern in KINDS.items():
-        hits = [(piece, m.group()) for piece in text_pieces(doc) if (m := pattern.search(piece.text))]
+    for kind, (marks, pattern) in KINDS.items():
+        hits = [(piece, m.group()) for piece in document_text(ctx)
+                if any(c in piece.text for c in marks) and (m := pattern.search(piece.text))]
         if not hits:
             continue
         piece, code = hits[0]

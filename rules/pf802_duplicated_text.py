@@ -23,12 +23,13 @@
 Characters, words or sentences are written twice.
 Fix: Delete the repetition.
 """
+import functools
 import re
 from collections import Counter
 
 from perflint.api import Document, RuleContext, rule
 
-from ._shared import squash, text_pieces
+from ._shared import document_text, squash
 
 _REPEATED_RUN = re.compile(r"([\u4e00-\u9fff]{2,12})\1")
 _DOUBLED_CHAR = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\2([\u4e00-\u9fff])")
@@ -43,11 +44,12 @@ REDUPLICATED = frozenset("人常天年渐刚仅往多层个处事时家户大明
 
 @rule(code="PF802", name="duplicated-text", category="text", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
-    pieces = text_pieces(doc)
-    whole = "\n".join(squash(p.text) for p in pieces)
+    pieces = document_text(ctx)
+    # the whole document's text, joined only if a doubled character needs checking against it
+    whole = functools.cache(lambda: "\n".join(p.flat for p in pieces))
     seen: set[tuple[int, str]] = set()
     for piece in pieces:
-        found = _duplicate(piece.text, whole)
+        found = _duplicate(piece, whole)
         if found is None or (piece.loc.line, found[0]) in seen:
             continue
         seen.add((piece.loc.line, found[0]))
@@ -57,8 +59,8 @@ def check(doc: Document, ctx: RuleContext):
                           hint=f"删去重复的“{repeated}”", evidence=repeated)
 
 
-def _duplicate(text: str, whole: str) -> tuple[str, str] | None:
-    flat = squash(text)
+def _duplicate(piece, whole) -> tuple[str, str] | None:
+    text, flat = piece.text, piece.flat
     for m in _REPEATED_RUN.finditer(flat):
         run = m.group(1)
         if len(set(run)) > 1 and not run.startswith("一"):
@@ -67,8 +69,10 @@ def _duplicate(text: str, whole: str) -> tuple[str, str] | None:
         before, char, after = m.groups()
         # 立案案件 and 工作作风 are two words sharing a character. A doubling is a slip only when
         # the text without it is written elsewhere in the same document (促进经经济 → 促进经济).
-        if char not in REDUPLICATED and (before + char + after) in whole:
+        if char not in REDUPLICATED and (before + char + after) in whole():
             return char, "字"
+    if len(flat) < 2 * MIN_CLAUSE:
+        return None
     clauses = [c for c in (_NUMBERING.sub("", squash(c)) for c in _CLAUSES.split(text)) if len(c) >= MIN_CLAUSE]
     counts = Counter(clauses)
     for clause in clauses:

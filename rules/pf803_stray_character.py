@@ -26,14 +26,14 @@ import re
 
 from perflint.api import Document, RuleContext, rule
 
-from ._shared import text_pieces
+from ._shared import document_text
 
 _STRAY = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?<![于为达至到是约第共计零等])0|(?<![A-Za-z0-9])[A-Za-z]|[`^|\\_~#@$]+)\s*$")
 
 
 @rule(code="PF803", name="stray-character", category="text", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
-    for piece in text_pieces(doc):
+    for piece in document_text(ctx):
         if piece.what == "指标值":
             continue    # values end in numbers and units by nature; the value grammar reads them
         m = _STRAY.search(piece.text)

@@ -21,13 +21,16 @@ Fix: Pair the marks correctly.
 """
 from perflint.api import Document, RuleContext, rule
 
-from ._shared import text_pieces
+from ._shared import document_text
 
 PAIRS = (("“", "”", "引号"), ("《", "》", "书名号"), ("（(", "）)", "括号"))
+MARKS = frozenset("“”《》（()）")
 
 
 def defect(text: str) -> str | None:
     """What is wrong with the pairing in ``text``, or None."""
+    if MARKS.isdisjoint(text):
+        return None
     for opening, closing, name in PAIRS:
         depth = 0
         for ch in text:
@@ -45,7 +48,7 @@ def defect(text: str) -> str | None:
 @rule(code="PF804", name="unbalanced-quotes", category="text", severity="info", target=Document)
 def check(doc: Document, ctx: RuleContext):
     by_project: dict[int, list] = {}
-    for piece in text_pieces(doc):
+    for piece in document_text(ctx):
         if piece.project is None:
             continue
         what = defect(piece.text)

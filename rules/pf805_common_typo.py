@@ -23,13 +23,14 @@ A common typo.
 Fix: Correct the typo as suggested.
 """
 import functools
+import re
 import sys
 from dataclasses import dataclass, field
 from importlib import resources
 
 from perflint.api import Document, RuleContext, rule
 
-from ._shared import squash, text_pieces
+from ._shared import document_text
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -60,11 +61,16 @@ def curated() -> tuple[Typo, ...]:
 def check(doc: Document, ctx: RuleContext):
     typos = [t for t in curated() if t.wrong not in ctx.options.ignore]
     typos += [Typo(str(w), str(r)) for w, r in dict(ctx.options.extra).items()]
-    for piece in text_pieces(doc):
-        text = squash(piece.text)
-        for typo in typos:
-            at = text.find(typo.wrong)
-            if at < 0 or any(u in text for u in typo.unless):
+    if not typos:
+        return
+    by_wrong = {t.wrong: t for t in typos}
+    # one pass per piece over every wrong text at once (longest first, so 占占 is not cut short)
+    anywhere = re.compile("|".join(re.escape(w) for w in sorted(by_wrong, key=len, reverse=True)))
+    for piece in document_text(ctx):
+        text = piece.flat
+        for m in anywhere.finditer(text):
+            typo, at = by_wrong[m.group()], m.start()
+            if any(u in text for u in typo.unless):
                 continue
             shown = text[max(0, at - 8):at + len(typo.wrong) + 6]
             yield ctx.finding(at=piece.loc, project=piece.project, text=shown,
