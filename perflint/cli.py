@@ -174,7 +174,7 @@ def _fail(message: str) -> None:
               help="发现此级别及以上的问题时退出码为 1（默认 error）")
 @click.option("--exit-zero", is_flag=True, help="无论发现什么问题，退出码都为 0")
 @click.option("--format", "fmt", default="full", show_default=True,
-              help="输出格式：full、concise、json、jsonl")
+              help="输出格式：full、concise、json、jsonl、sarif、junit、github")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="写入文件")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数量（机器可读格式时输出到标准错误）")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
@@ -185,12 +185,18 @@ def _fail(message: str) -> None:
 @click.option("--budget-year", type=int, default=None, help="指定预算年度，覆盖文件中的年度")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default=None,
               help="报告语言：zh（中文，默认）或 en（English）")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="只报告不在此基线文件中的新问题，并列出基线中已不再出现的问题")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
+              help="把本次发现的全部问题写入基线文件")
 @config_options
 def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_zero, fmt, output,
-                  statistics, no_color, include, exclude, profile, budget_year, lang, config_path, isolated):
+                  statistics, no_color, include, exclude, profile, budget_year, lang, baseline_path,
+                  write_baseline_path, config_path, isolated):
     """检查绩效目标表：资金、占位、指标层级、指标值与模板问题。"""
     import os
 
+    from . import baseline
     from .config import ConfigError
     from .i18n import words
     from .reporters import RenderOptions, formats, is_machine_readable, write
@@ -207,7 +213,12 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
                        fail_on=fail_on, include=list(include), exclude=list(exclude),
                        profile=profile, budget_year=budget_year, lang=lang)
         progress.close()
-    except (ConfigError, UsageError) as err:
+        if write_baseline_path:
+            written = baseline.write(report, write_baseline_path)
+            click.echo(f"perflint: 已把 {written} 个问题写入基线 {write_baseline_path}", err=True)
+        if baseline_path:
+            baseline.apply(report, baseline_path)
+    except (ConfigError, UsageError, baseline.BaselineError) as err:
         _fail(str(err))
     color = not no_color and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
     width = None

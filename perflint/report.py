@@ -3,6 +3,7 @@
     {"schema_version": 1, "tool": {"name": "perflint", "version": …},
      "summary": {"files", "projects", "findings", "by_severity", "by_category"},
      "files": [{"path", "layout", "projects", "error"}],
+     "baseline": {"path", "suppressed", "gone": [{"fingerprint", "code", …}]},   (with --baseline)
      "findings": [{"code", "name", "category", "severity", "message", "hint", "file", "line",
                    "project", "indicator", "text", "fingerprint"}]}
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from . import __version__
 from .engine import CATEGORIES, SEVERITIES, SEVERITY_RANK, Finding, Rule
@@ -39,6 +41,7 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)     # rule packs that failed to load, …
+    baseline: Any = None                                  # a BaselineResult when --baseline was given
 
     @property
     def summary(self) -> dict:
@@ -59,6 +62,8 @@ class Report:
             "summary": self.summary,
             "files": [f.to_json() for f in self.files],
         }
+        if self.baseline is not None:
+            data["baseline"] = self.baseline.to_json()
         if findings:
             data["findings"] = [f.to_json() for f in self.findings]
         return data

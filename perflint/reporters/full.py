@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import words
+from ..i18n import baseline_lines, words
 
 FORMATS = ("full",)
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -79,6 +79,8 @@ def render(report, options) -> str:
             summary.append(w["colon"] if k == 0 else w["comma"])
             summary.append(w["count"].format(label=w[level], n=s["by_severity"][level]), style=STYLE[level])
     console.print(summary)
+    for line in baseline_lines(report, w):
+        console.print(Text(line, style="dim"))
     for warning in report.warnings:
         console.print(Text(f"{w['note']}{warning}", style="yellow"))
     return "\n".join(line.rstrip() for line in buffer.getvalue().rstrip("\n").split("\n"))

@@ -1,0 +1,68 @@
+"""Baselines: the findings a reviewer has already seen, by fingerprint, so a re-check of an
+edited document reports only what is new — and which old findings no longer occur.
+
+The file is JSON (``{"schema_version": 1, "tool": "perflint", "findings": [...]}``), one entry per
+finding with its fingerprint and, for people reading the file, code, file, line, project and
+message. Fingerprints ignore line numbers, so moving rows does not make old findings new.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .report import Report
+
+SCHEMA_VERSION = 1
+
+
+class BaselineError(Exception):
+    """The baseline file is missing, unreadable or not a perflint baseline (a usage error)."""
+
+
+@dataclass
+class BaselineResult:
+    path: str
+    suppressed: int = 0                                   # findings already in the baseline
+    gone: list[dict] = field(default_factory=list)        # baseline entries that no longer occur
+
+    def to_json(self) -> dict:
+        return {"path": self.path, "suppressed": self.suppressed, "gone": self.gone}
+
+
+def write(report: Report, path: str | Path) -> int:
+    entries = [{"fingerprint": f.fingerprint, "code": f.code, "file": f.file, "line": f.line,
+                "project": f.project, "message": f.message} for f in report.findings]
+    data = {"schema_version": SCHEMA_VERSION, "tool": "perflint", "findings": entries}
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    return len(entries)
+
+
+def read(path: str | Path) -> list[dict]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"基线文件不存在：{path}（先用 --write-baseline 生成）") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise BaselineError(f"基线文件无法读取：{path}（{err}）") from None
+    if not isinstance(data, dict) or data.get("tool") != "perflint" or not isinstance(data.get("findings"), list):
+        raise BaselineError(f"{path} 不是 perflint 的基线文件（应由 --write-baseline 生成）")
+    return [e for e in data["findings"] if isinstance(e, dict) and isinstance(e.get("fingerprint"), str)]
+
+
+def apply(report: Report, path: str | Path) -> BaselineResult:
+    """Drop the report's findings that the baseline holds; note the baseline's entries not seen."""
+    entries = read(path)
+    known = {e["fingerprint"] for e in entries}
+    current = {f.fingerprint for f in report.findings}
+    result = BaselineResult(str(path))
+    kept = []
+    for f in report.findings:
+        if f.fingerprint in known:
+            result.suppressed += 1
+        else:
+            kept.append(f)
+    report.findings = kept
+    result.gone = [e for e in entries if e["fingerprint"] not in current]
+    report.baseline = result
+    return result

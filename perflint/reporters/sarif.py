@@ -1,0 +1,61 @@
+"""SARIF 2.1.0 (code-scanning tools, IDEs): one run, the selected rules as the driver's rules,
+one result per finding with its fingerprint, so tools can track a finding across runs."""
+from __future__ import annotations
+
+import json
+
+from .. import __version__
+
+FORMATS = ("sarif",)
+MACHINE_READABLE = True
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def sarif(report, options) -> dict:
+    rules = sorted({r.code: r for r in report.rules}.values(), key=lambda r: r.code)
+    index = {r.code: k for k, r in enumerate(rules)}
+    en = options.lang == "en"
+    driver_rules = []
+    for r in rules:
+        title_en, fix_en = r.english
+        driver_rules.append({
+            "id": r.code, "name": r.name,
+            "shortDescription": {"text": title_en if en else r.title},
+            "fullDescription": {"text": title_en if en else r.title},
+            "help": {"text": (fix_en or title_en) if en else r.doc.strip(), "markdown": r.doc.strip()},
+            "defaultConfiguration": {"level": LEVEL[r.severity], "enabled": r.default},
+            "properties": {"category": r.category, "tags": [r.category]},
+        })
+    results = []
+    for f in report.findings:
+        result = {
+            "ruleId": f.code,
+            "level": LEVEL[f.severity],
+            "message": {"text": f.message + (f"\n{f.hint}" if f.hint else "")},
+            "locations": [{"physicalLocation": {
+                "artifactLocation": {"uri": f.file.replace("\\", "/")},
+                "region": {"startLine": f.line or 1, **({"snippet": {"text": f.text}} if f.text else {})},
+            }}],
+            "partialFingerprints": {"perflint/v1": f.fingerprint},
+            "properties": {"category": f.category, "project": f.project, "indicator": f.indicator,
+                           "hint": f.hint},
+        }
+        if f.code in index:
+            result["ruleIndex"] = index[f.code]
+        results.append(result)
+    return {
+        "$schema": SCHEMA, "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "perflint", "version": __version__,
+                                "informationUri": "https://pypi.org/project/perflint/",
+                                "rules": driver_rules}},
+            "artifacts": [{"location": {"uri": fr.path.replace("\\", "/")}} for fr in report.files],
+            "results": results,
+            "columnKind": "unicodeCodePoints",
+        }],
+    }
+
+
+def render(report, options) -> str:
+    return json.dumps(sarif(report, options), ensure_ascii=False, indent=2)

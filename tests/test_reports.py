@@ -1,0 +1,106 @@
+"""Report formats for tools and auditors (SARIF, JUnit, GitHub annotations) and baselines."""
+from __future__ import annotations
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import jsonschema
+import pytest
+from click.testing import CliRunner
+
+import perflint
+from perflint.cli import main
+from perflint.reporters import RenderOptions, render
+
+from conftest import SAMPLES
+
+SARIF_SCHEMA = json.loads((Path(__file__).parent / "schemas" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+
+
+def run(*args):
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.fixture(scope="module")
+def report():
+    return perflint.check([str(SAMPLES)], config={})
+
+
+def test_sarif_is_valid_against_the_official_schema(report):
+    data = json.loads(render(report, "sarif"))
+    jsonschema.validate(data, SARIF_SCHEMA)
+    results = data["runs"][0]["results"]
+    assert len(results) == len(report.findings)
+    rules = data["runs"][0]["tool"]["driver"]["rules"]
+    first = results[0]
+    assert rules[first["ruleIndex"]]["id"] == first["ruleId"]
+    assert first["partialFingerprints"]["perflint/v1"] == report.findings[0].fingerprint
+    assert {r["level"] for r in results} == {"error", "warning", "note"}
+
+
+def test_sarif_in_english_is_valid_too(report):
+    data = json.loads(render(report, "sarif", RenderOptions(lang="en")))
+    jsonschema.validate(data, SARIF_SCHEMA)
+    assert data["runs"][0]["tool"]["driver"]["rules"][0]["shortDescription"]["text"].isascii()
+
+
+def test_junit_has_a_suite_per_file_and_a_case_per_finding(report):
+    root = ET.fromstring(render(report, "junit").encode("utf-8"))
+    suites = root.findall("testsuite")
+    assert {s.get("name") for s in suites} == {f.path for f in report.files}
+    failures = root.findall("testsuite/testcase/failure")
+    assert len(failures) == len(report.findings)
+    assert int(root.get("failures")) == len(report.findings)
+    assert {f.get("type") for f in failures} <= {"error", "warning", "info"}
+
+
+def test_junit_clean_file_is_one_passing_case(tmp_path):
+    clean = perflint.check([str(SAMPLES / "ningxia-jycy-2024.txt")], config={"select": ["PF101"]})
+    root = ET.fromstring(render(clean, "junit").encode("utf-8"))
+    cases = root.findall("testsuite/testcase")
+    assert len(cases) == 1 and cases[0].find("failure") is None
+
+
+def test_github_annotations_escape_their_properties(report):
+    lines = render(report, "github").splitlines()
+    assert len(lines) == len(report.findings)
+    assert all(line.startswith(("::error file=", "::warning file=", "::notice file=")) for line in lines)
+    # a newline in a message never breaks a command in two, and a comma never splits a property
+    assert all("\n" not in line for line in lines)
+    title = lines[0].split("title=", 1)[1].split("::", 1)[0]
+    assert "," not in title and ":" not in title
+
+
+def test_baseline_reports_only_new_findings_and_what_went_away(tmp_path):
+    doc = tmp_path / "doc.txt"
+    shutil.copy(SAMPLES / "yongning-2024-employment.txt", doc)
+    base = tmp_path / "base.json"
+    code, _ = run("check", str(doc), "--isolated", "--write-baseline", str(base), "--format", "json")
+    entries = json.loads(base.read_text(encoding="utf-8"))["findings"]
+    assert len(entries) > 50 and all(len(e["fingerprint"]) >= 16 for e in entries)
+
+    code, out = run("check", str(doc), "--isolated", "--baseline", str(base), "--format", "json")
+    data = json.loads(out)
+    assert code == 0 and data["findings"] == [] and data["baseline"]["suppressed"] == len(entries)
+
+    text = doc.read_text(encoding="utf-8").replace("≥0.0005万人", "≥5人")       # fix one
+    lines = text.split("\n")
+    lines.insert(29, "产出指标\t\t质量指标\t指标9: 资金发放准确率\t≥105%")         # add one (rows move)
+    doc.write_text("\n".join(lines), encoding="utf-8")
+    code, out = run("check", str(doc), "--isolated", "--baseline", str(base), "--format", "json")
+    data = json.loads(out)
+    assert [f["code"] for f in data["findings"]] == ["PF401"]
+    assert [e["code"] for e in data["baseline"]["gone"]] == ["PF411"]
+    assert code == 1                                  # the new finding is an error
+
+
+def test_a_missing_or_foreign_baseline_is_a_usage_error(tmp_path):
+    code, out = run("check", str(SAMPLES / "ningxia-jycy-2024.txt"), "--baseline", str(tmp_path / "none.json"))
+    assert code == 2 and "基线文件不存在" in out
+    foreign = tmp_path / "foreign.json"
+    foreign.write_text('{"results": []}', encoding="utf-8")
+    code, out = run("check", str(SAMPLES / "ningxia-jycy-2024.txt"), "--baseline", str(foreign))
+    assert code == 2 and "不是 perflint 的基线文件" in out
