@@ -174,7 +174,7 @@ def _fail(message: str) -> None:
               help="发现此级别及以上的问题时退出码为 1（默认 error）")
 @click.option("--exit-zero", is_flag=True, help="无论发现什么问题，退出码都为 0")
 @click.option("--format", "fmt", default="full", show_default=True,
-              help="输出格式：full、concise、json、jsonl、sarif、junit、github")
+              help="输出格式：full、concise、json、jsonl、sarif、junit、github、xlsx（需 -o）")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="写入文件")
 @click.option("--statistics", is_flag=True, help="按规则统计问题数量（机器可读格式时输出到标准错误）")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
@@ -199,11 +199,13 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
     from . import baseline
     from .config import ConfigError
     from .i18n import words
-    from .reporters import RenderOptions, formats, is_machine_readable, write
+    from .reporters import RenderOptions, formats, is_binary, is_machine_readable, write, write_file
     from .run import UsageError, check
 
     if fmt not in formats():
         raise click.BadParameter(f"可用格式：{', '.join(formats())}", param_hint="--format")
+    if is_binary(fmt) and not output:
+        raise click.BadParameter(f"{fmt} 格式需要用 -o 指定输出文件", param_hint="--format")
     settings = _settings(config_path, isolated)
     try:
         progress = _progress_bar()
@@ -228,8 +230,7 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
         width = shutil.get_terminal_size().columns
     options = RenderOptions(color=color, width=width, lang=settings.lang)
     if output:
-        with open(output, "w", encoding="utf-8") as f:
-            write(report, fmt, f, options)
+        write_file(report, fmt, output, options)
     else:
         write(report, fmt, sys.stdout, options)
     if statistics:

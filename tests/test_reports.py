@@ -104,3 +104,33 @@ def test_a_missing_or_foreign_baseline_is_a_usage_error(tmp_path):
     foreign.write_text('{"results": []}', encoding="utf-8")
     code, out = run("check", str(SAMPLES / "ningxia-jycy-2024.txt"), "--baseline", str(foreign))
     assert code == 2 and "不是 perflint 的基线文件" in out
+
+
+def test_xlsx_issue_list_for_auditors(tmp_path):
+    import openpyxl
+
+    doc = tmp_path / "doc.txt"
+    text = (SAMPLES / "ningxia-jycy-2024.txt").read_text(encoding="utf-8")
+    # document text that a spreadsheet would take for a formula or a link must stay text
+    doc.write_text(text.replace("培训合格率", "=SUM(A1)钱下达率", 1), encoding="utf-8")
+    out = tmp_path / "report.xlsx"
+    code, _ = run("check", str(doc), "--isolated", "--format", "xlsx", "-o", str(out), "--exit-zero")
+    assert code == 0
+    book = openpyxl.load_workbook(out)
+    issues = book.worksheets[0]
+    header = [c.value for c in issues[1]]
+    assert header[0] == "文件" and header[-1] == "整改情况"
+    assert issues.freeze_panes == "A2" and issues.auto_filter.ref
+    rows = list(issues.iter_rows(min_row=2, values_only=True))
+    report = perflint.check([str(doc)], config={})
+    assert len(rows) == len(report.findings)
+    assert all(row[-1] in (None, "") for row in rows)          # 整改情况 is left for the auditee
+    cells = [c for row in issues.iter_rows(min_row=2) for c in row]
+    assert all(c.data_type != "f" and c.hyperlink is None for c in cells)
+    assert any(str(c.value).startswith("=SUM(A1)") for c in cells)
+    assert book.worksheets[1].title == "汇总"
+
+
+def test_xlsx_needs_an_output_file():
+    code, out = run("check", str(SAMPLES / "ningxia-jycy-2024.txt"), "--format", "xlsx")
+    assert code == 2 and "-o" in out

@@ -54,5 +54,19 @@ def write(report, fmt: str, stream, options: RenderOptions = RenderOptions()) ->
             stream.write(text + "\n")
 
 
+def is_binary(fmt: str) -> bool:
+    """Formats written to a file only (-o), such as xlsx."""
+    return bool(getattr(_modules()[fmt], "BINARY", False))
+
+
+def write_file(report, fmt: str, path: str, options: RenderOptions = RenderOptions()) -> None:
+    module = _modules()[fmt]
+    if hasattr(module, "write_file"):
+        module.write_file(report, options, path)
+    else:
+        with open(path, "w", encoding="utf-8") as stream:
+            write(report, fmt, stream, options)
+
+
 def is_machine_readable(fmt: str) -> bool:
     return bool(getattr(_modules()[fmt], "MACHINE_READABLE", False))
