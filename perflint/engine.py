@@ -8,6 +8,7 @@ their modules is loaded. Nothing keeps a list of rules by hand.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import importlib
 import importlib.util
@@ -69,7 +70,7 @@ class Rule:
         first = self.doc.strip().splitlines()[0] if self.doc.strip() else ""
         return first.split("—", 1)[1].strip() if "—" in first else first
 
-    @property
+    @functools.cached_property
     def english(self) -> tuple[str, str | None]:
         """(title, fix) from the doc's "## English" section; the name spelled out when absent."""
         section = self.doc.split("## English", 1)[1].strip().splitlines() if "## English" in self.doc else []

@@ -12,6 +12,11 @@ WORDS: dict[str, dict[str, str]] = {
         "no-findings": "没有发现问题",
         "baseline": "基线 {path}：已略去 {suppressed} 个原有问题，{gone} 个基线问题已不再出现",
         "baseline-gone": "  已不再出现：{code} {file}:{line} {message}",
+        "xlsx-issues": "问题清单", "xlsx-summary": "汇总", "xlsx-file": "文件", "xlsx-project": "项目",
+        "xlsx-location": "位置", "xlsx-line": "第{n}行", "xlsx-rule": "规则", "xlsx-name": "名称",
+        "xlsx-category": "类别", "xlsx-severity": "级别", "xlsx-finding": "问题", "xlsx-text-col": "原文",
+        "xlsx-fix": "修改建议", "xlsx-remediation": "整改情况", "xlsx-total": "合计", "xlsx-tables": "表格数",
+        "xlsx-findings": "问题数", "xlsx-needs-output": "xlsx 格式需要用 -o 指定输出文件",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info",
@@ -23,6 +28,11 @@ WORDS: dict[str, dict[str, str]] = {
         "no-findings": "No findings",
         "baseline": "Baseline {path}: {suppressed} known findings left out, {gone} baseline findings no longer occur",
         "baseline-gone": "  no longer occurs: {code} {file}:{line} {message}",
+        "xlsx-issues": "Findings", "xlsx-summary": "Summary", "xlsx-file": "File", "xlsx-project": "Project",
+        "xlsx-location": "Location", "xlsx-line": "{n}", "xlsx-rule": "Rule", "xlsx-name": "Name",
+        "xlsx-category": "Category", "xlsx-severity": "Severity", "xlsx-finding": "Finding", "xlsx-text-col": "Text",
+        "xlsx-fix": "Fix", "xlsx-remediation": "Remediation", "xlsx-total": "Total", "xlsx-tables": "Tables",
+        "xlsx-findings": "Findings", "xlsx-needs-output": "the xlsx format needs an output file (-o)",
     },
 }
 

@@ -43,9 +43,9 @@ def check(doc: Document, ctx: RuleContext):
         if t[-1] in "，,、：:（(":
             yield ctx.finding(at=loc, project=project, text=t[-30:],
                               message=f"{what}以“{t[-1]}”结尾，后面的内容缺失", hint="补全被截断的句子")
-        elif _TAIL.search(t) and not _TAIL.search(t).group(1).isdigit():
+        elif (tail := _TAIL.search(t)) and not tail.group(1).isdigit():
             yield ctx.finding(at=loc, project=project, text=t[-30:],
-                              message=f"{what}末尾只剩“{_TAIL.search(t).group(1)}”，句子被截断",
+                              message=f"{what}末尾只剩“{tail.group(1)}”，句子被截断",
                               hint="补全被截断的句子，或删去残留的字")
     for project in doc.projects:
         names = sorted({squash(i.name): i for i in project.indicators if len(squash(i.name)) >= 8}.items())

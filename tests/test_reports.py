@@ -134,3 +134,9 @@ def test_xlsx_issue_list_for_auditors(tmp_path):
 def test_xlsx_needs_an_output_file():
     code, out = run("check", str(SAMPLES / "ningxia-jycy-2024.txt"), "--format", "xlsx")
     assert code == 2 and "-o" in out
+
+
+def test_every_report_word_exists_in_both_languages():
+    from perflint.i18n import WORDS
+
+    assert set(WORDS["zh"]) == set(WORDS["en"])

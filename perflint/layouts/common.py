@@ -326,6 +326,7 @@ def group_tier2(rows: list[RawRow]) -> dict[int, str | None]:
 def finish_project(project: Project, rows: list[RawRow], year: int | None,
                    slots: list[Slot] | None = None) -> None:
     """Canonicalise tiers, infer lost 二级 labels, parse values: rows → project.indicators."""
+    slots = list(slots or ())
     tiers = group_tier2(rows)
     groups = list(dict.fromkeys(r.group for r in rows))
     inferred: dict[int, str | None] = {}
@@ -353,7 +354,7 @@ def finish_project(project: Project, rows: list[RawRow], year: int | None,
         tier1 = taxonomy.parent_of(tier2) or taxonomy.tier1_of(row.tier1_label)
         if not row.value_text.strip() and _SLOT.match(row.name) and not _SLOT.sub("", row.name).strip():
             # A bare template label ("指标2:") with nothing after it is an unused slot, not an indicator.
-            slots = [*(slots or ()), Slot(tier1, tier2, row.name.strip(), row.loc)]
+            slots.append(Slot(tier1, tier2, row.name.strip(), row.loc))
             continue
         value = parse_value(row.value_text).resolve(year)
         project.indicators.append(Indicator(
@@ -361,7 +362,7 @@ def finish_project(project: Project, rows: list[RawRow], year: int | None,
             value=value, loc=row.loc, tier1_label=row.tier1_label, tier2_label=row.tier2_label,
             tier2_inferred=tiers[row.group] is None and tier2 is not None,
             description=row.description, basis=row.basis, value_loc=row.value_loc or row.loc))
-    project.empty_slots.extend(sorted(slots or (), key=lambda s: s.loc.line or 0))
+    project.empty_slots.extend(sorted(slots, key=lambda s: s.loc.line or 0))
 
 
 def _uses_mof(tiers: dict[int, str | None]) -> bool:

@@ -2,6 +2,8 @@
 shown as annotations on the file and line."""
 from __future__ import annotations
 
+from ..i18n import words
+
 FORMATS = ("github",)
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -15,10 +17,11 @@ def _property(text: str) -> str:
 
 
 def render(report, options) -> str:
+    w = words(options.lang)
     lines = []
     for f in report.findings:
-        where = "，".join(x for x in (f.project, f.indicator) if x)
-        message = f.message + (f"（{where}）" if where and options.lang != "en" else f" ({where})" if where else "")
+        where = w["comma"].join(x for x in (f.project, f.indicator) if x)
+        message = f.message + (f"{w['open']}{where}{w['close']}" if where else "")
         if f.hint:
             message += f"\n{f.hint}"
         lines.append(f"::{COMMAND[f.severity]} file={_property(f.file)},line={f.line or 1},"

@@ -9,10 +9,9 @@ FORMATS = ("xlsx",)
 MACHINE_READABLE = True
 BINARY = True          # written to a file (-o), not to a terminal
 
-COLUMNS = (("文件", 28), ("项目", 30), ("位置", 10), ("规则", 8), ("名称", 26), ("类别", 12), ("级别", 6),
-           ("问题", 60), ("原文", 40), ("修改建议", 40), ("整改情况", 30))
-COLUMNS_EN = ("File", "Project", "Location", "Rule", "Name", "Category", "Severity", "Finding", "Text", "Fix",
-              "Remediation")
+#: column → width; the headings come from the report's words (i18n), 整改情况 left for the auditee.
+COLUMNS = (("file", 28), ("project", 30), ("location", 10), ("rule", 8), ("name", 26), ("category", 12),
+           ("severity", 6), ("finding", 60), ("text-col", 40), ("fix", 40), ("remediation", 30))
 
 
 def write_file(report, options, path: str) -> None:
@@ -23,38 +22,34 @@ def write_file(report, options, path: str) -> None:
                                       "strings_to_numbers": False})
     head = book.add_format({"bold": True, "bg_color": "#DDE5F0", "border": 1, "text_wrap": True})
     wrap = book.add_format({"text_wrap": True, "valign": "top"})
-    issues = book.add_worksheet("问题清单" if options.lang != "en" else "Findings")
-    titles = COLUMNS_EN if options.lang == "en" else [c for c, _ in COLUMNS]
-    for col, ((_, width), title) in enumerate(zip(COLUMNS, titles, strict=True)):
+    issues = book.add_worksheet(w["xlsx-issues"])
+    for col, (key, width) in enumerate(COLUMNS):
         issues.set_column(col, col, width)
-        issues.write_string(0, col, title, head)
+        issues.write_string(0, col, w["xlsx-" + key], head)
     for row, f in enumerate(report.findings, 1):
-        cells = (f.file, f.project or "", f"第{f.line}行" if f.line and options.lang != "en" else str(f.line or ""),
+        cells = (f.file, f.project or "", w["xlsx-line"].format(n=f.line) if f.line else "",
                  f.code, f.name, f.category, w[f.severity], f.message, f.text or "", f.hint or "", "")
         for col, value in enumerate(cells):
             issues.write_string(row, col, value, wrap)
     issues.freeze_panes(1, 0)
     issues.autofilter(0, 0, max(len(report.findings), 1), len(COLUMNS) - 1)
 
-    summary = book.add_worksheet("汇总" if options.lang != "en" else "Summary")
+    summary = book.add_worksheet(w["xlsx-summary"])
     summary.set_column(0, 0, 24)
     summary.set_column(1, 4, 12)
-    s = report.summary
-    summary.write_string(0, 0, w["summary"].format(**s), head)
-    summary.write_row(2, 0, ["类别" if options.lang != "en" else "Category", w["error"], w["warning"], w["info"],
-                             "合计" if options.lang != "en" else "Total"], head)
+    summary.write_string(0, 0, w["summary"].format(**report.summary), head)
+    summary.write_row(2, 0, [w["xlsx-category"], w["error"], w["warning"], w["info"], w["xlsx-total"]], head)
     counts: dict[str, dict[str, int]] = {}
     for f in report.findings:
-        counts.setdefault(f.category, {}).setdefault(f.severity, 0)
-        counts[f.category][f.severity] += 1
+        by = counts.setdefault(f.category, {})
+        by[f.severity] = by.get(f.severity, 0) + 1
     for row, (category, by) in enumerate(sorted(counts.items()), 3):
         summary.write_string(row, 0, category)
         for col, level in enumerate(("error", "warning", "info"), 1):
             summary.write_number(row, col, by.get(level, 0))
         summary.write_number(row, 4, sum(by.values()))
     start = len(counts) + 5
-    summary.write_row(start, 0, ["文件" if options.lang != "en" else "File", "表格数" if options.lang != "en" else "Tables",
-                                 "问题数" if options.lang != "en" else "Findings"], head)
+    summary.write_row(start, 0, [w["xlsx-file"], w["xlsx-tables"], w["xlsx-findings"]], head)
     per_file: dict[str, int] = {}
     for f in report.findings:
         per_file[f.file] = per_file.get(f.file, 0) + 1
@@ -66,4 +61,4 @@ def write_file(report, options, path: str) -> None:
 
 
 def render(report, options) -> str:
-    raise ValueError("xlsx 格式需要用 -o 指定输出文件")
+    raise ValueError(words(options.lang)["xlsx-needs-output"])
