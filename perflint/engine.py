@@ -133,6 +133,7 @@ class Finding:
     fingerprint: str = ""
     message_en: str | None = None     # for --lang en
     hint_en: str | None = None
+    locator: dict | None = None       # the format's own coordinates (Model: Document.locate)
 
     def in_english(self) -> Finding:
         return dataclasses.replace(self, message=self.message_en or self.message,
@@ -142,7 +143,8 @@ class Finding:
         return {"code": self.code, "name": self.name, "category": self.category,
                 "severity": self.severity, "message": self.message, "hint": self.hint,
                 "file": self.file, "line": self.line, "project": self.project,
-                "indicator": self.indicator, "text": self.text, "fingerprint": self.fingerprint}
+                "indicator": self.indicator, "text": self.text, "fingerprint": self.fingerprint,
+                "locator": self.locator or ({"kind": "txt", "line": self.line} if self.line else None)}
 
 
 def fingerprint(f: Finding) -> str:
@@ -191,10 +193,13 @@ class RuleContext:
         document = document or self.document
         project = project or self.project
         indicator = None
+        cell = None      # the cell the locator points at, when it is not the row's first
         if isinstance(at, Indicator):
             loc, indicator = at.loc, at.name
             if text is None:
                 text = at.value_text
+            if text == at.value_text:
+                cell = at.value_loc
         elif isinstance(at, Project):
             loc, project = at.loc, at
         elif isinstance(at, Document):
@@ -210,7 +215,8 @@ class RuleContext:
         return Finding(self.rule.code, self.rule.name, self.rule.category,
                        severity or self.rule.severity, message, path, loc.line if loc else None,
                        project.name if project else None, indicator, hint, text, evidence,
-                       message_en=message_en, hint_en=hint_en if hint_en is not None else fix_en)
+                       message_en=message_en, hint_en=hint_en if hint_en is not None else fix_en,
+                       locator=document.locate(cell or loc) if document is not None else None)
 
 
 # ---- finding and loading packs ----------------------------------------------------------------

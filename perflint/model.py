@@ -6,10 +6,17 @@ is built, and relative dates are already placed in the budget year.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .values import Value, json_number
+
+Locate = Callable[["Loc | None"], "dict | None"] | None
+
+
+def _locator(locate: Locate, loc: Loc | None, key: str = "locator") -> dict:
+    return {key: locate(loc)} if locate is not None and loc is not None else {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,9 +25,36 @@ class Loc:
 
     path: str
     line: int
+    column: int | None = None    # the cell in the line, for sources made of table cells
 
     def to_json(self) -> dict:
         return {"kind": "txt", "line": self.line}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where one line of a table-format source came from (set by the Word/Excel/PDF readers).
+
+    ``where`` holds the format's coordinates of the line: ``table``/``row`` (Word), ``sheet``/
+    ``row`` (Excel), ``page``/``row`` (PDF) or ``paragraph``. ``columns`` names each cell's column:
+    its heading in a Word or PDF table, its letter in Excel.
+    """
+
+    kind: str
+    where: dict
+    columns: tuple[str, ...] = ()
+    first: int = 0               # the first filled cell, used when a finding names no column
+
+    def locator(self, column: int | None) -> dict:
+        at = column if column is not None and 0 <= column < len(self.columns) else None
+        if self.kind == "xlsx":
+            letter = self.columns[at if at is not None else min(self.first, len(self.columns) - 1)] \
+                if self.columns else "A"
+            return {"kind": "xlsx", "sheet": self.where["sheet"], "cell": f"{letter}{self.where['row']}"}
+        out = {"kind": self.kind, **self.where}
+        if at is not None and self.columns[at]:
+            out["column"] = self.columns[at]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +68,10 @@ class Problem:
     loc: Loc | None = None
     text: str | None = None
 
-    def to_json(self) -> dict:
+    def to_json(self, locate: Locate = None) -> dict:
         return {"category": self.category, "code": self.code, "message": self.message,
-                "line": self.loc.line if self.loc else None, "text": self.text}
+                "line": self.loc.line if self.loc else None, **_locator(locate, self.loc),
+                "text": self.text}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,10 +128,11 @@ class Indicator:
     basis: str | None = None         # 指标值确定依据
     value_loc: Loc | None = None     # where the value cell is, when not on the indicator's line
 
-    def to_json(self) -> dict:
+    def to_json(self, locate: Locate = None) -> dict:
         return {
             "tier1": self.tier1, "tier2": self.tier2, "name": self.name,
             "value_text": self.value_text, "value": self.value.to_json(), "line": self.loc.line,
+            **_locator(locate, self.loc), **_locator(locate, self.value_loc, "value_locator"),
             "tier1_label": self.tier1_label, "tier2_label": self.tier2_label,
             "tier2_inferred": self.tier2_inferred,
             "description": self.description, "basis": self.basis,
@@ -137,21 +173,23 @@ class Project:
         a = self.amounts.get(key)
         return a.value if a else None
 
-    def to_json(self) -> dict:
+    def to_json(self, locate: Locate = None) -> dict:
         return {
-            "name": self.name, "line": self.loc.line, "kind": self.kind, "title": self.title,
+            "name": self.name, "line": self.loc.line, **_locator(locate, self.loc),
+            "kind": self.kind, "title": self.title,
             "unit": self.unit,
             "fields": {k: v.text for k, v in self.fields.items()},
             "amounts": {k: json_number(v.value) for k, v in self.amounts.items()},
             "derived_amounts": [k for k, v in self.amounts.items() if v.derived],
-            "goals": [{"label": g.label, "text": g.text, "line": g.loc.line} for g in self.goals],
+            "goals": [{"label": g.label, "text": g.text, "line": g.loc.line, **_locator(locate, g.loc)}
+                      for g in self.goals],
             "schedule": None if self.schedule is None else {
                 "columns": list(self.schedule.columns), "line": self.schedule.loc.line,
                 "values": [None if v is None else v.to_json() for v in self.schedule.values]},
-            "indicators": [i.to_json() for i in self.indicators],
-            "empty_slots": [{"tier2": s.tier2, "label": s.label, "line": s.loc.line}
-                            for s in self.empty_slots],
-            "unplaced": [p.to_json() for p in self.problems],
+            "indicators": [i.to_json(locate) for i in self.indicators],
+            "empty_slots": [{"tier2": s.tier2, "label": s.label, "line": s.loc.line,
+                             **_locator(locate, s.loc)} for s in self.empty_slots],
+            "unplaced": [p.to_json(locate) for p in self.problems],
         }
 
 
@@ -177,11 +215,23 @@ class Document:
     paragraphs: list[Paragraph] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     line_count: int = 0
+    places: list[Place] | None = None       # per line, for table formats (see readers)
+
+    def locate(self, loc: Loc | None) -> dict | None:
+        """The format's own coordinates of ``loc``: a line of text, a Word table cell, an Excel
+        cell, a PDF page row."""
+        if loc is None:
+            return None
+        if self.places and 1 <= loc.line <= len(self.places):
+            return self.places[loc.line - 1].locator(loc.column)
+        if self.format != "txt" and not self.places:
+            return {"kind": self.format}       # a file no table could be read from
+        return {"kind": "txt", "line": loc.line}
 
     def to_json(self) -> dict:
         return {
             "path": self.path, "format": self.format, "layout": self.layout,
             "encoding": self.encoding, "budget_year": self.budget_year, "unit": self.unit,
-            "projects": [p.to_json() for p in self.projects],
-            "problems": [p.to_json() for p in self.problems],
+            "projects": [p.to_json(self.locate) for p in self.projects],
+            "problems": [p.to_json(self.locate) for p in self.problems],
         }

@@ -23,7 +23,7 @@ from .engine import (
     select,
 )
 from .files import collect
-from .model import Document, Indicator, Project
+from .model import Document, Indicator, Loc, Project
 from .readers import supported_suffixes
 from .report import FileResult, Report
 
@@ -105,7 +105,11 @@ def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os
     for n, path in enumerate(selection.files, 1):
         doc = extract_file(path, budget_year=settings.budget_year)
         report.files.append(_file_result(doc))
-        report.findings.extend(_check_document(doc, by_target, options, settings))
+        found = _check_document(doc, by_target, options, settings)
+        for f in found:
+            if f.locator is None and f.line:
+                f.locator = doc.locate(Loc(doc.path, f.line))
+        report.findings.extend(found)
         if keep_documents:
             documents.append(doc)
         if progress:

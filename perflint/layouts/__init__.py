@@ -42,7 +42,9 @@ def all_layouts() -> tuple[Layout, ...]:
 
 
 def _sniff(source: Source, lines: int | None) -> list[tuple[float, Layout]]:
-    head = source if lines is None else Source(source.path, source.format, source.lines[:lines])
+    head = source if lines is None else Source(
+        source.path, source.format, source.lines[:lines],
+        cells=source.cells[:lines] if source.cells is not None else None)
     return sorted(((layout.sniff(head), layout) for layout in all_layouts()
                    if source.format in layout.formats), key=lambda p: -p[0])
 
@@ -50,7 +52,7 @@ def _sniff(source: Source, lines: int | None) -> list[tuple[float, Layout]]:
 def build_document(source: Source) -> Document:
     """The model of one source; problems instead of exceptions when it cannot be read."""
     doc = Document(path=source.path, format=source.format, encoding=source.encoding,
-                   problems=list(source.problems), line_count=len(source.lines))
+                   problems=list(source.problems), line_count=len(source.lines), places=source.places)
     if source.problems and not source.lines:
         return doc
     scored = _sniff(source, SNIFF_LINES)
@@ -73,6 +75,7 @@ def build_document(source: Source) -> Document:
         return doc
     built.problems[:0] = doc.problems
     built.encoding, built.line_count, built.format = doc.encoding, doc.line_count, doc.format
+    built.places = source.places
     if not built.projects:
         built.problems.append(Problem(
             "input", "no-tables", f"按“{layout.name}”版式未找到任何项目表", Loc(source.path, 1)))

@@ -441,7 +441,7 @@ def filled(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
 def scan_text_fields(project: Project, cells: list[tuple[int, str]], loc: Loc) -> None:
     """Header text fields on one row: the value follows its label in the same cell or the next."""
     cells = filled(cells)
-    for i, (_, text) in enumerate(cells):
+    for i, (col, text) in enumerate(cells):
         label = match_label(text)
         if not label or label[0] != "text":
             continue
@@ -449,8 +449,8 @@ def scan_text_fields(project: Project, cells: list[tuple[int, str]], loc: Loc) -
         if not value and i + 1 < len(cells):
             following = cells[i + 1][1]
             if not match_label(following) and not match_goal(following):
-                value = following
-        set_text_field(project, label[1], value, loc)
+                value, col = following, cells[i + 1][0]
+        set_text_field(project, label[1], value, Loc(loc.path, loc.line, col))
 
 
 # ---- stream headers (PDF text: labels and values run on, labels broken over lines) ---------------

@@ -1,33 +1,11 @@
-"""Readers: a file's bytes → a :class:`Source` the layouts can read, never an exception.
-
-Readers are found by file suffix through the ``perflint.readers`` entry-point group; perflint's
-own text reader is registered there the same way another format's reader would be.
-A reader knows nothing about tables: it decodes, and records what went wrong as problems.
-"""
+"""The text reader: plain text in any of the encodings Chinese offices produce."""
 from __future__ import annotations
 
 import codecs
-import functools
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
-from .model import Loc, Problem
+from ..model import Loc, Problem
+from . import Source
 
-
-@dataclass(slots=True)
-class Source:
-    """What a reader hands to the layouts: the text lines of one file, 1-based by position."""
-
-    path: str
-    format: str
-    lines: list[str] = field(default_factory=list)
-    encoding: str | None = None
-    problems: list[Problem] = field(default_factory=list)
-    budget_year: int | None = None     # set by configuration to override what the document says
-
-
-Reader = Callable[[str, bytes], Source]
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
@@ -96,24 +74,3 @@ def _looks_like_text(text: str) -> bool:
         return False
     bad = sum(1 for c in text if (c < " " and c not in "\t\n\r\f") or c == "\ufffd")
     return bad <= len(text) / 200
-
-
-@functools.lru_cache(maxsize=1)
-def _readers() -> dict[str, Reader]:
-    found: dict[str, Reader] = {}
-    for ep in entry_points(group="perflint.readers"):
-        try:
-            found[ep.name.lower()] = ep.load()
-        except Exception:       # a broken third-party reader must not stop the run
-            continue
-    found.setdefault("txt", read_text)
-    return found
-
-
-def supported_suffixes() -> tuple[str, ...]:
-    return tuple("." + s for s in sorted(_readers()))
-
-
-def reader_for(path: str) -> Reader | None:
-    suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
-    return _readers().get(suffix)

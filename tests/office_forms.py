@@ -1,0 +1,164 @@
+"""Render an extracted Document as the Word and Excel forms offices fill in.
+
+The forms are built from the model, not from the text: a 项目名称 row and the other header
+labels with their values merged across the row, the amounts, goals and spending plan, then the
+indicator table with a 绩效指标 side label and 一级/二级 cells merged down over their rows —
+the shape of the printed 项目支出绩效目标表. Reading such a file back must give the same
+findings as the text it was extracted from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from perflint.layouts.common import TEXT_FIELDS
+from perflint.model import Document, Project
+
+
+@dataclass
+class Form:
+    """One table: rows of cell texts and merged ranges (0-based, inclusive)."""
+
+    caption: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+    merges: list[tuple[int, int, int, int]] = field(default_factory=list)
+
+
+def forms_of(doc: Document) -> list[Form]:
+    return [form_of(doc, p) for p in doc.projects]
+
+
+def form_of(doc: Document, project: Project) -> Form:
+    describe = any(i.description for i in project.indicators)
+    basis = any(i.basis for i in project.indicators)
+    headings = (["绩效指标", "一级指标", "二级指标", "三级指标"] + (["绩效指标描述"] if describe else [])
+                + ["指标值"] + (["指标值确定依据"] if basis else []))
+    width = len(headings)
+    form = Form([project.title or "项目支出绩效目标表", f"单位：{project.unit or '万元'}"])
+
+    def labelled(label: str, text: str) -> None:
+        form.rows.append([label, text] + [""] * (width - 2))
+        form.merges.append((len(form.rows) - 1, 1, len(form.rows) - 1, width - 1))
+
+    labelled("项目名称", project.name)
+    for name in dict.fromkeys([*doc.template_fields, *project.fields]):
+        if name in TEXT_FIELDS and name != "项目名称":
+            labelled(name, project.fields[name].text if name in project.fields else "")
+    for name, amount in project.amounts.items():
+        if not amount.derived:
+            labelled(name, amount.text if amount.value is not None else "")
+    for goal in project.goals:
+        labelled(goal.label, goal.text)
+    if project.schedule is not None:
+        columns = list(project.schedule.columns)[: width - 1]
+        form.rows.append(["资金支出计划", *columns] + [""] * (width - 1 - len(columns)))
+        values = [v.text if v is not None else "" for v in project.schedule.values][: len(columns)]
+        form.rows.append(["", *values] + [""] * (width - 1 - len(values)))
+        form.merges.append((len(form.rows) - 2, 0, len(form.rows) - 1, 0))
+    form.rows.append(headings)
+    body_start = len(form.rows)
+    _indicator_rows(form, project, headings)
+    _merge_down(form, body_start, 1)
+    _merge_down(form, body_start, 2)
+    if len(form.rows) > body_start:
+        form.merges.append((body_start - 1, 0, len(form.rows) - 1, 0))   # the 绩效指标 side label
+    return form
+
+
+def _indicator_rows(form: Form, project: Project, headings: list[str]) -> None:
+    """Indicators, unused slots and unplaced rows in the order the table had them."""
+    at = {h: k for k, h in enumerate(headings)}
+    items = ([(i.loc.line, 0, "indicator", i) for i in project.indicators]
+             + [(s.loc.line, 1, "slot", s) for s in project.empty_slots]
+             + [(p.loc.line, 2, "unplaced", p) for p in project.problems
+                if p.code == "unplaced-row" and p.loc is not None])
+    last = (None, None)
+    for _, _, kind, item in sorted(items, key=lambda t: (t[0], t[1])):
+        row = [""] * len(headings)
+        if kind == "unplaced":
+            row[1] = item.text or item.message
+            form.rows.append(row)
+            last = (None, None)
+            continue
+        if kind == "indicator":
+            tier1, tier2 = item.tier1_label, item.tier2_label
+            row[at["三级指标"]] = item.name
+            row[at["指标值"]] = item.value_text
+            if "绩效指标描述" in at:
+                row[at["绩效指标描述"]] = item.description or ""
+            if "指标值确定依据" in at:
+                row[at["指标值确定依据"]] = item.basis or ""
+        else:
+            tier1 = last[0]
+            slot_named = item.label.rstrip(":：").startswith("指标")
+            tier2 = (last[1] if slot_named else item.label)
+            if slot_named:
+                row[at["三级指标"]] = item.label
+        if tier1 and tier1 != last[0]:
+            row[1] = tier1
+            last = (tier1, None)
+        if tier2 and tier2 != last[1]:
+            row[2] = tier2
+        last = (last[0] or tier1, tier2 or last[1])
+        form.rows.append(row)
+
+
+def _merge_down(form: Form, start: int, column: int) -> None:
+    """Merge each written 一级/二级 cell down over the blank cells under it."""
+    top = None
+    for r in range(start, len(form.rows) + 1):
+        text = form.rows[r][column] if r < len(form.rows) else "end"
+        ends_block = r == len(form.rows) or text or (column == 2 and form.rows[r][1])
+        if ends_block:
+            if top is not None and r - 1 > top:
+                form.merges.append((top, column, r - 1, column))
+            top = r if r < len(form.rows) and text else None
+
+
+def write_docx(doc: Document, path) -> None:
+    import docx
+
+    out = docx.Document()
+    for paragraph in doc.paragraphs:
+        out.add_paragraph(paragraph.text)
+    for form in forms_of(doc):
+        for line in form.caption:
+            out.add_paragraph(line)
+        table = out.add_table(rows=len(form.rows), cols=len(form.rows[0]))
+        for r, cells in enumerate(form.rows):
+            for c, text in enumerate(cells):
+                if text:
+                    table.cell(r, c).text = text
+        for r1, c1, r2, c2 in form.merges:
+            table.cell(r1, c1).merge(table.cell(r2, c2))
+    out.save(str(path))
+
+
+def write_xlsx(doc: Document, path, sheets: int = 2) -> None:
+    """Several tables per sheet, spread over ``sheets`` sheets; paragraphs at the top of the first."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    forms = forms_of(doc)
+    per_sheet = max(1, -(-len(forms) // sheets))
+    book.remove(book.active)
+    for s in range(0, max(1, len(forms)), per_sheet):
+        sheet = book.create_sheet(f"表{s // per_sheet + 1}")
+        row = 1
+        if s == 0:
+            for paragraph in doc.paragraphs:
+                sheet.cell(row, 1, paragraph.text)
+                row += 1
+        for form in forms[s:s + per_sheet]:
+            row += 1
+            for line in form.caption:
+                sheet.cell(row, 1, line)
+                row += 1
+            for r, cells in enumerate(form.rows):
+                for c, text in enumerate(cells):
+                    if text:
+                        sheet.cell(row + r, c + 1).value = text
+            for r1, c1, r2, c2 in form.merges:
+                sheet.merge_cells(start_row=row + r1, start_column=c1 + 1,
+                                  end_row=row + r2, end_column=c2 + 1)
+            row += len(form.rows)
+    book.save(str(path))
