@@ -162,3 +162,72 @@ def write_xlsx(doc: Document, path, sheets: int = 2) -> None:
                                   end_row=row + r2, end_column=c2 + 1)
             row += len(form.rows)
     book.save(str(path))
+
+
+def write_pdf(doc: Document, path, pagesize=None) -> None:
+    """The forms printed to PDF with ruled cells (reportlab), each table flowing over as many
+    pages as it needs, as a form printed from Word does."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=7, leading=9, wordWrap="CJK")
+    size = pagesize or landscape(A4)
+    from xml.sax.saxutils import escape     # reportlab reads <…> in text as markup
+
+    story = [Paragraph(escape(p.text), style) for p in doc.paragraphs]
+    for form in forms_of(doc):
+        story += [Spacer(1, 12)] + [Paragraph(escape(line), style) for line in form.caption]
+        width = len(form.rows[0])
+        widths = [40] + [(size[0] - 100) / (width - 1)] * (width - 1)
+        data = [[Paragraph(escape(text), style) if text else "" for text in row] for row in form.rows]
+        commands = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        # reportlab cannot break a merged cell over pages; a long vertical merge is printed as
+        # its text at the top and blank cells under it, which reads the same
+        commands += [("SPAN", (c1, r1), (c2, r2)) for r1, c1, r2, c2 in form.merges if r2 - r1 < 6]
+        story.append(Table(data, colWidths=widths, style=TableStyle(commands)))
+    SimpleDocTemplate(str(path), pagesize=size, leftMargin=30, rightMargin=30).build(story)
+
+
+def pdf_without_character_map(lines: int = 30) -> bytes:
+    """A PDF whose text is in a CID font with no ToUnicode map — what a form printed through
+    some drivers looks like: the glyphs show, the characters cannot be recovered."""
+    glyphs = "".join(f"{0x1000 + k:04X}" for k in range(24))
+    content = "".join(f"BT /F1 12 Tf 50 {800 - 20 * i} Td <{glyphs}> Tj ET\n" for i in range(lines)).encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >>"
+        b" /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"endstream",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /SimSun /CIDSystemInfo"
+        b" << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def scanned_pdf() -> bytes:
+    """A page with only drawn shapes and no text layer, as a scanner produces."""
+    import io
+
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    for i in range(10):
+        page.rect(50, 100 + 60 * i, 400, 40, fill=1)
+    page.save()
+    return buffer.getvalue()

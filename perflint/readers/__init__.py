@@ -84,6 +84,8 @@ def column_names(rows: list[list[str]]) -> list[tuple[str, ...]]:
     headings: list[str] | None = None
     for cells in rows:
         keys = ["".join(c.split()) for c in cells]
+        if next((k for k in keys if k), "").startswith("项目名称"):
+            headings = None        # the next project's table begins
         if sum(k in HEADINGS for k in keys) >= 2:
             headings = keys
         if headings is not None and not any(k.startswith("资金支出计划") for k in keys):

@@ -1,0 +1,209 @@
+"""The PDF reader (pdfplumber): ruled tables cell by cell, the text around them line by line.
+
+A table that runs over a page break is read as one: rows of the next page follow on, a heading
+row repeated at the top of the page is left to the layout to skip, and a row cut in two by the
+break (the next page's first row holding only the rest of some cells) is joined back. Text in a
+cell that wrapped over several lines is joined the way it was written (no space between Chinese
+characters). Locations are page and row: ``{"kind":"pdf","page":4,"row":7}``, the row counted
+among the table rows of that page.
+
+A PDF without a text layer (a scan) or whose text comes out as ``(cid:123)`` (fonts without a
+character map) is not guessed at: it is one ``input`` problem that says so.
+"""
+from __future__ import annotations
+
+import io
+import logging
+import re
+
+from . import HEADINGS, GridBuilder, Source, column_names
+
+_CID = re.compile(r"\(cid:\d+\)")
+_PAGE_FURNITURE = re.compile(r"^\s*(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[，,/共]\s*共?\s*\d+\s*页)?|\d{1,4})\s*$")
+
+
+def read_pdf(path: str, data: bytes) -> Source:
+    # pdfminer logs every odd font it meets; what matters reaches the user as a finding
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    grid = GridBuilder(path, "pdf")
+    try:
+        import pdfplumber
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as err:
+        if _is_password_error(err):
+            return grid.source.problem("encrypted", "PDF 设置了打开密码（已加密），无法读取；请取消密码后再检查")
+        return grid.source.problem("corrupt", f"PDF 文件已损坏或不是有效的 PDF（{type(err).__name__}），无法读取")
+    with pdf:
+        try:
+            pages = [_read_page(page) for page in pdf.pages]
+        except Exception as err:
+            if _is_password_error(err):
+                return grid.source.problem("encrypted", "PDF 设置了打开密码（已加密），无法读取；请取消密码后再检查")
+            return grid.source.problem("corrupt", f"PDF 文件已损坏，读取页面时出错（{type(err).__name__}）")
+    chars = sum(p.chars for p in pages)
+    if not chars:
+        return grid.source.problem(
+            "no-text-layer", f"PDF 没有文字层（共 {len(pages)} 页，可能是扫描件或图片），无法检查其中的表格")
+    text = "".join(t for p in pages for t in p.all_text())
+    garbled = len(_CID.findall(text))
+    if garbled and garbled * 6 > len(text) / 10:
+        return grid.source.problem(
+            "garbled-text", f"PDF 的文字无法正确提取（出现 {garbled} 处“(cid:数字)”乱码，字体缺少编码表），"
+                            "检查结果会不可信，未做检查")
+    _emit(grid, pages)
+    return grid.source
+
+
+class _Page:
+    """What one page holds, top to bottom: ("text", line) and ("table", rows) items."""
+
+    def __init__(self, number: int, chars: int, items: list[tuple[float, str, object]]):
+        self.number, self.chars = number, chars
+        self.items = [(kind, content) for _, kind, content in sorted(items, key=lambda t: t[0])]
+
+    def all_text(self) -> list[str]:
+        out = []
+        for kind, content in self.items:
+            out.extend([content[0]] if kind == "text" else [c for row in content for c in row])
+        return out
+
+
+def _read_page(page) -> _Page:
+    tables = page.find_tables()
+    boxes = [t.bbox for t in tables]
+    items: list[tuple[float, str, object]] = []
+    for table in tables:
+        rows = [[_cell_text(c) for c in row] for row in table.extract()]
+        items.append((table.bbox[1], "table", rows))
+
+    def outside(obj) -> bool:
+        x = (obj["x0"] + obj["x1"]) / 2
+        y = (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+    lines = [line for line in page.filter(outside).extract_text_lines()
+             if line["text"].strip() and not _PAGE_FURNITURE.match(line["text"])]
+    # the text area reaches as far right as the widest line or table on the page
+    right = max([line["x1"] for line in lines] + [box[2] for box in boxes], default=0)
+    for top, text, open_end in _paragraphs(lines, right):
+        items.append((top, "text", (text, open_end)))
+    return _Page(page.page_number, len(page.chars), items)
+
+
+def _paragraphs(lines: list[dict], right: float) -> list[tuple[float, str, bool]]:
+    """Visual lines joined into paragraphs: a line that runs to the right edge of the text
+    continues on the next line when that follows at the usual line spacing. The flag says the
+    last line ran to the edge too (the paragraph may go on at the top of the next page)."""
+    if not lines:
+        return []
+    out: list[tuple[float, list[str]]] = []
+    previous = None
+    for line in lines:
+        height = line["bottom"] - line["top"]
+        full = previous is not None and previous["x1"] >= right - 2 * height
+        close = previous is not None and line["top"] - previous["bottom"] <= 0.8 * height
+        if full and close:
+            out[-1][1].append(line["text"])
+        else:
+            out.append((line["top"], [line["text"]]))
+        previous = line
+    last_full = previous["x1"] >= right - 2 * (previous["bottom"] - previous["top"])
+    return [(top, join_wrapped(texts), k == len(out) - 1 and last_full)
+            for k, (top, texts) in enumerate(out)]
+
+
+def _cell_text(cell: str | None) -> str:
+    """A cell's lines joined back the way they were written."""
+    return join_wrapped(cell.split("\n")) if cell else ""
+
+
+def join_wrapped(pieces: list[str]) -> str:
+    """Lines a word processor wrapped, joined back: a wrap between Latin words took a space
+    away; anywhere else (Chinese, inside a number) it took nothing."""
+    out = ""
+    for piece in (p.strip() for p in pieces):
+        if not piece:
+            continue
+        if out and _latin(out[-1]) and _latin(piece[0]) and not (out[-1].isdigit() and piece[0].isdigit()):
+            out += " "
+        out += piece
+    return out
+
+
+def _latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _emit(grid: GridBuilder, pages: list[_Page]) -> None:
+    """Rows in reading order, tables continued over page breaks stitched back together."""
+    # [kind, content, where, flag]: for a row, it is the first of a page and may continue the
+    # table above; for text, its last line ran to the edge and may go on on the next page
+    entries: list[list] = []
+    table_open = False             # the last thing read was a table row (page furniture aside)
+    for page in pages:
+        row_on_page = 0
+        for k, (kind, content) in enumerate(page.items):
+            if kind == "text":
+                text, open_end = content
+                last = entries[-1] if entries else None
+                if k == 0 and last is not None and last[0] == "text" and last[3]:
+                    last[1], last[3] = join_wrapped([last[1], text]), open_end   # runs on over the page
+                else:
+                    entries.append(["text", text, {"page": page.number}, open_end])
+                table_open = False
+                continue
+            for k, cells in enumerate(content):
+                row_on_page += 1
+                continued = k == 0 and table_open and row_on_page == 1
+                entries.append(["row", cells, {"page": page.number, "row": row_on_page}, continued])
+            table_open = True
+    rows = [e for e in entries if e[0] == "row"]
+    names = column_names([e[1] for e in rows])
+    kept: list[tuple[list, tuple[str, ...]]] = []
+    for entry, columns in zip(rows, names):
+        if entry[3] and kept and _continues(kept[-1][0][1], entry[1], kept[-1][1]):
+            last = kept[-1][0][1]
+            for i, text in enumerate(entry[1]):
+                if text:
+                    last[i] = join_wrapped([last[i], text]) if last[i] else text
+            entry[0] = "joined"
+            continue
+        kept.append((entry, columns))
+    named = {id(entry): columns for entry, columns in kept}
+    for entry in entries:
+        kind, content, where, _ = entry
+        if kind == "text":
+            grid.paragraph(content, **where)
+        elif kind == "row":
+            grid.row(content, named[id(entry)], **where)
+
+
+def _continues(last: list[str], first: list[str], names: tuple[str, ...]) -> bool:
+    """Whether the first row of a page is the rest of the last row of the page before, cut by
+    the page break: same columns, nothing in the leftmost (label or 一级) cell, text only where
+    the last row had text — and under an indicator heading, not a whole row of its own (a new
+    indicator has its 三级 and its 指标值)."""
+    if len(last) != len(first) or first[0] or sum(_key(t) in HEADINGS for t in last) >= 2:
+        return False
+    filled = [i for i, t in enumerate(first) if t]
+    if not filled or not all(last[i] for i in filled):
+        return False
+    column = {name: i for i, name in reversed(list(enumerate(names)))}
+    if "三级指标" in column and "指标值" in column:
+        tiers = [column[n] for n in ("一级指标", "二级指标") if n in column]
+        if any(first[i] for i in tiers):
+            return False
+        return not (first[column["三级指标"]] and first[column["指标值"]])
+    return True
+
+
+def _key(text: str) -> str:
+    return "".join(text.split())
+
+
+def _is_password_error(err: BaseException) -> bool:
+    while err is not None:
+        if "password" in type(err).__name__.lower() or "password" in str(err).lower():
+            return True
+        err = err.__cause__ or err.__context__
+    return False

@@ -1,0 +1,129 @@
+"""PDF forms: ruled tables read cell by cell, tables stitched over page breaks, and PDFs that
+cannot be read honestly (scans, (cid:…) text, passwords) reported as one input finding."""
+from __future__ import annotations
+
+import collections
+import io
+
+import pdfplumber
+import pytest
+
+import perflint
+from perflint.documents import extract_file
+
+from conftest import SAMPLES
+from office_forms import pdf_without_character_map, scanned_pdf, write_pdf
+
+
+def _codes(report, paragraphs: bool = True) -> collections.Counter:
+    return collections.Counter((f.project, f.code) for f in report.findings if paragraphs or f.project)
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    out = tmp_path_factory.mktemp("pdf")
+    made = {}
+    for name in ("yongning-2024-employment", "ningxia-jycy-2024", "weixian-rsj-2021"):
+        write_pdf(extract_file(str(SAMPLES / f"{name}.txt")), out / f"{name}.pdf")
+        made[name] = out / f"{name}.pdf"
+    return made
+
+
+@pytest.mark.parametrize("name", ["yongning-2024-employment", "ningxia-jycy-2024"])
+def test_printed_forms_give_the_same_findings_as_text(printed, name):
+    text_run = perflint.check([str(SAMPLES / f"{name}.txt")])
+    pdf_run = perflint.check([str(printed[name])])
+    assert pdf_run.files[0].layout == "office-grid"
+    assert pdf_run.files[0].projects == text_run.files[0].projects
+    assert _codes(pdf_run) == _codes(text_run)
+
+
+def test_tables_findings_match_where_body_text_wraps(printed):
+    """魏县: the tables match exactly; the narrative's paragraphs are rebuilt from wrapped lines,
+    which the repeated-paragraph check can only see as well as the PDF keeps them."""
+    text_run = perflint.check([str(SAMPLES / "weixian-rsj-2021.txt")])
+    pdf_run = perflint.check([str(printed["weixian-rsj-2021"])])
+    assert _codes(pdf_run, paragraphs=False) == _codes(text_run, paragraphs=False)
+
+
+def test_a_table_split_over_pages_is_read_as_one(printed):
+    path = printed["ningxia-jycy-2024"]
+    with pdfplumber.open(str(path)) as pdf:
+        first_page_rows = sum(len(t.extract()) for t in pdf.pages[0].find_tables())
+        assert len(pdf.pages) > 1 and first_page_rows > 0
+    doc = extract_file(str(path))
+    text = extract_file(str(SAMPLES / "ningxia-jycy-2024.txt"))
+    split = [p for p in doc.projects
+             if len({doc.locate(i.loc)["page"] for i in p.indicators} | {doc.locate(p.loc)["page"]}) > 1]
+    assert split, "the fixture should have at least one table running over a page break"
+    for mine, theirs in zip(doc.projects, text.projects):
+        assert [(i.tier1, i.tier2, i.name, i.value_text) for i in mine.indicators] == \
+            [(i.tier1, i.tier2, i.name, i.value_text) for i in theirs.indicators]
+
+
+def test_pdf_locators_are_page_and_row(printed):
+    path = printed["yongning-2024-employment"]
+    findings = [f for f in perflint.check([str(path)]).findings if f.indicator and f.text]
+    with pdfplumber.open(str(path)) as pdf:
+        for f in findings[:10]:
+            where = f.locator
+            assert where["kind"] == "pdf" and where["page"] >= 1 and where["row"] >= 1
+            rows = [row for t in pdf.pages[where["page"] - 1].find_tables() for row in t.extract()]
+            cells = " ".join(c or "" for c in rows[where["row"] - 1])
+            assert "".join(f.text.split()) in "".join(cells.split())
+
+
+def _pages(*tables):
+    from perflint.readers.pdf import _Page
+    return [_Page(n, 100, [(0.0, "table", rows)]) for n, rows in enumerate(tables, 1)]
+
+
+def test_a_row_cut_by_the_page_break_is_joined():
+    """The rest of a goal cell at the top of the next page goes back into its row; a new
+    indicator row at the top of a page (its 三级 and 指标值 filled) stays a row of its own."""
+    from perflint.readers import GridBuilder
+    from perflint.readers.pdf import _emit
+
+    heading = ["一级指标", "二级指标", "三级指标", "指标值"]
+    grid = GridBuilder("t.pdf", "pdf")
+    _emit(grid, _pages(
+        [["项目名称", "培训", "", ""], ["年度绩效目标", "全年培训", "", ""]],
+        [["", "600人次。", "", ""], heading, ["产出指标", "数量指标", "培训人次", "600人次"]],
+        [["", "", "培训天数", "3天"], ["", "", "", "（不含周末）"]],
+    ))
+    assert grid.source.cells == [
+        ["项目名称", "培训"], ["年度绩效目标", "全年培训600人次。"], heading,
+        ["产出指标", "数量指标", "培训人次", "600人次"], ["", "", "培训天数", "3天"], ["", "", "", "（不含周末）"]]
+    assert [p.where for p in grid.source.places] == [
+        {"page": 1, "row": 1}, {"page": 1, "row": 2}, {"page": 2, "row": 2}, {"page": 2, "row": 3},
+        {"page": 3, "row": 1}, {"page": 3, "row": 2}]
+    assert grid.source.places[4].locator(3) == {"kind": "pdf", "page": 3, "row": 1, "column": "指标值"}
+
+
+def test_a_scanned_pdf_is_one_input_finding(tmp_path):
+    (tmp_path / "scan.pdf").write_bytes(scanned_pdf())
+    findings = perflint.check([str(tmp_path / "scan.pdf")]).findings
+    assert [(f.code, f.category) for f in findings] == [("PF001", "input")]
+    assert "文字层" in findings[0].message and "扫描" in findings[0].message
+
+
+def test_cid_garbage_is_one_input_finding_not_a_flood(tmp_path):
+    (tmp_path / "cid.pdf").write_bytes(pdf_without_character_map())
+    findings = perflint.check([str(tmp_path / "cid.pdf")]).findings
+    assert [(f.code, f.category) for f in findings] == [("PF001", "input")]
+    assert "(cid:" in findings[0].message and findings[0].locator == {"kind": "pdf"}
+
+
+def test_password_protected_and_corrupt_pdfs(tmp_path):
+    from reportlab.lib.pdfencrypt import StandardEncryption
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, encrypt=StandardEncryption("secret", canPrint=0))
+    page.drawString(50, 800, "project")
+    page.save()
+    (tmp_path / "locked.pdf").write_bytes(buffer.getvalue())
+    (tmp_path / "broken.pdf").write_bytes(b"%PDF-1.4\n this is not a pdf at all")
+    by_file = {f.file.rsplit("/", 1)[-1]: f for f in perflint.check([str(tmp_path)]).findings}
+    assert "密码" in by_file["locked.pdf"].message
+    assert by_file["broken.pdf"].code == "PF001" and "损坏" in by_file["broken.pdf"].message
