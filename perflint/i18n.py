@@ -13,10 +13,13 @@ WORDS: dict[str, dict[str, str]] = {
         "baseline": "基线 {path}：已略去 {suppressed} 个原有问题，{gone} 个基线问题已不再出现",
         "baseline-gone": "  已不再出现：{code} {file}:{line} {message}",
         "xlsx-issues": "问题清单", "xlsx-summary": "汇总", "xlsx-file": "文件", "xlsx-project": "项目",
-        "xlsx-location": "位置", "xlsx-line": "第{n}行", "xlsx-rule": "规则", "xlsx-name": "名称",
+        "xlsx-location": "位置", "xlsx-rule": "规则", "xlsx-name": "名称",
         "xlsx-category": "类别", "xlsx-severity": "级别", "xlsx-finding": "问题", "xlsx-text-col": "原文",
         "xlsx-fix": "修改建议", "xlsx-remediation": "整改情况", "xlsx-total": "合计", "xlsx-tables": "表格数",
         "xlsx-findings": "问题数", "xlsx-needs-output": "xlsx 格式需要用 -o 指定输出文件",
+        "at-line": "第{line}行", "at-table": "表{table} 第{row}行", "at-sheet": "工作表“{sheet}” {cell}",
+        "at-page": "第{page}页", "at-page-row": "第{page}页 第{row}行", "at-paragraph": "第{paragraph}段",
+        "at-column": " {column}",
     },
     "en": {
         "error": "error", "warning": "warning", "info": "info",
@@ -29,16 +32,38 @@ WORDS: dict[str, dict[str, str]] = {
         "baseline": "Baseline {path}: {suppressed} known findings left out, {gone} baseline findings no longer occur",
         "baseline-gone": "  no longer occurs: {code} {file}:{line} {message}",
         "xlsx-issues": "Findings", "xlsx-summary": "Summary", "xlsx-file": "File", "xlsx-project": "Project",
-        "xlsx-location": "Location", "xlsx-line": "{n}", "xlsx-rule": "Rule", "xlsx-name": "Name",
+        "xlsx-location": "Location", "xlsx-rule": "Rule", "xlsx-name": "Name",
         "xlsx-category": "Category", "xlsx-severity": "Severity", "xlsx-finding": "Finding", "xlsx-text-col": "Text",
         "xlsx-fix": "Fix", "xlsx-remediation": "Remediation", "xlsx-total": "Total", "xlsx-tables": "Tables",
         "xlsx-findings": "Findings", "xlsx-needs-output": "the xlsx format needs an output file (-o)",
+        "at-line": "line {line}", "at-table": "table {table}, row {row}", "at-sheet": "sheet {sheet}, {cell}",
+        "at-page": "page {page}", "at-page-row": "page {page}, row {row}", "at-paragraph": "paragraph {paragraph}",
+        "at-column": ", {column}",
     },
 }
 
 
 def words(lang: str) -> dict[str, str]:
     return WORDS.get(lang, WORDS["zh"])
+
+
+def where(finding, w: dict[str, str]) -> str:
+    """Where a finding is, in the words of its format: 第12行, 表3 第5行 指标值, 工作表“表1” D12,
+    第4页 第7行."""
+    at = finding.locator or ({"kind": "txt", "line": finding.line} if finding.line else {})
+    if "cell" in at:
+        return w["at-sheet"].format(**at)
+    if "table" in at and "row" in at:
+        text = w["at-table"].format(**at)
+    elif "page" in at:
+        text = w["at-page-row" if "row" in at else "at-page"].format(**at)
+    elif "paragraph" in at:
+        text = w["at-paragraph"].format(**at)
+    elif "line" in at:
+        text = w["at-line"].format(**at)
+    else:
+        return ""
+    return text + (w["at-column"].format(**at) if at.get("column") else "")
 
 
 def baseline_lines(report, w: dict[str, str], shown: int = 20) -> list[str]:

@@ -1,7 +1,8 @@
-"""One line per finding: ``path:line: CODE [severity] message（项目，指标）``."""
+"""One line per finding: ``path:line: CODE [severity] message（项目，指标）``; for Word, Excel
+and PDF files the cell instead of the line: ``path:[表3 第5行 指标值]: …``."""
 from __future__ import annotations
 
-from ..i18n import baseline_lines, words
+from ..i18n import baseline_lines, where, words
 
 FORMATS = ("concise",)
 
@@ -11,7 +12,8 @@ def render(report, options) -> str:
     lines = []
     for f in report.findings:
         where = w["comma"].join(x for x in (f.project, f.indicator) if x)
-        lines.append(f"{f.file}:{f.line or 1}: {f.code} [{w[f.severity]}] {f.message}"
+        at = f.line or 1 if not f.locator or f.locator.get("kind") == "txt" else f"[{where(f, w)}]"
+        lines.append(f"{f.file}:{at}: {f.code} [{w[f.severity]}] {f.message}"
                      + (f"{w['open']}{where}{w['close']}" if where else ""))
     lines.append(w["summary-short"].format(**report.summary))
     lines += baseline_lines(report, w)

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import baseline_lines, words
+from ..i18n import baseline_lines, where, words
 
 FORMATS = ("full",)
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
@@ -66,7 +66,8 @@ def render(report, options) -> str:
                     body.append(f"\n{w['text']}{clip(f.text)}", style="dim")
                 if f.hint:
                     body.append(f"\n{w['hint']}{f.hint}", style="green")
-                table.add_row(str(f.line or ""), Text(label, style=style), Text(f.code, style="bold"), body)
+                at = str(f.line or "") if not f.locator or f.locator.get("kind") == "txt" else where(f, w)
+                table.add_row(at, Text(label, style=style), Text(f.code, style="bold"), body)
             console.print(table)
         console.print()
     for path in (f.path for f in report.files if f.error):

@@ -2,6 +2,8 @@
 with no finding gets one passing testcase, so every checked file shows up."""
 from __future__ import annotations
 
+from ..i18n import WORDS, where
+
 FORMATS = ("junit",)
 MACHINE_READABLE = True
 
@@ -18,11 +20,12 @@ def render(report, options) -> str:
         if not findings:
             suite.add_testcase(TestCase("perflint", classname=path, time=0))
         for f in findings:
-            name = f"{f.code} {f.name} (line {f.line or 1})"
+            name = f"{f.code} {f.name} ({where(f, WORDS['en']) or 'line 1'})"
             case = TestCase(name, classname=f"{path}.{f.project}" if f.project else path, time=0)
             failure = Failure(f.message, type_=f.severity)
             failure.text = "\n".join(x for x in (
-                f"{f.file}:{f.line or 1}", f.project and f"项目：{f.project}", f.indicator and f"指标：{f.indicator}",
+                f"{f.file}:{f.line or 1}" + (f" [{where(f, WORDS['zh'])}]" if f.locator and f.locator.get("kind") != "txt" else ""),
+                f.project and f"项目：{f.project}", f.indicator and f"指标：{f.indicator}",
                 f.text and f"原文：{f.text}", f.hint and f"提示：{f.hint}") if x)
             case.result = [failure]
             suite.add_testcase(case)

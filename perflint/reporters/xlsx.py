@@ -3,7 +3,7 @@ an empty 整改情况 column for the auditee to fill in) and a summary sheet. Ev
 text is written as a string — never turned into a formula, a number or a link."""
 from __future__ import annotations
 
-from ..i18n import words
+from ..i18n import where, words
 
 FORMATS = ("xlsx",)
 MACHINE_READABLE = True
@@ -27,7 +27,7 @@ def write_file(report, options, path: str) -> None:
         issues.set_column(col, col, width)
         issues.write_string(0, col, w["xlsx-" + key], head)
     for row, f in enumerate(report.findings, 1):
-        cells = (f.file, f.project or "", w["xlsx-line"].format(n=f.line) if f.line else "",
+        cells = (f.file, f.project or "", where(f, w),
                  f.code, f.name, f.category, w[f.severity], f.message, f.text or "", f.hint or "", "")
         for col, value in enumerate(cells):
             issues.write_string(row, col, value, wrap)
