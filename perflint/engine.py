@@ -173,6 +173,13 @@ class RuleContext:
             self._memo[key] = compute()
         return self._memo[key]
 
+    def place(self, loc: Loc) -> str:
+        """Where ``loc`` is, for a message, in the document's own terms: 第12行 in a text file,
+        表3 第5行 in Word, 工作表“表1” D12 in Excel, 第4页 第7行 in a PDF."""
+        from .i18n import WORDS, where
+        at = self.document.locate(loc) if self.document is not None else None
+        return where(Finding("", "", "", "", "", loc.path, loc.line, locator=at), WORDS["zh"])
+
     @property
     def profile(self) -> str:
         return self.settings.profile

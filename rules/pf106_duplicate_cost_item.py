@@ -66,7 +66,7 @@ def check(project: Project, ctx: RuleContext):
             reported.add(id(later))
             yield ctx.finding(
                 at=later.indicator,
-                message=f"成本项“{later.indicator.name}”与第{earlier.indicator.loc.line}行的"
+                message=f"成本项“{later.indicator.name}”与{ctx.place(earlier.indicator.loc)}的"
                         f"“{earlier.indicator.name}”重复（{how}）",
                 hint="合并重复的成本项；如确为两项不同支出，请在名称中写明区别",
                 evidence=f"{a}|{b}")

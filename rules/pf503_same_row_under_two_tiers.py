@@ -34,5 +34,5 @@ def check(project: Project, ctx: RuleContext):
         if earlier is ind or earlier.tier2 == ind.tier2:
             continue
         yield ctx.finding(
-            at=ind, message=f"{ind.tier2}“{ind.name}”与第{earlier.loc.line}行的{earlier.tier2}完全相同",
+            at=ind, message=f"{ind.tier2}“{ind.name}”与{ctx.place(earlier.loc)}的{earlier.tier2}完全相同",
             hint="每个二级指标应衡量不同方面；重复的一条请改写或删除", evidence=key)

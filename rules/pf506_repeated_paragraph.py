@@ -47,5 +47,5 @@ def check(doc: Document, ctx: RuleContext):
         if seen[0] is loc or (project is not None and seen[1] is project):
             continue
         where = f"“{seen[1].name}”的{seen[2]}" if seen[1] is not None else "段落"
-        yield ctx.finding(at=loc, project=project, message=f"这段{label}与第{seen[0].line}行{where}完全相同",
+        yield ctx.finding(at=loc, project=project, message=f"这段{label}与{ctx.place(seen[0])}{where}完全相同",
                           hint="删去重复的段落，或针对本处内容改写", text=text, evidence=key[:200])

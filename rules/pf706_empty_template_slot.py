@@ -30,7 +30,7 @@ def check(project: Project, ctx: RuleContext):
     slots = [s for s in project.empty_slots if _NUMBERED.match(s.label)]
     if not slots:
         return
-    lines = "、".join(f"第{s.loc.line}行" for s in slots[:4]) + ("等" if len(slots) > 4 else "")
+    lines = "、".join(ctx.place(s.loc) for s in slots[:4]) + ("等" if len(slots) > 4 else "")
     yield ctx.finding(at=slots[0].loc, message=f"有 {len(slots)} 个空的指标栏位没有填写或删除（{lines}）",
                       hint="删除空栏位，或在确不适用的栏位写明“不适用”", text=slots[0].label,
                       evidence=str(len(slots)))

@@ -42,8 +42,8 @@ def check(doc: Document, ctx: RuleContext):
         if not hits:
             continue
         piece, code = hits[0]
-        lines = sorted({p.loc.line for p, _ in hits})
-        where = "、".join(f"第{n}行" for n in lines[:5]) + ("等" if len(lines) > 5 else "")
+        places = list(dict.fromkeys(ctx.place(p.loc) for p, _ in sorted(hits, key=lambda h: h[0].loc.line)))
+        where = "、".join(places[:5]) + ("等" if len(places) > 5 else "")
         yield ctx.finding(at=piece.loc, project=piece.project, text=piece.text[:60],
                           message=f"{piece.what}中混入了{kind}“{code.strip()}”，本文件共 {len(hits)} 处（{where}）",
                           hint=f"删除残留的{kind}，只保留文字", evidence=f"{kind}:{len(hits)}")

@@ -192,3 +192,16 @@ def test_docx_text_around_tables_is_read(tmp_path):
         [("产出指标", "数量指标", "培训人数", "60人"), ("产出指标", "数量指标", "培训天数", "3天")]
     assert doc.locate(project.indicators[1].value_loc) == \
         {"kind": "docx", "table": 1, "row": 5, "column": "指标值"}
+
+
+def test_text_reports_name_the_cell(forms):
+    from click.testing import CliRunner
+
+    from perflint.cli import main
+
+    _, docx_path, xlsx_path = forms["yongning-2024-employment"]
+    out = CliRunner().invoke(main, ["check", str(docx_path), str(xlsx_path), "--format", "concise"]).output
+    assert f"{docx_path}:[表1 第15行 指标值]: PF402" in out
+    assert f"{xlsx_path}:[工作表“表1” E" in out
+    english = CliRunner().invoke(main, ["check", str(docx_path), "--format", "concise", "--lang", "en"]).output
+    assert f"{docx_path}:[table 1, row 15, 指标值]: PF402" in english

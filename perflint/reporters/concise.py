@@ -11,10 +11,10 @@ def render(report, options) -> str:
     w = words(options.lang)
     lines = []
     for f in report.findings:
-        where = w["comma"].join(x for x in (f.project, f.indicator) if x)
+        context = w["comma"].join(x for x in (f.project, f.indicator) if x)
         at = f.line or 1 if not f.locator or f.locator.get("kind") == "txt" else f"[{where(f, w)}]"
         lines.append(f"{f.file}:{at}: {f.code} [{w[f.severity]}] {f.message}"
-                     + (f"{w['open']}{where}{w['close']}" if where else ""))
+                     + (f"{w['open']}{context}{w['close']}" if context else ""))
     lines.append(w["summary-short"].format(**report.summary))
     lines += baseline_lines(report, w)
     return "\n".join(lines)

@@ -10,7 +10,7 @@ MACHINE_READABLE = True
 BINARY = True          # written to a file (-o), not to a terminal
 
 #: column → width; the headings come from the report's words (i18n), 整改情况 left for the auditee.
-COLUMNS = (("file", 28), ("project", 30), ("location", 10), ("rule", 8), ("name", 26), ("category", 12),
+COLUMNS = (("file", 28), ("project", 30), ("location", 22), ("rule", 8), ("name", 26), ("category", 12),
            ("severity", 6), ("finding", 60), ("text-col", 40), ("fix", 40), ("remediation", 30))
 
 
