@@ -1,11 +1,26 @@
-"""From files to Documents: read, recognise the layout, build the model."""
+"""From files to Documents: read, recognise the layout, build the model.
+
+A very large text file (a whole province's tables merged into one export) is not read whole:
+:func:`extract_parts` decodes it as a stream and builds it a part at a time — a few thousand
+lines, cut where a table's caption begins — so memory stays bounded by the part, not the file.
+Line numbers are those of the whole file. Checks that compare tables with each other then see
+the tables of one part at a time.
+"""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 
-from .layouts import build_document
-from .model import Document, Loc, Problem
+from .layouts import build_document, choose_layout
+from .layouts.common import detect_budget_year
+from .model import Document, Loc, Problem, shift_lines
 from .readers import Source, reader_for
+from .readers.text import read_text, stream_lines
+
+#: Text files larger than this are read as a stream, a part at a time.
+STREAM_ABOVE_BYTES = 64 << 20
+#: Lines read before a part is cut (at the last table that begins in them).
+PART_LINES = 50_000
 
 
 def extract_file(path: str, budget_year: int | None = None) -> Document:
@@ -28,3 +43,59 @@ def extract_file(path: str, budget_year: int | None = None) -> Document:
             "input", "reader-failed", f"读取文件时出错（{type(err).__name__}: {err}）", Loc(path, 1))])
     source.budget_year = budget_year
     return build_document(source)
+
+
+def extract_parts(path: str, budget_year: int | None = None) -> Iterator[Document]:
+    """The model of one file in parts: one Document for most files; for a text file over
+    :data:`STREAM_ABOVE_BYTES`, one per part of about :data:`PART_LINES` lines."""
+    try:
+        large = reader_for(path) is read_text and os.path.getsize(path) > STREAM_ABOVE_BYTES
+    except OSError:
+        large = False
+    if not large:
+        yield extract_file(path, budget_year)
+        return
+    try:
+        encoding, lines, message = stream_lines(path)
+    except OSError as err:
+        yield Document(path, problems=[Problem(
+            "input", "unreadable", f"无法读取文件：{err.strerror or err}", Loc(path, 1))])
+        return
+    if lines is None:
+        yield Document(path, problems=[Problem("input", "undecodable", message, Loc(path, 1))])
+        return
+    yield from _parts(path, encoding, lines, budget_year)
+
+
+def _parts(path: str, encoding: str, lines: Iterator[str], budget_year: int | None) -> Iterator[Document]:
+    buffer: list[str] = []
+    offset = 0              # lines of the file before the buffer
+    layout = None
+    ended = False
+    while not ended:
+        before = len(buffer)
+        for line in lines:
+            buffer.append(line)
+            if len(buffer) - before >= PART_LINES:
+                break
+        else:
+            ended = True
+        if layout is None:
+            first = Source(path, "txt", buffer, encoding)
+            layout = choose_layout(first)
+            if layout is None or layout.parts is None:
+                # no layout to cut by: read the rest and build the file whole
+                buffer.extend(lines)
+                yield build_document(Source(path, "txt", buffer, encoding, budget_year=budget_year))
+                return
+            budget_year = budget_year or detect_budget_year(buffer)
+        starts = [i for i in layout.parts(buffer) if i > 0]
+        cut = len(buffer) if ended or not starts else starts[-1]
+        if not ended and not starts and len(buffer) < 4 * PART_LINES:
+            continue        # one table longer than a part: read on before cutting
+        part = build_document(Source(path, "txt", buffer[:cut], encoding, budget_year=budget_year), layout)
+        if offset:
+            shift_lines(part, offset)
+        yield part
+        offset += cut
+        buffer = buffer[cut:]

@@ -223,7 +223,8 @@ class RuleContext:
                        severity or self.rule.severity, message, path, loc.line if loc else None,
                        project.name if project else None, indicator, hint, text, evidence,
                        message_en=message_en, hint_en=hint_en if hint_en is not None else fix_en,
-                       locator=document.locate(cell or loc) if document is not None else None)
+                       # text findings derive their locator from the line when written
+                       locator=document.locate(cell or loc) if document is not None and document.format != "txt" else None)
 
 
 # ---- finding and loading packs ----------------------------------------------------------------

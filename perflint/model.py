@@ -7,7 +7,7 @@ is built, and relative dates are already placed in the budget year.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from decimal import Decimal
 
 from .values import Value, json_number
@@ -235,3 +235,30 @@ class Document:
             "projects": [p.to_json(self.locate) for p in self.projects],
             "problems": [p.to_json(self.locate) for p in self.problems],
         }
+
+
+def shift_lines(node, offset: int):
+    """Move every location in a model node ``offset`` lines down (a part of a large file built
+    on its own gets the line numbers of the whole file). Returns the node, changed in place
+    where it can be and copied where it is frozen."""
+    if isinstance(node, Loc):
+        return replace(node, line=node.line + offset)
+    if type(node) is list:
+        node[:] = [shift_lines(x, offset) for x in node]
+        return node
+    if type(node) is tuple:        # not a named tuple: those are values
+        return tuple(shift_lines(x, offset) for x in node)
+    if type(node) is dict:
+        for key in node:
+            node[key] = shift_lines(node[key], offset)
+        return node
+    if not is_dataclass(node) or type(node).__module__ != __name__:
+        return node          # values and text: nothing located inside
+    changed = {f.name: shift_lines(getattr(node, f.name), offset) for f in fields(node)}
+    if getattr(node, "end_line", None) is not None:
+        changed["end_line"] = node.end_line + offset
+    if type(node).__dataclass_params__.frozen:
+        return replace(node, **changed)
+    for name, value in changed.items():
+        setattr(node, name, value)
+    return node

@@ -8,7 +8,7 @@ from typing import Any
 
 from . import config as config_module
 from .config import ConfigError, Settings
-from .documents import extract_file
+from .documents import extract_parts
 from .engine import (
     Corpus,
     Finding,
@@ -103,15 +103,23 @@ def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os
     documents: list[Document] = []
     total = len(selection.files)
     for n, path in enumerate(selection.files, 1):
-        doc = extract_file(path, budget_year=settings.budget_year)
-        report.files.append(_file_result(doc))
-        found = _check_document(doc, by_target, options, settings)
-        for f in found:
-            if f.locator is None and f.line:
-                f.locator = doc.locate(Loc(doc.path, f.line))
-        report.findings.extend(found)
-        if keep_documents:
-            documents.append(doc)
+        result = None
+        for part, doc in enumerate(extract_parts(path, budget_year=settings.budget_year)):  # one, unless huge
+            result = _merge(result, _file_result(doc))
+            if part == 1 and keep_documents:
+                # a file read in parts is not held whole for the cross-document checks, or
+                # memory would grow with it again
+                documents.pop()
+                report.warnings.append(f"{path} 很大，已分部分读取；跨文件比较的检查未包含此文件")
+            found = _check_document(doc, by_target, options, settings)
+            if doc.places:      # text findings derive {"kind": "txt", "line": …} when written
+                for f in found:
+                    if f.locator is None and f.line:
+                        f.locator = doc.locate(Loc(doc.path, f.line))
+            report.findings.extend(found)
+            if keep_documents and part == 0:
+                documents.append(doc)
+        report.files.append(result)
         if progress:
             progress(n, total, path)
     if keep_documents:
@@ -121,6 +129,15 @@ def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os
             report.findings.extend(_call(r, corpus, ctx, None))
     report.findings = _finish(report.findings, settings, rules)
     return report
+
+
+def _merge(first: FileResult | None, part: FileResult) -> FileResult:
+    """One file's result from the results of its parts (a large file is checked in parts)."""
+    if first is None:
+        return part
+    first.projects += part.projects
+    first.error = first.error or part.error
+    return first
 
 
 def _file_result(doc: Document) -> FileResult:

@@ -28,6 +28,9 @@ class Layout:
     formats: tuple[str, ...]               # source formats it reads ("txt",)
     sniff: Callable[[Source], float]
     build: Callable[[Source], Document]
+    #: Where self-contained parts of a document begin (0-based line indexes: each table's caption
+    #: block), so a very large file can be read a part at a time. None: only as a whole.
+    parts: Callable[[list[str]], list[int]] | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -49,22 +52,27 @@ def _sniff(source: Source, lines: int | None) -> list[tuple[float, Layout]]:
                    if source.format in layout.formats), key=lambda p: -p[0])
 
 
-def build_document(source: Source) -> Document:
+def choose_layout(source: Source) -> Layout | None:
+    """The layout the source looks most like, if any looks enough like one."""
+    scored = _sniff(source, SNIFF_LINES)
+    if (not scored or scored[0][0] < MIN_CONFIDENCE) and len(source.lines) > SNIFF_LINES:
+        scored = _sniff(source, None)
+    return scored[0][1] if scored and scored[0][0] >= MIN_CONFIDENCE else None
+
+
+def build_document(source: Source, layout: Layout | None = None) -> Document:
     """The model of one source; problems instead of exceptions when it cannot be read."""
     doc = Document(path=source.path, format=source.format, encoding=source.encoding,
                    problems=list(source.problems), line_count=len(source.lines), places=source.places)
     if source.problems and not source.lines:
         return doc
-    scored = _sniff(source, SNIFF_LINES)
-    if (not scored or scored[0][0] < MIN_CONFIDENCE) and len(source.lines) > SNIFF_LINES:
-        scored = _sniff(source, None)
-    if not scored or scored[0][0] < MIN_CONFIDENCE:
+    layout = layout or choose_layout(source)
+    if layout is None:
         doc.problems.append(Problem(
             "input", "unrecognised-layout",
             "未识别出绩效目标表：文件中没有找到“项目名称”“一级指标”等表格结构，未做检查",
             Loc(source.path, 1)))
         return doc
-    layout = scored[0][1]
     try:
         built = layout.build(source)
     except Exception as err:   # a layout bug must not stop a batch; say where and go on

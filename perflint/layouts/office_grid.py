@@ -202,5 +202,8 @@ def _read_indicators(project: Project, path: str, rows: list[list[str]], start: 
     return out, slots
 
 
+parts = tsv_coded.table_parts(is_tab_name_row)
+
+
 LAYOUT = Layout("office-grid", "Word、Excel、PDF 中的表格：按单元格所在列读取指标表（标准绩效目标表样式）",
-                FORMATS, sniff, build)
+                FORMATS, sniff, build, parts)

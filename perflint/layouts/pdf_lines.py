@@ -30,7 +30,7 @@ from .common import (
     squash,
     take_name,
 )
-from .tsv_coded import caption_of, table_spans
+from .tsv_coded import caption_of, table_parts, table_spans
 
 TEMPLATE_FIELDS = ("项目名称", "主管部门", "实施单位", "项目属性", "项目期")
 
@@ -239,5 +239,8 @@ def _split_pair(text: str) -> tuple[str, str] | None:
     return None
 
 
+parts = table_parts(_is_name_row)
+
+
 LAYOUT = Layout("pdf-lines", "由 PDF 导出的文本：每行一个或几个单元格，名称与指标值以空格分隔（宁夏就业与创业服务局 2024 年样式）",
-                ("txt",), sniff, build)
+                ("txt",), sniff, build, parts)

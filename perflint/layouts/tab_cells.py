@@ -188,5 +188,10 @@ def _indicator_rows(path: str, project: Project, cells: list[_Cell]) -> list[Raw
     return rows
 
 
+def parts(lines: list[str]) -> list[int]:
+    """Each table, from its "N.XXX绩效目标表" title on, is a part of its own."""
+    return [i for i, line in enumerate(lines) if not line.startswith("\t") and _TITLE.match(line)]
+
+
 LAYOUT = Layout("tab-cells", "每行一个单元格、以制表符开头；六列指标表与资金支出计划（魏县 2021 年样式）",
-                ("txt",), sniff, build)
+                ("txt",), sniff, build, parts)

@@ -54,6 +54,12 @@ def sniff(source: Source) -> float:
     return min(1.0, 0.6 + coded / (40 * names))
 
 
+def table_parts(is_start):
+    """Where each table's caption block begins (the parts a large file can be read in), for
+    layouts whose tables start at a row ``is_start`` recognises."""
+    return lambda lines: [first for first, _, _ in table_spans(lines, is_start)]
+
+
 def is_caption(line: str) -> bool:
     return bool(_CAPTION.match(squash(line.replace("\t", ""))))
 
@@ -176,5 +182,8 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
     return project
 
 
+parts = table_parts(is_tab_name_row)
+
+
 LAYOUT = Layout("tsv-coded", "制表符分隔；指标行以“1-产出指标”等带编码的一级指标开头（宁夏人社厅 2022 年样式）",
-                ("txt",), sniff, build)
+                ("txt",), sniff, build, parts)

@@ -35,7 +35,7 @@ from .common import (
     scan_text_fields,
     take_name,
 )
-from .tsv_coded import caption_of, table_spans
+from .tsv_coded import caption_of, table_parts, table_spans
 
 _SLOT = re.compile(r"^\s*指标\s*(\d+)\s*[:：]\s*")
 _FILLER = re.compile(r"^[.．。…·]{3,}$")
@@ -147,5 +147,8 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
     return project
 
 
+parts = table_parts(is_tab_name_row)
+
+
 LAYOUT = Layout("tsv-slotted", "制表符分隔；指标以“指标1:”“指标2:”编号栏位填写（永宁县 2024 年样式）",
-                ("txt",), sniff, build)
+                ("txt",), sniff, build, parts)

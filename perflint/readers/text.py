@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+from collections.abc import Iterator
 
 from ..model import Loc, Problem
 from . import Source
@@ -74,3 +75,46 @@ def _looks_like_text(text: str) -> bool:
         return False
     bad = sum(1 for c in text if (c < " " and c not in "\t\n\r\f") or c == "\ufffd")
     return bad <= len(text) / 200
+
+
+#: Bytes looked at to choose the encoding of a file read as a stream.
+SAMPLE_BYTES = 1 << 20
+
+
+def stream_lines(path: str) -> tuple[str | None, Iterator[str] | None, str | None]:
+    """A large text file as ``(encoding, lines, None)`` — decoded as it is read, never whole —
+    or ``(None, None, message)`` when it cannot be read as text. The encoding is chosen from the
+    first megabyte, the way :func:`read_text` chooses it for a whole file."""
+    with open(path, "rb") as f:
+        sample = f.read(SAMPLE_BYTES)
+    if not sample.strip():
+        return None, None, "文件开头 1 MB 没有任何内容"
+    encoding = _stream_encoding(sample)
+    if encoding is None:
+        return None, None, ("文件含有大量二进制内容，不是文本文件（可能是改了扩展名的 Word、Excel 或压缩文件）"
+                            if sample.count(0) > len(sample) / 100 else
+                            "无法识别文件编码（已尝试 UTF-8、UTF-16、GB18030），请另存为 UTF-8 文本后再检查")
+
+    def lines() -> Iterator[str]:
+        # universal newlines: \r\n and \r end a line as in read_text; a byte the encoding cannot
+        # read becomes U+FFFD rather than stopping a file of a million lines at one bad byte
+        with open(path, encoding=encoding, errors="replace", newline=None) as f:
+            for line in f:
+                yield line.rstrip("\n")
+    return encoding.replace("-sig", "") + (" (BOM)" if encoding.endswith("-sig") or encoding in ("utf-16", "utf-32") else ""), lines(), None
+
+
+def _stream_encoding(sample: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if sample.startswith(bom):
+            return encoding
+    for encoding in ("utf-8", "gb18030"):
+        decoder = codecs.getincrementaldecoder(encoding)()
+        try:
+            text = decoder.decode(sample, final=False)    # the sample may end inside a character
+        except UnicodeDecodeError:
+            continue
+        if encoding == "utf-8" or _looks_like_text(text):
+            return encoding
+    text, encoding = _decode(sample[: len(sample) - len(sample) % 4])
+    return encoding if text is not None and encoding not in ("binary", "unknown") else None
