@@ -1,0 +1,93 @@
+"""Speed and memory by input format, and for one very large text file.
+
+    python benchmarks/formats.py office --copies 10 --out /tmp/formats   # .txt/.docx/.xlsx/.pdf
+    python benchmarks/formats.py large --mb 75 --out /tmp/large           # one big text export
+
+``office`` renders every sample as a Word, Excel and PDF form (the way the tests do) ``--copies``
+times, then times ``perflint check`` on each format's folder: tables per second and the peak
+resident memory of the run. ``large`` concatenates renamed copies of the 宁夏人社厅 sample into
+one text file of about ``--mb`` megabytes and checks it, once read as a stream in parts (the
+default above 64 MB) and once read whole, for comparison.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+
+def _run(args: list[str], env_code: str = "") -> dict:
+    """Run perflint in a child process; its wall time, peak memory and summary."""
+    code = ("import atexit, resource, sys, perflint.documents as d\n"
+            "atexit.register(lambda: sys.stderr.write(f'PEAK {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n'))\n"
+            f"{env_code}\nfrom perflint.cli import main\nsys.argv = ['perflint'] + sys.argv[1:]\nmain()")
+    start = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", code, *args, "--format", "json", "--exit-zero"],
+                         capture_output=True, text=True, check=True)
+    seconds = time.perf_counter() - start
+    peak = int(out.stderr.rsplit("PEAK ", 1)[1].split()[0])      # kB, the child's own
+    summary = json.loads(out.stdout)["summary"]
+    return {"seconds": round(seconds, 2), "peak_mb": round(peak / 1024),
+            "tables": summary["projects"], "findings": summary["findings"],
+            "tables_per_s": round(summary["projects"] / seconds, 1)}
+
+
+def office(copies: int, out: Path) -> dict:
+    from office_forms import write_docx, write_pdf, write_xlsx
+
+    from perflint.documents import extract_file
+
+    results = {}
+    samples = sorted((ROOT / "samples").glob("*.txt"))
+    for fmt, write in (("txt", None), ("docx", write_docx), ("xlsx", write_xlsx), ("pdf", write_pdf)):
+        folder = out / fmt
+        folder.mkdir(parents=True, exist_ok=True)
+        for sample in samples:
+            first = folder / f"{sample.stem}-0.{fmt}"
+            if write is None:
+                first.write_bytes(sample.read_bytes())
+            else:
+                write(extract_file(str(sample)), first)
+            for k in range(1, copies):
+                (folder / f"{sample.stem}-{k}.{fmt}").write_bytes(first.read_bytes())
+        results[fmt] = _run(["check", str(folder)])
+    return results
+
+
+def large(mb: int, out: Path) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
+    path = out / "large.txt"
+    text = (ROOT / "samples" / "ningxia-rst-2022.txt").read_text(encoding="utf-8")
+    with open(path, "w", encoding="utf-8") as f:
+        k = 0
+        while f.tell() < mb * 1_000_000:
+            f.write(text.replace("就业专项资金", f"就业专项资金{k}"))
+            k += 1
+    size = round(path.stat().st_size / 1e6, 1)
+    return {"file_mb": size,
+            "in_parts": _run(["check", str(path)]),
+            "whole": _run(["check", str(path)], "d.STREAM_ABOVE_BYTES = 1 << 40")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True)
+    o = sub.add_parser("office")
+    o.add_argument("--copies", type=int, default=10)
+    o.add_argument("--out", type=Path, default=Path("benchmarks/out/formats"))
+    g = sub.add_parser("large")
+    g.add_argument("--mb", type=int, default=75)
+    g.add_argument("--out", type=Path, default=Path("benchmarks/out/large"))
+    args = parser.parse_args()
+    result = office(args.copies, args.out) if args.command == "office" else large(args.mb, args.out)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
