@@ -178,7 +178,7 @@ class RuleContext:
         表3 第5行 in Word, 工作表“表1” D12 in Excel, 第4页 第7行 in a PDF."""
         from .i18n import WORDS, where
         at = self.document.locate(loc) if self.document is not None else None
-        return where(Finding("", "", "", "", "", loc.path, loc.line, locator=at), WORDS["zh"])
+        return where(Finding("", "", "", "", "", loc.path, loc.line, locator=at), WORDS["zh"], column=False)
 
     @property
     def profile(self) -> str:

@@ -47,7 +47,7 @@ def words(lang: str) -> dict[str, str]:
     return WORDS.get(lang, WORDS["zh"])
 
 
-def where(finding, w: dict[str, str]) -> str:
+def where(finding, w: dict[str, str], column: bool = True) -> str:
     """Where a finding is, in the words of its format: 第12行, 表3 第5行 指标值, 工作表“表1” D12,
     第4页 第7行."""
     at = finding.locator or ({"kind": "txt", "line": finding.line} if finding.line else {})
@@ -63,7 +63,7 @@ def where(finding, w: dict[str, str]) -> str:
         text = w["at-line"].format(**at)
     else:
         return ""
-    return text + (w["at-column"].format(**at) if at.get("column") else "")
+    return text + (w["at-column"].format(**at) if column and at.get("column") else "")
 
 
 def baseline_lines(report, w: dict[str, str], shown: int = 20) -> list[str]:

@@ -53,7 +53,9 @@ def render(report, options) -> str:
             if project:
                 console.print(Text(f"  ▸ {project}", style="bold"))
             table = Table.grid(padding=(0, 1))
-            table.add_column(justify="right", no_wrap=True, min_width=5)
+            # line numbers right-aligned; a cell's place (表3 第5行 指标值) reads from the left
+            table.add_column(justify="right" if info is None or info.layout != "office-grid" else "left",
+                             no_wrap=True, min_width=5)
             table.add_column(no_wrap=True)
             table.add_column(no_wrap=True)
             table.add_column(overflow="fold")
