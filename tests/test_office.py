@@ -205,3 +205,18 @@ def test_text_reports_name_the_cell(forms):
     assert f"{xlsx_path}:[工作表“表1” E" in out
     english = CliRunner().invoke(main, ["check", str(docx_path), "--format", "concise", "--lang", "en"]).output
     assert f"{docx_path}:[table 1, row 15, 指标值]: PF402" in english
+
+
+def test_sarif_for_office_files_is_valid_and_names_the_cell(forms):
+    import jsonschema
+
+    from perflint.reporters import render
+    from test_reports import SARIF_SCHEMA
+
+    _, docx_path, xlsx_path = forms["ningxia-rst-2022"]
+    data = json.loads(render(perflint.check([str(docx_path), str(xlsx_path)]), "sarif"))
+    jsonschema.validate(data, SARIF_SCHEMA)
+    results = data["runs"][0]["results"]
+    kinds = {r["properties"]["locator"]["kind"] for r in results}
+    assert kinds == {"docx", "xlsx"}
+    assert any(r["locations"][0]["message"]["text"].startswith("表") for r in results)

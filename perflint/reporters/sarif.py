@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from .. import __version__
+from ..i18n import where, words
 
 FORMATS = ("sarif",)
 MACHINE_READABLE = True
@@ -41,6 +42,10 @@ def sarif(report, options) -> dict:
             "properties": {"category": f.category, "project": f.project, "indicator": f.indicator,
                            "hint": f.hint},
         }
+        if f.locator and f.locator.get("kind") != "txt":
+            # a Word/Excel/PDF place has no line a viewer could open: say the cell in words too
+            result["locations"][0]["message"] = {"text": where(f, words(options.lang))}
+            result["properties"]["locator"] = f.locator
         if f.code in index:
             result["ruleIndex"] = index[f.code]
         results.append(result)
