@@ -189,10 +189,12 @@ def _fail(message: str) -> None:
               help="只报告不在此基线文件中的新问题，并列出基线中已不再出现的问题")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
               help="把本次发现的全部问题写入基线文件")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
+              help="同时检查的文件数（多进程；0 为 CPU 核数），结果与逐个检查相同")
 @config_options
 def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_zero, fmt, output,
                   statistics, no_color, include, exclude, profile, budget_year, lang, baseline_path,
-                  write_baseline_path, config_path, isolated):
+                  write_baseline_path, jobs, config_path, isolated):
     """检查绩效目标表：资金、占位、指标层级、指标值与模板问题。"""
     import os
 
@@ -209,7 +211,7 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
     settings = _settings(config_path, isolated)
     try:
         progress = _progress_bar()
-        report = check(list(paths), settings, progress=progress,
+        report = check(list(paths), settings, progress=progress, jobs=jobs,
                        select=_split(select) or None, extend_select=_split(extend_select),
                        ignore=_split(ignore), severity=_severity_overrides(severity),
                        fail_on=fail_on, include=list(include), exclude=list(exclude),

@@ -5,7 +5,11 @@
      "files": [{"path", "layout", "projects", "error"}],
      "baseline": {"path", "suppressed", "gone": [{"fingerprint", "code", …}]},   (with --baseline)
      "findings": [{"code", "name", "category", "severity", "message", "hint", "file", "line",
-                   "project", "indicator", "text", "fingerprint"}]}
+                   "project", "indicator", "text", "fingerprint", "locator"}]}
+
+``locator`` is where the finding is in the file's own terms: ``{"kind": "txt", "line"}``,
+``{"kind": "docx", "table", "row", "column"}``, ``{"kind": "xlsx", "sheet", "cell"}`` or
+``{"kind": "pdf", "page", "row"}``.
 
 Fields are only ever added, never renamed or removed.
 """

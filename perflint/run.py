@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -82,12 +83,14 @@ def prepare_rules(settings: Settings) -> tuple[list[Rule], dict[str, Any], list[
 
 
 def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os.PathLike | None = None,
-          *, progress: Progress | None = None, **overrides: Any) -> Report:
+          *, progress: Progress | None = None, jobs: int = 1, **overrides: Any) -> Report:
     """Check files and directories; the returned Report's ``to_json()`` is the public contract.
 
     ``config`` is a Settings, a dict shaped like ``[tool.perflint]``, a path to a config file,
     or None to use the file found by walking up from the working directory. Keyword overrides
     use the option names of the command line (``select=["PF1"]``, ``fail_on="warning"``…).
+    ``jobs`` files are read and checked at once in worker processes (0: one per CPU); the
+    report is the same whatever the number.
     """
     settings = resolve_settings(config, **overrides)
     rules, options, warnings = prepare_rules(settings)
@@ -95,33 +98,30 @@ def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os
                         tuple(settings.exclude))
     if selection.missing:
         raise UsageError("路径不存在：" + "、".join(selection.missing))
-    by_target: dict[str, list[Rule]] = {}
-    for r in rules:
-        by_target.setdefault(r.target_name, []).append(r)
+    by_target = _by_target(rules)
     keep_documents = bool(by_target.get("Corpus"))
     report = Report(rules=rules, warnings=warnings)
     documents: list[Document] = []
     total = len(selection.files)
-    for n, path in enumerate(selection.files, 1):
-        result = None
-        for part, doc in enumerate(extract_parts(path, budget_year=settings.budget_year)):  # one, unless huge
-            result = _merge(result, _file_result(doc))
-            if part == 1 and keep_documents:
-                # a file read in parts is not held whole for the cross-document checks, or
-                # memory would grow with it again
-                documents.pop()
-                report.warnings.append(f"{path} 很大，已分部分读取；跨文件比较的检查未包含此文件")
-            found = _check_document(doc, by_target, options, settings)
-            if doc.places:      # text findings derive {"kind": "txt", "line": …} when written
-                for f in found:
-                    if f.locator is None and f.line:
-                        f.locator = doc.locate(Loc(doc.path, f.line))
+    jobs = min(jobs if jobs > 0 else (os.cpu_count() or 1), total)
+    if jobs > 1:
+        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings, keep_documents))
+        checked = pool.map(_check_in_worker, selection.files, chunksize=1)
+    else:
+        pool, checked = None, (_check_path(path, by_target, options, settings, keep_documents)
+                               for path in selection.files)
+    try:
+        for n, (path, (result, found, doc, notes)) in enumerate(zip(selection.files, checked), 1):
+            report.files.append(result)
             report.findings.extend(found)
-            if keep_documents and part == 0:
+            report.warnings.extend(notes)
+            if doc is not None:
                 documents.append(doc)
-        report.files.append(result)
-        if progress:
-            progress(n, total, path)
+            if progress:
+                progress(n, total, path)
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
     if keep_documents:
         corpus = Corpus(tuple(documents))
         for r in by_target["Corpus"]:
@@ -129,6 +129,47 @@ def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os
             report.findings.extend(_call(r, corpus, ctx, None))
     report.findings = _finish(report.findings, settings, rules)
     return report
+
+
+def _by_target(rules: list[Rule]) -> dict[str, list[Rule]]:
+    by_target: dict[str, list[Rule]] = {}
+    for r in rules:
+        by_target.setdefault(r.target_name, []).append(r)
+    return by_target
+
+
+def _check_path(path: str, by_target: dict[str, list[Rule]], options: dict[str, Any], settings: Settings,
+                keep_documents: bool) -> tuple[FileResult, list[Finding], Document | None, list[str]]:
+    """One file: its result, its findings, its model if the cross-document checks need it, and
+    notes for the report's warnings."""
+    result, kept, notes, findings = None, None, [], []
+    for part, doc in enumerate(extract_parts(path, budget_year=settings.budget_year)):  # one, unless huge
+        result = _merge(result, _file_result(doc))
+        kept = doc if keep_documents and part == 0 else None
+        if part == 1 and keep_documents:
+            # a file read in parts is not held whole for the cross-document checks, or memory
+            # would grow with it again
+            notes.append(f"{path} 很大，已分部分读取；跨文件比较的检查未包含此文件")
+        found = _check_document(doc, by_target, options, settings)
+        if doc.places:      # text findings derive {"kind": "txt", "line": …} when written
+            for f in found:
+                if f.locator is None and f.line:
+                    f.locator = doc.locate(Loc(doc.path, f.line))
+        findings.extend(found)
+    return result, findings, kept, notes
+
+
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(settings: Settings, keep_documents: bool) -> None:
+    """A worker process loads the rules itself (rule files from rule-paths cannot be pickled)."""
+    rules, options, _ = prepare_rules(settings)
+    _worker.update(by_target=_by_target(rules), options=options, settings=settings, keep=keep_documents)
+
+
+def _check_in_worker(path: str):
+    return _check_path(path, _worker["by_target"], _worker["options"], _worker["settings"], _worker["keep"])
 
 
 def _merge(first: FileResult | None, part: FileResult) -> FileResult:

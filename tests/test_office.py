@@ -220,3 +220,18 @@ def test_sarif_for_office_files_is_valid_and_names_the_cell(forms):
     kinds = {r["properties"]["locator"]["kind"] for r in results}
     assert kinds == {"docx", "xlsx"}
     assert any(r["locations"][0]["message"]["text"].startswith("表") for r in results)
+
+
+def test_parallel_jobs_give_the_same_report(forms):
+    from click.testing import CliRunner
+
+    from perflint.cli import main
+
+    _, docx_path, xlsx_path = forms["weixian-rsj-2021"]
+    paths = [str(SAMPLES), str(docx_path), str(xlsx_path)]
+    one = perflint.check(paths).to_json()
+    two = perflint.check(paths, jobs=2).to_json()
+    assert json.dumps(one, sort_keys=True) == json.dumps(two, sort_keys=True)
+    assert one["summary"]["files"] == 6
+    out = CliRunner().invoke(main, ["check", *paths, "-j", "2", "--format", "json", "--exit-zero"])
+    assert json.loads(out.output)["summary"] == one["summary"]
