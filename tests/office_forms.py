@@ -164,9 +164,9 @@ def write_xlsx(doc: Document, path, sheets: int = 2) -> None:
     book.save(str(path))
 
 
-def write_pdf(doc: Document, path, pagesize=None) -> None:
+def write_pdf(doc: Document, path, pagesize=None, ruled: bool = True) -> None:
     """The forms printed to PDF with ruled cells (reportlab), each table flowing over as many
-    pages as it needs, as a form printed from Word does."""
+    pages as it needs, as a form printed from Word does; ``ruled=False`` draws no cell borders."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -184,7 +184,7 @@ def write_pdf(doc: Document, path, pagesize=None) -> None:
         width = len(form.rows[0])
         widths = [40] + [(size[0] - 100) / (width - 1)] * (width - 1)
         data = [[Paragraph(escape(text), style) if text else "" for text in row] for row in form.rows]
-        commands = [("GRID", (0, 0), (-1, -1), 0.5, "black"), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+        commands = [("VALIGN", (0, 0), (-1, -1), "TOP")] + ([("GRID", (0, 0), (-1, -1), 0.5, "black")] if ruled else [])
         # reportlab cannot break a merged cell over pages; a long vertical merge is printed as
         # its text at the top and blank cells under it, which reads the same
         commands += [("SPAN", (c1, r1), (c2, r2)) for r1, c1, r2, c2 in form.merges if r2 - r1 < 6]

@@ -127,3 +127,12 @@ def test_password_protected_and_corrupt_pdfs(tmp_path):
     by_file = {f.file.rsplit("/", 1)[-1]: f for f in perflint.check([str(tmp_path)]).findings}
     assert "密码" in by_file["locked.pdf"].message
     assert by_file["broken.pdf"].code == "PF001" and "损坏" in by_file["broken.pdf"].message
+
+
+def test_a_pdf_without_cell_borders_is_read_as_text(tmp_path):
+    """No ruled table anywhere: the text, line by line, goes to the layouts for PDF text exports."""
+    write_pdf(extract_file(str(SAMPLES / "ningxia-jycy-2024.txt")), tmp_path / "plain.pdf", ruled=False)
+    doc = extract_file(str(tmp_path / "plain.pdf"))
+    assert doc.layout == "pdf-lines" and len(doc.projects) >= 5
+    assert doc.projects[0].name == "业务人员培训费"
+    assert doc.locate(doc.projects[0].loc) == {"kind": "pdf", "page": 1}

@@ -16,6 +16,7 @@ import io
 import logging
 import re
 
+from ..model import Place
 from . import HEADINGS, GridBuilder, Source, column_names
 
 _CID = re.compile(r"\(cid:\d+\)")
@@ -50,8 +51,21 @@ def read_pdf(path: str, data: bytes) -> Source:
         return grid.source.problem(
             "garbled-text", f"PDF 的文字无法正确提取（出现 {garbled} 处“(cid:数字)”乱码，字体缺少编码表），"
                             "检查结果会不可信，未做检查")
+    if not any(kind == "table" for page in pages for kind, _ in page.items):
+        return _text_only(grid.source, pages)
     _emit(grid, pages)
     return grid.source
+
+
+def _text_only(source: Source, pages: list[_Page]) -> Source:
+    """A PDF without ruled tables (cells drawn without lines): its text, line by line, for the
+    layouts that read text exports of PDFs; locations are pages."""
+    source.format, source.cells = "txt", None
+    for page in pages:
+        for _, (text, _) in page.items:
+            source.lines.append(text)
+            source.places.append(Place("pdf", {"page": page.number}))
+    return source
 
 
 class _Page:
