@@ -3,7 +3,7 @@
 ## 检查内容
 文件无法读取时报告此问题，该文件其余内容未被检查：文件为空；文本文件无法解码（不是 UTF-8、UTF-16
 或 GB18030）或是改了扩展名的二进制文件；Word、Excel 文件已损坏或设置了打开密码；PDF 没有文字层
-（扫描件）或文字提取出来是乱码（`(cid:123)` 之类，字体没有编码表）；.doc、.wps、.et 旧格式文件
+（扫描件）或文字提取出来是乱码（`(cid:123)` 之类，字体没有编码表）；.doc、.xls、.wps、.et 旧格式文件
 而本机没有安装 LibreOffice 无法转换；文件类型不受支持；读取时出错。
 
 ## 为何重要
@@ -21,7 +21,7 @@
 
 ## English
 The file cannot be read.
-Fix: Check that the file is not damaged or password-protected; give scanned PDFs and old .doc/.wps/.et files as .docx, .xlsx or UTF-8 text.
+Fix: Check that the file is not damaged or password-protected; give scanned PDFs and old .doc/.xls/.wps/.et files as .docx, .xlsx or UTF-8 text.
 """
 from perflint.api import Document, RuleContext, rule
 
@@ -30,7 +30,7 @@ HINTS = {
     "empty-file": "确认选对了文件；空文件无需检查",
     "undecodable": "请另存为 UTF-8 文本（或直接检查原始 .docx/.xlsx 文件）",
     "unreadable": "确认文件存在且没有被其他程序占用、有读取权限",
-    "unsupported-format": "支持 .txt、.docx、.xlsx、.pdf；.doc/.wps/.et 需安装 LibreOffice",
+    "unsupported-format": "支持 .txt、.docx、.xlsx、.pdf；.doc/.xls/.wps/.et 需安装 LibreOffice",
     "reader-failed": "这是 perflint 读取器的缺陷，请连同文件报告给维护者",
     "layout-failed": "这是 perflint 版式识别的缺陷，请连同文件报告给维护者",
     "corrupt": "用 Word、Excel 或 WPS 打开文件，另存为 .docx/.xlsx 后重新检查",

@@ -61,3 +61,12 @@ def test_an_ooxml_file_under_an_old_name_is_read_directly(tmp_path, monkeypatch)
     write_docx(extract_file(str(SAMPLES / "ningxia-jycy-2024.txt")), tmp_path / "renamed.doc")
     report = perflint.check([str(tmp_path / "renamed.doc")])
     assert report.files[0].projects == 7
+
+
+def test_an_old_file_renamed_to_the_new_suffix_is_converted_not_called_corrupt(tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty"))
+    (tmp_path / "renamed.docx").write_bytes(OLE)
+    (tmp_path / "renamed.xlsx").write_bytes(OLE)
+    by_file = {f.file.rsplit("/", 1)[-1]: f.message for f in perflint.check([str(tmp_path)]).findings}
+    assert "扩展名是 .docx，内容却是.doc" in by_file["renamed.docx"]
+    assert "内容却是.xls" in by_file["renamed.xlsx"] and "LibreOffice" in by_file["renamed.xlsx"]

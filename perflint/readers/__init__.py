@@ -103,9 +103,17 @@ def column_names(rows: list[list[str]]) -> list[tuple[str, ...]]:
     return named
 
 
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"     # the compound-file header of .doc/.xls/.wps/.et
+
+
 def is_encrypted_office(data: bytes) -> bool:
     """An OOXML file with an open password is stored as an OLE compound file, not a zip."""
-    return data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" and "EncryptedPackage".encode("utf-16-le") in data
+    return data[:8] == OLE_MAGIC and "EncryptedPackage".encode("utf-16-le") in data
+
+
+def is_old_office(data: bytes) -> bool:
+    """An old binary Word/Excel/WPS file — often renamed to .docx or .xlsx by hand."""
+    return data[:8] == OLE_MAGIC and not is_encrypted_office(data)
 
 
 @functools.lru_cache(maxsize=1)

@@ -1,4 +1,4 @@
-"""Old binary formats (.doc, .wps, .et): converted through LibreOffice when it is installed.
+"""Old binary formats (.doc, .xls, .wps, .et): converted through LibreOffice when it is installed.
 
 The file is copied into a private temporary folder and converted there (the original is never
 touched); the .docx or .xlsx that comes out is read by the Word or Excel reader. Without
@@ -17,13 +17,15 @@ from .docx import ENCRYPTED, read_docx
 from .xlsx import read_xlsx
 
 #: What each old format becomes, and the reader of that.
-TARGETS = {"doc": ("docx", read_docx), "wps": ("docx", read_docx), "et": ("xlsx", read_xlsx)}
+TARGETS = {"doc": ("docx", read_docx), "wps": ("docx", read_docx), "xls": ("xlsx", read_xlsx),
+           "et": ("xlsx", read_xlsx)}
 TIMEOUT_SECONDS = 180
-_APPS = {"doc": "Word 或 WPS", "wps": "WPS 文字", "et": "WPS 表格或 Excel"}
+_APPS = {"doc": "Word 或 WPS", "wps": "WPS 文字", "xls": "Excel 或 WPS 表格", "et": "WPS 表格或 Excel"}
 
 
-def read_legacy(path: str, data: bytes) -> Source:
-    suffix = path.rsplit(".", 1)[-1].lower()
+def read_legacy(path: str, data: bytes, old: str | None = None) -> Source:
+    """``old`` names the format when the file's suffix does not (a .doc renamed .docx)."""
+    suffix = old or path.rsplit(".", 1)[-1].lower()
     target, read = TARGETS.get(suffix, TARGETS["doc"])
     if data[:2] == b"PK":         # already OOXML, only named the old way
         return read(path, data)
@@ -33,7 +35,8 @@ def read_legacy(path: str, data: bytes) -> Source:
     if office is None:
         return Source(path, suffix).problem(
             "needs-conversion",
-            f".{suffix} 是旧版二进制格式，需要 LibreOffice 转换后才能检查，本机未安装 LibreOffice；"
+            (f"文件扩展名是 .{path.rsplit('.', 1)[-1]}，内容却是" if old else "")
+            + f".{suffix} 旧版二进制格式，需要 LibreOffice 转换后才能检查，本机未安装 LibreOffice；"
             f"请用{_APPS.get(suffix, 'Word 或 WPS')}另存为 .{target} 后再检查，"
             "或安装 LibreOffice（如 apt install libreoffice-writer libreoffice-calc）")
     converted, error = convert(office, data, suffix, target)

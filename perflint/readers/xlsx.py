@@ -13,7 +13,7 @@ import io
 import re
 import zipfile
 
-from . import GridBuilder, Source, is_encrypted_office
+from . import GridBuilder, Source, is_encrypted_office, is_old_office
 from .docx import CORRUPT, ENCRYPTED
 
 _DECIMALS = re.compile(r"0\.(0+)")
@@ -23,16 +23,16 @@ def read_xlsx(path: str, data: bytes) -> Source:
     grid = GridBuilder(path, "xlsx")
     if is_encrypted_office(data):
         return grid.source.problem("encrypted", ENCRYPTED)
+    if is_old_office(data):      # an old binary file given the new name: convert it like one
+        from .legacy import read_legacy
+        return read_legacy(path, data, old="xls")
     try:
         import openpyxl
         from openpyxl.utils import get_column_letter
         book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as err:
+    except Exception as err:     # a damaged file raises whatever its broken part makes the parser raise
         return grid.source.problem("corrupt", CORRUPT.format(
             kind="Excel（.xlsx）", error=type(err).__name__, app="Excel 或 WPS"))
-    except Exception as err:      # openpyxl raises many kinds on malformed parts
-        return grid.source.problem("corrupt", CORRUPT.format(
-            kind="Excel（.xlsx）", error=f"{type(err).__name__}: {err}", app="Excel 或 WPS"))
     for sheet in book.worksheets:
         letters = tuple(get_column_letter(c) for c in range(1, (sheet.max_column or 1) + 1))
         for r, row in enumerate(sheet.iter_rows(), 1):
