@@ -235,3 +235,12 @@ def test_parallel_jobs_give_the_same_report(forms):
     assert one["summary"]["files"] == 6
     out = CliRunner().invoke(main, ["check", *paths, "-j", "2", "--format", "json", "--exit-zero"])
     assert json.loads(out.output)["summary"] == one["summary"]
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "json", "jsonl", "html", "sarif", "junit", "github"])
+def test_every_report_format_names_office_cells(forms, fmt):
+    from perflint.reporters import RenderOptions, render
+
+    _, docx_path, _ = forms["yongning-2024-employment"]
+    text = render(perflint.check([str(docx_path)]), fmt, RenderOptions())
+    assert "表1 第15行" in text or '"table": 1, "row": 15' in text or '"row":15' in text.replace(" ", "")

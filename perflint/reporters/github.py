@@ -2,7 +2,7 @@
 shown as annotations on the file and line."""
 from __future__ import annotations
 
-from ..i18n import words
+from ..i18n import where, words
 
 FORMATS = ("github",)
 COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -20,8 +20,10 @@ def render(report, options) -> str:
     w = words(options.lang)
     lines = []
     for f in report.findings:
-        where = w["comma"].join(x for x in (f.project, f.indicator) if x)
-        message = f.message + (f"{w['open']}{where}{w['close']}" if where else "")
+        context = w["comma"].join(x for x in (f.project, f.indicator) if x)
+        if f.locator and f.locator.get("kind") != "txt":     # no line to annotate: say the cell
+            context = w["comma"].join(x for x in (where(f, w), context) if x)
+        message = f.message + (f"{w['open']}{context}{w['close']}" if context else "")
         if f.hint:
             message += f"\n{f.hint}"
         lines.append(f"::{COMMAND[f.severity]} file={_property(f.file)},line={f.line or 1},"
