@@ -70,3 +70,26 @@ def test_an_old_file_renamed_to_the_new_suffix_is_converted_not_called_corrupt(t
     by_file = {f.file.rsplit("/", 1)[-1]: f.message for f in perflint.check([str(tmp_path)]).findings}
     assert "扩展名是 .docx，内容却是.doc" in by_file["renamed.docx"]
     assert "内容却是.xls" in by_file["renamed.xlsx"] and "LibreOffice" in by_file["renamed.xlsx"]
+
+
+def test_a_real_libreoffice_round_trip(tmp_path):
+    """With LibreOffice installed: an .xls saved by it from a sample's form reads like the text."""
+    import shutil
+    import subprocess
+
+    import pytest
+
+    from office_forms import write_xlsx
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice is not installed")
+    name = "yongning-2024-employment"
+    write_xlsx(extract_file(str(SAMPLES / f"{name}.txt")), tmp_path / f"{name}.xlsx")
+    subprocess.run([office, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless",
+                    "--convert-to", "xls", "--outdir", str(tmp_path / "old"), str(tmp_path / f"{name}.xlsx")],
+                   check=True, capture_output=True, timeout=180)
+    old = perflint.check([str(tmp_path / "old" / f"{name}.xls")])
+    text = perflint.check([str(SAMPLES / f"{name}.txt")])
+    assert old.files[0].projects == text.files[0].projects == 11
+    assert sorted((f.project, f.code) for f in old.findings) == sorted((f.project, f.code) for f in text.findings)
