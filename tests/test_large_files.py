@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import collections
+import gc
 import tracemalloc
 
 import pytest
@@ -65,6 +66,7 @@ def test_a_large_binary_file_is_one_input_finding(tmp_path, streamed):
 
 
 def _peak_while_reading(path) -> int:
+    gc.collect()
     tracemalloc.start()
     try:
         for part in extract_parts(str(path)):
@@ -77,14 +79,15 @@ def _peak_while_reading(path) -> int:
 def test_memory_is_bounded_by_the_part_not_the_file(tmp_path, streamed, monkeypatch):
     text = (SAMPLES / "ningxia-rst-2022.txt").read_text(encoding="utf-8")
     small, large = tmp_path / "small.txt", tmp_path / "large.txt"
-    small.write_text(text * 3, encoding="utf-8")
-    large.write_text(text * 12, encoding="utf-8")
+    small.write_text(text * 2, encoding="utf-8")
+    large.write_text(text * 16, encoding="utf-8")
     streamed(1000)
     monkeypatch.setattr(text_reader, "SAMPLE_BYTES", 1 << 16)    # the encoding sample is bounded too
     _peak_while_reading(large)          # fill the bounded caches (labels, values) first
     peak_small, peak_large = _peak_while_reading(small), _peak_while_reading(large)
-    # four times the file, about the same memory (the whole file would need four times as much)
-    assert peak_large < 1.5 * peak_small, (peak_small, peak_large)
+    # eight times the file, about the same memory (read whole, it would need eight times as much);
+    # the margin is for the bounded caches, whose entries churn with what other tests read
+    assert peak_large < 2 * peak_small, (peak_small, peak_large)
 
 
 def test_a_file_read_in_parts_is_left_out_of_cross_document_checks(streamed):
