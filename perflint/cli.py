@@ -110,6 +110,11 @@ def extract_command(paths: tuple[str, ...], fmt: str, output: str | None,
 
 def summarise(doc) -> str:
     """A short human summary of one extracted document."""
+    from .i18n import WORDS, describe
+
+    def at(loc) -> str:
+        return describe(doc.locate(loc), WORDS["zh"], column=False)
+
     head = (f"{doc.path}：版式 {doc.layout or '未识别'}，预算年度 {doc.budget_year or '未知'}，"
             f"{len(doc.projects)} 张表")
     lines = [head]
@@ -117,11 +122,11 @@ def summarise(doc) -> str:
         total = p.amount("年度资金总额")
         money = f"{total}{p.unit or ''}" if total is not None else "金额未填"
         kind = "（总表）" if p.kind == "summary" else ""
-        lines.append(f"  第{p.loc.line}行  {p.name}{kind}  年度资金 {money}  指标 {len(p.indicators)} 个")
+        lines.append(f"  {at(p.loc)}  {p.name}{kind}  年度资金 {money}  指标 {len(p.indicators)} 个")
         for problem in p.problems:
-            lines.append(f"    第{problem.loc.line}行  {problem.message}")
+            lines.append(f"    {at(problem.loc)}  {problem.message}")
     for problem in doc.problems:
-        where = f"第{problem.loc.line}行  " if problem.loc else ""
+        where = f"{at(problem.loc)}  " if problem.loc and doc.format == "txt" else ""
         lines.append(f"  {where}{problem.message}")
     return "\n".join(lines)
 

@@ -176,9 +176,9 @@ class RuleContext:
     def place(self, loc: Loc) -> str:
         """Where ``loc`` is, for a message, in the document's own terms: 第12行 in a text file,
         表3 第5行 in Word, 工作表“表1” D12 in Excel, 第4页 第7行 in a PDF."""
-        from .i18n import WORDS, where
-        at = self.document.locate(loc) if self.document is not None else None
-        return where(Finding("", "", "", "", "", loc.path, loc.line, locator=at), WORDS["zh"], column=False)
+        from .i18n import WORDS, describe
+        at = self.document.locate(loc) if self.document is not None else {"kind": "txt", "line": loc.line}
+        return describe(at, WORDS["zh"], column=False)
 
     @property
     def profile(self) -> str:

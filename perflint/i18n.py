@@ -50,7 +50,12 @@ def words(lang: str) -> dict[str, str]:
 def where(finding, w: dict[str, str], column: bool = True) -> str:
     """Where a finding is, in the words of its format: 第12行, 表3 第5行 指标值, 工作表“表1” D12,
     第4页 第7行."""
-    at = finding.locator or ({"kind": "txt", "line": finding.line} if finding.line else {})
+    return describe(finding.locator or ({"kind": "txt", "line": finding.line} if finding.line else {}), w, column)
+
+
+def describe(at: dict | None, w: dict[str, str], column: bool = True) -> str:
+    """A locator (see Document.locate) in words."""
+    at = at or {}
     if "cell" in at:
         return w["at-sheet"].format(**at)
     if "table" in at and "row" in at:
