@@ -14,6 +14,7 @@ point at ``表3 第5行 指标值`` or ``D12`` instead of a line number nobody c
 from __future__ import annotations
 
 import functools
+import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
@@ -114,6 +115,24 @@ def is_encrypted_office(data: bytes) -> bool:
 def is_old_office(data: bytes) -> bool:
     """An old binary Word/Excel/WPS file — often renamed to .docx or .xlsx by hand."""
     return data[:8] == OLE_MAGIC and not is_encrypted_office(data)
+
+
+ENCRYPTED = "文件设置了打开密码（已加密），无法读取；请取消密码后另存再检查"
+CORRUPT = "文件已损坏或不是有效的 {kind} 文件（{error}），无法读取；请用 {app} 打开后另存再检查"
+
+
+def open_office(grid: GridBuilder, data: bytes, load: Callable, *, old: str, kind: str, app: str):
+    """``(opened, None)``, or ``(None, source)`` when the file is password-protected, damaged,
+    or an old binary file under the new name (then converted like one, see readers.legacy)."""
+    if is_encrypted_office(data):
+        return None, grid.source.problem("encrypted", ENCRYPTED)
+    if is_old_office(data):
+        from .legacy import read_legacy
+        return None, read_legacy(grid.source.path, data, old=old)
+    try:
+        return load(io.BytesIO(data)), None
+    except Exception as err:     # a damaged file raises whatever its broken part makes the parser raise
+        return None, grid.source.problem("corrupt", CORRUPT.format(kind=kind, error=type(err).__name__, app=app))
 
 
 @functools.lru_cache(maxsize=1)

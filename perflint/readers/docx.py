@@ -8,27 +8,16 @@ line remembers its table, row and column heading (``{"kind":"docx","table":3,"ro
 """
 from __future__ import annotations
 
-import io
-
-from . import GridBuilder, Source, column_names, is_encrypted_office, is_old_office
-
-ENCRYPTED = "文件设置了打开密码（已加密），无法读取；请取消密码后另存再检查"
-CORRUPT = "文件已损坏或不是有效的 {kind} 文件（{error}），无法读取；请用 {app} 打开后另存再检查"
+from . import GridBuilder, Source, column_names, open_office
 
 
 def read_docx(path: str, data: bytes) -> Source:
     grid = GridBuilder(path, "docx")
-    if is_encrypted_office(data):
-        return grid.source.problem("encrypted", ENCRYPTED)
-    if is_old_office(data):      # an old binary file given the new name: convert it like one
-        from .legacy import read_legacy
-        return read_legacy(path, data, old="doc")
-    try:
-        import docx
-        document = docx.Document(io.BytesIO(data))
-    except Exception as err:     # a damaged file raises whatever its broken part makes the parser raise
-        return grid.source.problem("corrupt", CORRUPT.format(
-            kind="Word（.docx）", error=type(err).__name__, app="Word 或 WPS"))
+    import docx
+
+    document, failed = open_office(grid, data, docx.Document, old="doc", kind="Word（.docx）", app="Word 或 WPS")
+    if failed is not None:
+        return failed
     read_body(grid, document)
     if not grid.source.lines:
         grid.source.problem("empty-file", "Word 文件中没有文字或表格，没有可检查的内容")

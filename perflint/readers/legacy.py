@@ -12,8 +12,8 @@ import shutil
 import subprocess
 import tempfile
 
-from . import Source, is_encrypted_office
-from .docx import ENCRYPTED, read_docx
+from . import ENCRYPTED, Source, is_encrypted_office
+from .docx import read_docx
 from .xlsx import read_xlsx
 
 #: What each old format becomes, and the reader of that.

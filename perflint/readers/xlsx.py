@@ -9,30 +9,22 @@ remembers its sheet and row, every cell its column letter: ``{"kind":"xlsx","she
 from __future__ import annotations
 
 import datetime
-import io
 import re
-import zipfile
 
-from . import GridBuilder, Source, is_encrypted_office, is_old_office
-from .docx import CORRUPT, ENCRYPTED
+from . import GridBuilder, Source, open_office
 
 _DECIMALS = re.compile(r"0\.(0+)")
 
 
 def read_xlsx(path: str, data: bytes) -> Source:
     grid = GridBuilder(path, "xlsx")
-    if is_encrypted_office(data):
-        return grid.source.problem("encrypted", ENCRYPTED)
-    if is_old_office(data):      # an old binary file given the new name: convert it like one
-        from .legacy import read_legacy
-        return read_legacy(path, data, old="xls")
-    try:
-        import openpyxl
-        from openpyxl.utils import get_column_letter
-        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as err:     # a damaged file raises whatever its broken part makes the parser raise
-        return grid.source.problem("corrupt", CORRUPT.format(
-            kind="Excel（.xlsx）", error=type(err).__name__, app="Excel 或 WPS"))
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+
+    book, failed = open_office(grid, data, lambda f: openpyxl.load_workbook(f, data_only=True),
+                               old="xls", kind="Excel（.xlsx）", app="Excel 或 WPS")
+    if failed is not None:
+        return failed
     for sheet in book.worksheets:
         letters = tuple(get_column_letter(c) for c in range(1, (sheet.max_column or 1) + 1))
         for r, row in enumerate(sheet.iter_rows(), 1):
