@@ -244,3 +244,22 @@ def test_every_report_format_names_office_cells(forms, fmt):
     _, docx_path, _ = forms["yongning-2024-employment"]
     text = render(perflint.check([str(docx_path)]), fmt, RenderOptions())
     assert "表1 第15行" in text or '"table": 1, "row": 15' in text or '"row":15' in text.replace(" ", "")
+
+
+def test_value_split_over_nature_value_and_unit_columns(tmp_path):
+    """The 2021 central template: 指标性质 | 指标值 | 度量单位 read as one 指标值."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["项目名称", "培训项目"], ["年度资金总额", "120"],
+                ["一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+                ["产出指标", "数量指标", "培训人数", "≥", "60", "人"],
+                ["", "质量指标", "合格率", "≥", "95", "%"],
+                ["", "成本指标", "人均成本", "≤", "2000", "元"],
+                ["满意度指标", "服务对象满意度指标", "学员满意度", "定性", "满意", ""]):
+        sheet.append(row)
+    book.save(str(tmp_path / "central.xlsx"))
+    doc = extract_file(str(tmp_path / "central.xlsx"))
+    values = [(i.name, i.value_text, i.value.comparator) for i in doc.projects[0].indicators]
+    assert values == [("培训人数", "≥60人", ">="), ("合格率", "≥95%", ">="), ("人均成本", "≤2000元", "<="),
+                      ("学员满意度", "满意", None)]
+    assert doc.locate(doc.projects[0].indicators[1].value_loc) == {"kind": "xlsx", "sheet": "Sheet", "cell": "E5"}

@@ -42,7 +42,12 @@ FORMATS = ("docx", "xlsx", "pdf")
 _QUARTER = re.compile(r"^\d{1,2}月(?:底|末)$")
 _ROLES = {"一级指标": "tier1", "二级指标": "tier2", "三级指标": "name", "指标名称": "name",
           "绩效指标描述": "description", "指标内容": "description", "指标值": "value",
-          "指标值确定依据": "basis"}
+          "指标值确定依据": "basis",
+          # the 2021 central template splits the value: 指标性质 (≥/≤/=/定性) | 指标值 | 度量单位
+          "指标性质": "comparator", "指标方向": "comparator", "指标方向性": "comparator",
+          "度量单位": "unit", "计量单位": "unit"}
+_COMPARATORS = {"≥": "≥", ">=": "≥", "大于等于": "≥", "不低于": "≥", "≤": "≤", "<=": "≤", "小于等于": "≤",
+                "不高于": "≤", "＝": "=", "=": "=", "等于": "=", ">": ">", "大于": ">", "<": "<", "小于": "<"}
 _OTHER_GOALS = {"绩效目标": "绩效目标", "资金用途": "资金用途"}
 
 
@@ -195,6 +200,7 @@ def _read_indicators(project: Project, path: str, rows: list[list[str]], start: 
                 slots.append(Slot(taxonomy.parent_of(taxonomy.tier2_of(t2)), taxonomy.tier2_of(t2), t2,
                                   Loc(path, i + 1, roles.get("tier2"))))
             continue
+        value = _whole_value(value, cell(cells, "comparator"), cell(cells, "unit"))
         out.append(cursor.row(name, value, Loc(path, i + 1, roles.get("name")),
                               description=cell(cells, "description") or None,
                               basis=cell(cells, "basis") or None,
@@ -203,6 +209,19 @@ def _read_indicators(project: Project, path: str, rows: list[list[str]], start: 
 
 
 parts = tsv_coded.table_parts(is_tab_name_row)
+
+
+def _whole_value(value: str, comparator: str, unit: str) -> str:
+    """The 指标值 as one text when the form splits it over 指标性质 | 指标值 | 度量单位 columns:
+    ≥ | 95 | % → ≥95%. 定性 and other words in the 指标性质 column add nothing."""
+    if not value:
+        return value
+    sign = _COMPARATORS.get(squash(comparator), "")
+    if sign and value[0] in "≥≤><=＝":
+        sign = ""
+    if unit and not value.endswith(unit):
+        value += unit
+    return sign + value
 
 
 LAYOUT = Layout("office-grid", "Word、Excel、PDF 中的表格：按单元格所在列读取指标表（标准绩效目标表样式）",

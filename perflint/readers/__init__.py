@@ -74,7 +74,8 @@ class GridBuilder:
 
 #: Column headings of an indicator table; a row with two of them names the columns below it.
 HEADINGS = frozenset(("一级指标", "二级指标", "三级指标", "指标值", "绩效指标描述", "指标值确定依据",
-                      "指标名称", "指标内容", "绩效指标", "3月底", "6月底", "9月底", "10月底", "12月底"))
+                      "指标名称", "指标内容", "绩效指标", "指标性质", "度量单位", "计量单位",
+                      "3月底", "6月底", "9月底", "10月底", "12月底"))
 _NAME_LIMIT = 16
 
 
