@@ -263,3 +263,16 @@ def test_value_split_over_nature_value_and_unit_columns(tmp_path):
     assert values == [("培训人数", "≥60人", ">="), ("合格率", "≥95%", ">="), ("人均成本", "≤2000元", "<="),
                       ("学员满意度", "满意", None)]
     assert doc.locate(doc.projects[0].indicators[1].value_loc) == {"kind": "xlsx", "sheet": "Sheet", "cell": "E5"}
+
+
+def test_headings_with_notes_and_short_headings(tmp_path):
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["项目名称", "培训项目"], ["年度资金总额", "120"],
+                ["一级", "二级", "三级指标名称", "指标值（包含数字及文字描述）", "指标值确定依据"],
+                ["产出指标", "数量指标", "培训人数", "≥60人", "年度计划"]):
+        sheet.append(row)
+    book.save(str(tmp_path / "notes.xlsx"))
+    indicator = extract_file(str(tmp_path / "notes.xlsx")).projects[0].indicators[0]
+    assert (indicator.tier2, indicator.name, indicator.value_text, indicator.basis) == \
+        ("数量指标", "培训人数", "≥60人", "年度计划")

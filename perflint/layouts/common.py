@@ -287,7 +287,9 @@ class TierCursor:
 def is_indicator_header(content: list[tuple[int, str]]) -> bool:
     """The row of column headings above the indicators: 一级指标 | 二级指标 | 三级指标 | 指标值."""
     words = {squash(t) for _, t in content}
-    return bool(words & {"一级指标", "一级"}) and bool(words & {"二级指标", "三级指标"})
+    # short headings with a note after them count too: 一级, 三级指标名称, 二级指标（…）
+    return any(w.startswith("一级") and len(w) <= 8 for w in words) and \
+        any(w.startswith(("二级", "三级")) and len(w) <= 12 for w in words)
 
 
 def take_name(project: Project) -> None:

@@ -46,6 +46,21 @@ _ROLES = {"一级指标": "tier1", "二级指标": "tier2", "三级指标": "nam
           # the 2021 central template splits the value: 指标性质 (≥/≤/=/定性) | 指标值 | 度量单位
           "指标性质": "comparator", "指标方向": "comparator", "指标方向性": "comparator",
           "度量单位": "unit", "计量单位": "unit"}
+#: Headings with a note after them ("指标值（包含数字及文字描述）"): the first prefix that matches
+#: decides, so a longer one is listed before a shorter one it begins with.
+_PREFIXES = (("指标值确定依据", "basis"), ("一级指标", "tier1"), ("二级指标", "tier2"), ("三级指标", "name"),
+             ("指标值", "value"), ("年度指标值", "value"), ("目标值", "value"), ("年度目标值", "value"),
+             ("一级", "tier1"), ("二级", "tier2"), ("三级", "name"), ("指标解释", "description"),
+             ("指标说明", "description"), ("绩效指标描述", "description"))
+
+
+def _role(heading: str) -> str | None:
+    """What a column under this heading holds."""
+    if heading in _ROLES:
+        return _ROLES[heading]
+    return next((role for prefix, role in _PREFIXES if heading.startswith(prefix)), None)
+
+
 _COMPARATORS = {"≥": "≥", ">=": "≥", "大于等于": "≥", "不低于": "≥", "≤": "≤", "<=": "≤", "小于等于": "≤",
                 "不高于": "≤", "＝": "=", "=": "=", "等于": "=", ">": ">", "大于": ">", "<": "<", "小于": "<"}
 _OTHER_GOALS = {"绩效目标": "绩效目标", "资金用途": "资金用途"}
@@ -104,8 +119,11 @@ def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int
     project = Project(name="", loc=Loc(path, start + 1), end_line=end)
     _read_header(project, path, rows, start, heading)
     take_name(project)
-    roles = {_ROLES[squash(text)]: col for col, text in enumerate(_clean(rows[heading]))
-             if squash(text) in _ROLES}
+    roles: dict[str, int] = {}
+    for col, text in enumerate(_clean(rows[heading])):
+        role = _role(squash(text))
+        if role and role not in roles:
+            roles[role] = col
     indicator_rows, slots = _read_indicators(project, path, rows, heading + 1, end, roles)
     finish_project(project, indicator_rows, year, slots)
     return project
