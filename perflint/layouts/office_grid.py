@@ -25,6 +25,7 @@ from .common import (
     AmountScanner,
     RawRow,
     TierCursor,
+    cells_of,
     detect_budget_year,
     detect_unit,
     filled,
@@ -40,42 +41,33 @@ from .common import (
 
 FORMATS = ("docx", "xlsx", "pdf")
 _QUARTER = re.compile(r"^\d{1,2}月(?:底|末)$")
-_ROLES = {"一级指标": "tier1", "二级指标": "tier2", "三级指标": "name", "指标名称": "name",
-          "绩效指标描述": "description", "指标内容": "description", "指标值": "value",
-          "指标值确定依据": "basis",
-          # the 2021 central template splits the value: 指标性质 (≥/≤/=/定性) | 指标值 | 度量单位
-          "指标性质": "comparator", "指标方向": "comparator", "指标方向性": "comparator",
-          "度量单位": "unit", "计量单位": "unit"}
-#: Headings with a note after them ("指标值（包含数字及文字描述）"): the first prefix that matches
-#: decides, so a longer one is listed before a shorter one it begins with.
-_PREFIXES = (("指标值确定依据", "basis"), ("一级指标", "tier1"), ("二级指标", "tier2"), ("三级指标", "name"),
-             ("指标值", "value"), ("年度指标值", "value"), ("目标值", "value"), ("年度目标值", "value"),
-             ("一级", "tier1"), ("二级", "tier2"), ("三级", "name"), ("指标解释", "description"),
-             ("指标说明", "description"), ("绩效指标描述", "description"))
+#: What a column holds, by its heading. A heading may carry a note ("指标值（包含数字及文字描述）"),
+#: so headings are matched by prefix, the first that matches deciding: a longer prefix is listed
+#: before a shorter one it begins with. The 2021 central template splits the value over
+#: 指标性质 (≥/≤/=/定性) | 指标值 | 度量单位.
+_ROLES = (("一级", "tier1"), ("二级", "tier2"), ("三级", "name"), ("指标名称", "name"),
+          ("绩效指标描述", "description"), ("指标内容", "description"), ("指标解释", "description"),
+          ("指标说明", "description"), ("指标值确定依据", "basis"), ("指标值", "value"),
+          ("年度指标值", "value"), ("目标值", "value"), ("年度目标值", "value"),
+          ("指标性质", "comparator"), ("指标方向", "comparator"), ("度量单位", "unit"), ("计量单位", "unit"))
 
 
 def _role(heading: str) -> str | None:
     """What a column under this heading holds."""
-    if heading in _ROLES:
-        return _ROLES[heading]
-    return next((role for prefix, role in _PREFIXES if heading.startswith(prefix)), None)
+    return next((role for prefix, role in _ROLES if heading.startswith(prefix)), None)
 
 
 _COMPARATORS = {"≥": "≥", ">=": "≥", "大于等于": "≥", "不低于": "≥", "≤": "≤", "<=": "≤", "小于等于": "≤",
                 "不高于": "≤", "＝": "=", "=": "=", "等于": "=", ">": ">", "大于": ">", "<": "<", "小于": "<"}
-_OTHER_GOALS = {"绩效目标": "绩效目标", "资金用途": "资金用途"}
+_OTHER_GOALS = ("绩效目标", "资金用途")      # goal cells some forms label this way
 
 
 def sniff(source: Source) -> float:
     names = sum(1 for line in source.lines if is_tab_name_row(line))
-    headers = sum(1 for line in source.lines if "一级" in line and is_indicator_header(filled(_cells(line))))
+    headers = sum(1 for line in source.lines if "一级" in line and is_indicator_header(filled(cells_of(line))))
     if not names or not headers:
         return 0.0
     return min(1.0, 0.7 + headers / 100)
-
-
-def _cells(line: str) -> list[tuple[int, str]]:
-    return list(enumerate(c.strip() for c in line.split("\t")))
 
 
 def build(source: Source) -> Document:
@@ -111,8 +103,7 @@ def _template(projects: list[Project]) -> tuple[tuple[str, ...], tuple[str, ...]
 
 
 def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int | None) -> Project:
-    heading = next((i for i in range(start, end)
-                    if is_indicator_header(filled(list(enumerate(_clean(rows[i])))))), None)
+    heading = next((i for i in range(start, end) if is_indicator_header(_clean_pairs(rows[i]))), None)
     if heading is None:      # no column headings: read it like a text export, by what cells say
         return tsv_coded.read_table(path, ["\t".join(" ".join(c.split()) for c in r) for r in rows],
                                     start, end, year)
@@ -156,10 +147,9 @@ def _read_header(project: Project, path: str, rows: list[list[str]], start: int,
             locs = tuple(Loc(path, i, c) for c, _ in quarters)   # the value row, or the label row
             project.schedule = Schedule(tuple(q for _, q in quarters), values, locs, loc)
             continue
-        goal = match_goal(label)
-        other = _OTHER_GOALS.get(key)
-        if goal or other:
-            name, text = goal if goal else (other, "")
+        goal = match_goal(label) or ((key, "") if key in _OTHER_GOALS else None)
+        if goal:
+            name, text = goal
             text = text or "\n".join(t for _, t in content[1:])
             at = Loc(path, loc.line, content[1][0] if len(content) > 1 else col)
             project.goals.append(Goal(name, text, at))

@@ -156,8 +156,3 @@ def supported_suffixes() -> tuple[str, ...]:
 def reader_for(path: str) -> Reader | None:
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path.rsplit("/", 1)[-1] else ""
     return _readers().get(suffix)
-
-
-def read_text(path: str, data: bytes) -> Source:    # the entry point's historical name
-    from .text import read_text as read
-    return read(path, data)

@@ -27,20 +27,14 @@ def read_pdf(path: str, data: bytes) -> Source:
     # pdfminer logs every odd font it meets; what matters reaches the user as a finding
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     grid = GridBuilder(path, "pdf")
-    try:
-        import pdfplumber
-        pdf = pdfplumber.open(io.BytesIO(data))
+    import pdfplumber
+    try:        # a damaged or locked file fails on opening or only on its first page
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_read_page(page) for page in pdf.pages]
     except Exception as err:
         if _is_password_error(err):
             return grid.source.problem("encrypted", "PDF 设置了打开密码（已加密），无法读取；请取消密码后再检查")
         return grid.source.problem("corrupt", f"PDF 文件已损坏或不是有效的 PDF（{type(err).__name__}），无法读取")
-    with pdf:
-        try:
-            pages = [_read_page(page) for page in pdf.pages]
-        except Exception as err:
-            if _is_password_error(err):
-                return grid.source.problem("encrypted", "PDF 设置了打开密码（已加密），无法读取；请取消密码后再检查")
-            return grid.source.problem("corrupt", f"PDF 文件已损坏，读取页面时出错（{type(err).__name__}）")
     chars = sum(p.chars for p in pages)
     if not chars:
         return grid.source.problem(

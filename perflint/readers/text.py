@@ -36,7 +36,7 @@ def _decode(data: bytes) -> tuple[str | None, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding.replace("-sig", "") + " (BOM)"
+                return data.decode(encoding), _bom_label(encoding)
             except UnicodeDecodeError:
                 return None, encoding
     try:
@@ -89,7 +89,7 @@ def stream_lines(path: str) -> tuple[str | None, Iterator[str] | None, str | Non
         sample = f.read(SAMPLE_BYTES)
     if not sample.strip():
         return None, None, "文件开头 1 MB 没有任何内容"
-    encoding = _stream_encoding(sample)
+    encoding, label = _stream_encoding(sample)
     if encoding is None:
         return None, None, ("文件含有大量二进制内容，不是文本文件（可能是改了扩展名的 Word、Excel 或压缩文件）"
                             if sample.count(0) > len(sample) / 100 else
@@ -101,13 +101,18 @@ def stream_lines(path: str) -> tuple[str | None, Iterator[str] | None, str | Non
         with open(path, encoding=encoding, errors="replace", newline=None) as f:
             for line in f:
                 yield line.rstrip("\n")
-    return encoding.replace("-sig", "") + (" (BOM)" if encoding.endswith("-sig") or encoding in ("utf-16", "utf-32") else ""), lines(), None
+    return label, lines(), None
 
 
-def _stream_encoding(sample: bytes) -> str | None:
+def _bom_label(encoding: str) -> str:
+    return encoding.replace("-sig", "") + " (BOM)"
+
+
+def _stream_encoding(sample: bytes) -> tuple[str | None, str | None]:
+    """The codec to read the stream with, and how to name it (as read_text names it)."""
     for bom, encoding in _BOMS:
         if sample.startswith(bom):
-            return encoding
+            return encoding, _bom_label(encoding)
     for encoding in ("utf-8", "gb18030"):
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
@@ -115,6 +120,6 @@ def _stream_encoding(sample: bytes) -> str | None:
         except UnicodeDecodeError:
             continue
         if encoding == "utf-8" or _looks_like_text(text):
-            return encoding
+            return encoding, encoding
     text, encoding = _decode(sample[: len(sample) - len(sample) % 4])
-    return encoding if text is not None and encoding not in ("binary", "unknown") else None
+    return (encoding, encoding) if text is not None and encoding not in ("binary", "unknown") else (None, None)

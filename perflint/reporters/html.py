@@ -20,27 +20,6 @@ from ..i18n import where, words
 FORMATS = ("html",)
 MACHINE_READABLE = True      # no terminal colours; meant for a file (-o report.html)
 
-CATEGORY_NAMES = {
-    "zh": {"funds": "资金对不上", "placeholder": "占位词", "tier": "层级放错", "value": "指标值问题",
-           "template": "照抄模板", "consistency": "前后不一致", "structure": "表格不完整", "text": "文字错误",
-           "schedule": "支出计划", "input": "文件无法读取"},
-    "en": {"funds": "Funds", "placeholder": "Placeholders", "tier": "Tiers", "value": "Values",
-           "template": "Templates", "consistency": "Consistency", "structure": "Structure", "text": "Text",
-           "schedule": "Spending plan", "input": "Input"},
-}
-LABELS = {
-    "zh": {"title": "预算绩效目标表检查报告", "generated": "生成时间", "summary": "概况", "by-category": "按类别",
-           "filter": "筛选", "severity": "级别", "category": "类别", "search": "搜索文字、项目或规则",
-           "shown": "显示 <b id=\"shown\">{n}</b> / {total} 个问题", "where": "位置", "rule": "规则",
-           "finding": "问题", "text": "原文", "fix": "修改建议", "indicator": "指标", "no-project": "（全文件）",
-           "unread": "未能检查的文件", "clean": "未发现问题的文件", "files": "文件", "tables": "表格", "findings": "问题"},
-    "en": {"title": "Budget performance target check", "generated": "Generated", "summary": "Summary",
-           "by-category": "By category", "filter": "Filter", "severity": "Severity", "category": "Category",
-           "search": "Search text, project or rule", "shown": "Showing <b id=\"shown\">{n}</b> of {total} findings",
-           "where": "Where", "rule": "Rule", "finding": "Finding", "text": "Text", "fix": "Fix",
-           "indicator": "Indicator", "no-project": "(whole file)", "unread": "Files not checked",
-           "clean": "Files without findings", "files": "Files", "tables": "Tables", "findings": "Findings"},
-}
 COLOURS = {"error": "#c62828", "warning": "#ef6c00", "info": "#1565c0"}
 
 STYLE = """
@@ -93,8 +72,10 @@ SCRIPT = """
 
 
 def render(report, options) -> str:
-    lang = options.lang if options.lang in LABELS else "zh"
-    w, label, names = words(lang), LABELS[lang], CATEGORY_NAMES[lang]
+    lang = "en" if options.lang == "en" else "zh"
+    w = words(lang)
+    label = {k[5:]: v for k, v in w.items() if k.startswith("html-")}
+    names = {c: w[f"category-{c}"] for c in CATEGORIES}
     summary = report.summary
     out = [f'<!DOCTYPE html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">',
            '<meta name="viewport" content="width=device-width,initial-scale=1">',
