@@ -127,6 +127,7 @@ class Indicator:
     description: str | None = None   # 绩效指标描述 (layouts that have the column)
     basis: str | None = None         # 指标值确定依据
     value_loc: Loc | None = None     # where the value cell is, when not on the indicator's line
+    total: bool = False              # a 合计/小计/总成本 row: the sum of the rows above, not an item
 
     def to_json(self, locate: Locate = None) -> dict:
         return {
@@ -137,6 +138,7 @@ class Indicator:
             "tier2_inferred": self.tier2_inferred,
             "description": self.description, "basis": self.basis,
             "value_line": self.value_loc.line if self.value_loc else self.loc.line,
+            "total": self.total,
         }
 
 
@@ -156,7 +158,7 @@ class Project:
 
     name: str
     loc: Loc
-    kind: str = "project"                                  # project | summary (总表)
+    kind: str = "project"                                  # project | summary (总表) | department (整体支出)
     title: str | None = None                               # the caption line above the table
     title_loc: Loc | None = None
     unit: str | None = None                                # the money unit of this table (万元)
@@ -168,6 +170,12 @@ class Project:
     empty_slots: list[Slot] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # rows this table could not place
     end_line: int | None = None
+    flat: bool = False                                     # one of several projects in a flat table
+    #: indicators of the implementation period (长期/中期/实施期 columns), kept beside the year's;
+    #: rules check the year's (``indicators``) only
+    period_indicators: list[Indicator] = field(default_factory=list)
+    #: categories of checks the reading is too doubtful for (set with a doubtful-reading problem)
+    doubtful: tuple[str, ...] = ()
 
     def amount(self, key: str) -> Decimal | None:
         a = self.amounts.get(key)
@@ -187,6 +195,7 @@ class Project:
                 "columns": list(self.schedule.columns), "line": self.schedule.loc.line,
                 "values": [None if v is None else v.to_json() for v in self.schedule.values]},
             "indicators": [i.to_json(locate) for i in self.indicators],
+            "period_indicators": [i.to_json(locate) for i in self.period_indicators],
             "empty_slots": [{"tier2": s.tier2, "label": s.label, "line": s.loc.line,
                              **_locator(locate, s.loc)} for s in self.empty_slots],
             "unplaced": [p.to_json(locate) for p in self.problems],

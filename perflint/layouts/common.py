@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from .. import taxonomy
+from .. import taxonomy, vocabulary
 from ..model import Amount, Indicator, Loc, Problem, Project, Slot, TextField
 from ..values import parse_value
 
@@ -49,63 +49,34 @@ def ws_tolerant(word: str) -> str:
 
 # ---- header fields and amounts ----------------------------------------------------------------
 
-#: Header text fields: canonical name → spellings.
-TEXT_FIELDS: dict[str, tuple[str, ...]] = {
-    "项目名称": ("项目名称",),
-    "主管部门": ("主管部门",),
-    "实施单位": ("实施单位",),
-    "项目属性": ("项目属性",),
-    "项目期": ("项目期", "项目日期", "项目周期"),
-    "项目编码": ("项目编码", "项目代码"),
-}
-
-#: Header amounts: canonical name → spellings (matched after removing whitespace and 其中:).
-#: 资金总额 alone is the total of whichever block (本级 or 转移) it sits in.
-AMOUNT_FIELDS: dict[str, tuple[str, ...]] = {
-    "项目总额": ("项目总额", "项目资金总额"),
-    "年度资金总额": ("年度资金总额(含本级和市县)", "年度资金总额", "年度预算数", "预算数"),
-    "本级资金": ("年度资金总额(含本级)", "本级资金"),
-    "转移市县资金": ("转移市县(区)资金", "转移市县资金", "转移支付资金"),
-    "财政拨款": ("财政拨款", "财政资金"),
-    "其他资金": ("其他资金",),
-    "结余结转资金": ("结余结转资金", "上年结转资金"),
-    "中央资金": ("中央资金",),
-    "省级资金": ("自治区资金", "省级资金", "省资金"),
-    "资金总额": ("资金总额",),
-}
+#: Header text fields and amounts: canonical name → spellings, from the vocabulary data file
+#: (perflint/vocabulary.toml, extendable by configuration and packages).
+TEXT_FIELDS: dict[str, tuple[str, ...]] = vocabulary.current().table("fields")
+AMOUNT_FIELDS: dict[str, tuple[str, ...]] = vocabulary.current().table("amounts")
 #: Order in which extract output lists amounts.
-AMOUNT_ORDER = ("项目总额", "年度资金总额", "本级资金", "财政拨款", "其他资金", "结余结转资金",
-                "转移市县资金", "中央资金", "省级资金")
+AMOUNT_ORDER = ("项目总额", "年度资金总额", "本级资金", "财政拨款", "政府性基金", "其他资金", "结余结转资金",
+                "转移市县资金", "上级资金", "中央资金", "省级资金", "市级资金", "县级资金")
+#: The parts that make up the annual total when the table leaves it blank.
+ANNUAL_PARTS = ("本级资金", "转移市县资金", "上级资金")
 
-_PREFIX = re.compile(r"^(?:其中[:：]?)+")
 _NUMBER = re.compile(r"^[-+]?\d+(?:,\d{3})*(?:\.\d+)?")
 
 
-def _spelling_table(fields: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
-    pairs = [(squash(s), name) for name, spellings in fields.items() for s in spellings]
-    return sorted(pairs, key=lambda p: -len(p[0]))
-
-
-_AMOUNT_SPELLINGS = _spelling_table(AMOUNT_FIELDS)
-_TEXT_SPELLINGS = _spelling_table(TEXT_FIELDS)
-
-
-@functools.lru_cache(maxsize=8192)
+@vocabulary.cached
 def match_label(cell: str) -> tuple[str, str, str] | None:
     """``("amount"|"text", canonical, rest)`` when the cell starts with a header label.
 
     ``rest`` is whatever follows the label in the same cell ("年度资金总额(含本级) 986.12" → "986.12").
     """
-    s = _PREFIX.sub("", squash(cell))
-    for spelling, name in _AMOUNT_SPELLINGS:
-        if s.startswith(spelling):
-            return "amount", name, s[len(spelling):].lstrip(":：")
-    for spelling, name in _TEXT_SPELLINGS:
-        if s.startswith(spelling):
-            rest = unicodedata.normalize("NFKC", cell).strip()
-            # keep the original spacing of the rest (names may contain spaces)
-            idx = _label_end(rest, spelling)
-            return "text", name, rest[idx:].strip(" :：\t")
+    hit = vocabulary.lookup("amounts", cell)
+    if hit:
+        return "amount", hit[0], hit[1]
+    hit = vocabulary.lookup("fields", cell)
+    if hit:
+        rest = unicodedata.normalize("NFKC", cell).strip()
+        # keep the original spacing of the rest (names may contain spaces)
+        rest = rest[_label_end(rest, hit[2]):]
+        return "text", hit[0], vocabulary.strip_notes(rest.strip(" :：\t")).strip()
     return None
 
 
@@ -126,9 +97,13 @@ def parse_money(text: str) -> Decimal | None:
         return None
 
 
+_MONEY_UNIT = re.compile(r"(?:万元|万|元)$")
+
+
 def is_money_text(text: str) -> bool:
+    """A header number, possibly with its unit written after it (10000万元, 250万)."""
     s = squash(text)
-    return bool(s) and bool(_NUMBER.fullmatch(s))
+    return bool(s) and bool(_NUMBER.fullmatch(_MONEY_UNIT.sub("", s)))
 
 
 @dataclass
@@ -203,7 +178,7 @@ def ordered_amounts(amounts: dict[str, Amount]) -> dict[str, Amount]:
     out = {k: amounts[k] for k in AMOUNT_ORDER if k in amounts}
     annual = out.get("年度资金总额")
     if annual is None or annual.value is None:
-        parts = [out[k] for k in ("本级资金", "转移市县资金") if k in out and out[k].value is not None]
+        parts = [out[k] for k in ANNUAL_PARTS if k in out and out[k].value is not None]
         if parts:
             loc = annual.loc if annual else parts[0].loc
             out["年度资金总额"] = Amount(sum(p.value for p in parts), "", loc, derived=True)
@@ -363,8 +338,16 @@ def finish_project(project: Project, rows: list[RawRow], year: int | None,
             tier1=tier1, tier2=tier2, name=row.name, value_text=row.value_text.strip(),
             value=value, loc=row.loc, tier1_label=row.tier1_label, tier2_label=row.tier2_label,
             tier2_inferred=tiers[row.group] is None and tier2 is not None,
-            description=row.description, basis=row.basis, value_loc=row.value_loc or row.loc))
+            description=row.description, basis=row.basis, value_loc=row.value_loc or row.loc,
+            total=is_total_name(row.name)))
     project.empty_slots.extend(sorted(slots, key=lambda s: s.loc.line or 0))
+
+
+@vocabulary.cached
+def is_total_name(name: str) -> bool:
+    """A 合计/小计/年度预算总成本 row: the sum of the item rows, not an item of its own."""
+    key = vocabulary.key(name)
+    return bool(key) and any(key.startswith(squash(w)) for w in vocabulary.words("totals", "labels"))
 
 
 def _uses_mof(tiers: dict[int, str | None]) -> bool:
@@ -460,21 +443,21 @@ def scan_text_fields(project: Project, cells: list[tuple[int, str]], loc: Loc) -
 _NOISE_SPELLINGS = ("其中:", "其中", "预算规模及资金用途", "项目资金")
 
 
+@vocabulary.cached
 def _stream_table() -> tuple[re.Pattern, dict[str, tuple[str, str | None]]]:
     entries: dict[str, tuple[str, str | None]] = {}
-    for name, spellings in AMOUNT_FIELDS.items():
+    for name, spellings in vocabulary.current().table("amounts").items():
         for s in spellings:
             entries[squash(s)] = ("amount", name)
-    for name, spellings in TEXT_FIELDS.items():
+    for name, spellings in vocabulary.current().table("fields").items():
         for s in spellings:
             entries[squash(s)] = ("text", name)
     for s in _NOISE_SPELLINGS:
         entries[squash(s)] = ("noise", None)
-    alternation = "|".join(ws_tolerant(s) for s in sorted(entries, key=len, reverse=True))
+    # a label begins a word: "改造项目 单位" is not the label 项目单位
+    alternation = r"(?<![\u4e00-\u9fff])(?:" + "|".join(
+        ws_tolerant(s) for s in sorted(entries, key=len, reverse=True)) + ")"
     return re.compile(alternation), entries
-
-
-_STREAM = _stream_table()
 
 
 def scan_stream_header(project: Project, pieces: list[tuple[int, str]], path: str) -> None:
@@ -491,7 +474,7 @@ def scan_stream_header(project: Project, pieces: list[tuple[int, str]], path: st
     def line_at(offset: int) -> int:
         return next(line for start, line in reversed(starts) if start <= offset)
 
-    pattern, entries = _STREAM
+    pattern, entries = _stream_table()
     matches = list(pattern.finditer(text))
     scanner_block = None
     for k, m in enumerate(matches):

@@ -38,6 +38,8 @@ class Source:
     budget_year: int | None = None     # set by configuration to override what the document says
     cells: list[list[str]] | None = None
     places: list[Place] | None = None
+    #: cells cut from text: merged and empty cells are missing, so positions cannot be trusted
+    ragged: bool = False
 
     def problem(self, code: str, message: str) -> Source:
         """Record an ``input`` problem about the whole file (and return the source, for readers)."""

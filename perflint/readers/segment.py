@@ -1,0 +1,251 @@
+"""Text → the grid of cells every other format gives: how text exports cut a table into lines.
+
+A text file copied from a web page, a PDF or a budget system keeps a table's cells in one of a
+few ways, and this module turns each back into rows of cells (one row per line of the file, so
+line numbers stay the locations users see):
+
+* tab-separated rows, ``|``-separated rows, and columns aligned with runs of spaces;
+* single spaces between cells, on rows that begin with a label or a 一级/二级 word;
+* one cell per line, with blank lines between cells: cells are regrouped into rows (a label and
+  its values; below the indicator heading, a 一级/二级 word or a full row starts the next row),
+  and each row is put on the line of its first cell;
+* run-together text ("项目名称农村义务教育…项目主管部门青山区教育局") as best effort: cut before and
+  after the labels and headings the vocabulary knows, and a trailing value off an indicator name.
+
+Merged cells and empty cells are lost in all of these, so the grid is *ragged*: the form
+interpreter fits each row to its columns by content (see :func:`perflint.layouts.form.fit_row`).
+"""
+from __future__ import annotations
+
+import re
+import statistics
+
+from .. import taxonomy, vocabulary
+
+_SPACES = re.compile(r"[ \u3000]{2,}")
+_ONE_SPACE = re.compile(r"[ \u3000]+")
+_VALUE_TAIL = re.compile(r"^(.*?[^\d≥≤<>=＞＜.,\s%])\s*((?:[≥≤<>=＞＜]|不低于|不少于|不超过|不高于)?\s*\d[\d.,]*\s*"
+                         r"(?:%|％|[^\d\s,，。；;]{1,5})?)$")
+
+
+def segment(lines: list[str]) -> tuple[list[list[str]], str]:
+    """Rows of cells, one per line, and how the text was cut (``lines`` or ``cell-per-line``)."""
+    content = [line for line in lines if line.strip()]
+    if not content:
+        return [[] for _ in lines], "lines"
+    tabbed = sum(1 for line in content if "\t" in line)
+    blank = len(lines) - len(content)
+    short = statistics.median(len(line.strip()) for line in content) <= 30
+    if tabbed * 10 < len(content) and blank * 10 >= len(content) * 4 and short and _has_heading_cells(content):
+        return _cell_per_line(lines), "cell-per-line"
+    return [split_line(line) for line in lines], "lines"
+
+
+def _has_heading_cells(content: list[str]) -> bool:
+    keys = {vocabulary.key(line) for line in content}
+    return any(k.startswith("一级") for k in keys) and any(k.startswith(("二级", "三级")) for k in keys)
+
+
+# ---- one line → cells -----------------------------------------------------------------------------
+
+def split_line(line: str) -> list[str]:
+    text = line.strip("\r\n")
+    if not text.strip():
+        return []
+    if "\t" in text:
+        return [c.strip() for c in text.split("\t")]
+    if text.count("|") >= 2:
+        cells = [c.strip() for c in text.split("|")]
+        if cells and not cells[0]:
+            cells = cells[1:]
+        if cells and not cells[-1]:
+            cells = cells[:-1]
+        return cells
+    stripped = text.strip()
+    if _SPACES.search(stripped):
+        return [c for c in _SPACES.split(stripped) if c]
+    if " " in stripped or "\u3000" in stripped:
+        return _split_spaced(stripped)
+    return _split_glued(stripped)
+
+
+def _split_spaced(text: str) -> list[str]:
+    words = [w for w in _ONE_SPACE.split(text) if w]
+    first = words[0]
+    if _is_goal(first):
+        return [first, " ".join(words[1:])]
+    lead_only = not vocabulary.key(first) and len(words) > 1       # "其中: 财政拨款数 3"
+    if _tier_word(first) or _is_label(first) or (lead_only and _is_label(words[1])) or _heading_count(words) >= 2:
+        return words
+    return [text]
+
+
+def _split_glued(text: str) -> list[str]:
+    """Cut run-together text at the labels, headings and tier words the vocabulary knows."""
+    words = _glue_words()
+    cells: list[str] = []
+    buffer = ""
+    i = 0
+    while i < len(text):
+        hit = next((w for w in words if text.startswith(w, i)), None)
+        if hit is None:
+            buffer += text[i]
+            i += 1
+            continue
+        if buffer.strip():
+            cells.append(buffer.strip())
+        cells.append(hit)
+        buffer = ""
+        i += len(hit)
+    if buffer.strip():
+        cells.append(buffer.strip())
+    if len(cells) <= 1:
+        return [text]
+    # an indicator row: the last cell is "name + value" run together
+    if any(_tier_word(c) for c in cells) and not any(_is_heading(c) for c in cells):
+        m = _VALUE_TAIL.match(cells[-1])
+        if m and not _tier_word(cells[-1]):
+            cells[-1:] = [m.group(1).strip(), m.group(2).strip()]
+    return cells
+
+
+@vocabulary.cached
+def _glue_words() -> tuple[str, ...]:
+    """Words long and specific enough to cut run-together text at, longest first."""
+    vocab = vocabulary.current()
+    found: set[str] = set()
+    for section in ("fields", "amounts", "goals", "department"):
+        for spellings in vocab.table(section).values():
+            found.update(s for s in spellings if len(s) >= 4)
+    for role, spellings in vocab.table("columns").items():
+        if role not in ("unit", "note", "weight", "comparator"):
+            found.update(s for s in spellings if len(s) >= 3)
+    found.update(taxonomy.TIER1_ORDER)
+    found.update(taxonomy.TIER2_ORDER)
+    found.update(("社会公众或服务对象满意度指标", "服务对象满意度指标", "绩效指标"))
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+def _tier_word(cell: str) -> bool:
+    return bool(taxonomy.tier1_of(cell) or taxonomy.tier2_of(cell))
+
+
+def _is_label(cell: str) -> bool:
+    return any(vocabulary.lookup(section, cell) for section in ("fields", "amounts", "department"))
+
+
+def _is_goal(cell: str) -> bool:
+    return vocabulary.lookup("goals", cell, whole=True) is not None
+
+
+def _is_heading(cell: str) -> bool:
+    hit = vocabulary.lookup("columns", cell, whole=True)
+    return hit is not None and hit[0] in ("tier1", "tier2", "name", "value")
+
+
+def _heading_count(words: list[str]) -> int:
+    return sum(1 for w in words if _is_heading(w))
+
+
+def is_footer(cell: str) -> bool:
+    key = vocabulary.key(cell)
+    return any(key == w or (len(w) >= 4 and key.startswith(w)) for w in vocabulary.words("footers", "labels"))
+
+
+# ---- one cell per line → rows ---------------------------------------------------------------------
+
+def _cell_per_line(lines: list[str]) -> list[list[str]]:
+    cells = _join_broken([(i, line.strip()) for i, line in enumerate(lines) if line.strip()])
+    rows: list[list[str]] = [[] for _ in lines]
+    groups: list[tuple[int, list[str]]] = []
+    k = 0
+    while k < len(cells) and not _is_heading(cells[k][1]):
+        line, text = cells[k]
+        goal_labels = bool(groups) and all(_is_goal(c) for c in groups[-1][1])
+        if goal_labels and _is_goal(text):
+            groups[-1][1].append(text)          # 长期目标 | 年度目标: their texts follow as a row
+        elif not groups or _starts_header_row(text) or (goal_labels and len(groups[-1][1]) >= 2):
+            groups.append((line, [text]))
+        else:
+            groups[-1][1].append(text)
+        k += 1
+    heading_start = k
+    while k < len(cells) and (_is_heading(cells[k][1]) or vocabulary.lookup("columns", cells[k][1], whole=True)):
+        k += 1
+    if k > heading_start:
+        groups.append((cells[heading_start][0], [t for _, t in cells[heading_start:k]]))
+    width = k - heading_start
+    tier2_columns = sum(1 for _, t in cells[heading_start:k]
+                        if (hit := vocabulary.lookup("columns", t)) and hit[0] == "tier2")
+    row: tuple[int, list[str]] | None = None
+    for line, text in cells[k:]:
+        if is_footer(text):
+            if row:
+                groups.append(row)
+                row = None
+            groups.append((line, [text]))
+            width = 0            # past the table: one cell per row
+            continue
+        if width == 0:
+            groups.append((line, [text]))
+            continue
+        level = 1 if taxonomy.tier1_of(text) else 2 if taxonomy.tier2_of(text) else 0
+        if level == 1 and row is not None and not vocabulary.key(text).endswith("指标") and row[1] \
+                and taxonomy.tier2_of(row[1][-1]):
+            level = 0        # "满意度" after 服务对象满意度指标 is the indicator's name
+        if row is not None:
+            cells_in = row[1]
+            tier2_seen = sum(1 for c in cells_in if taxonomy.tier2_of(c) and not taxonomy.tier1_of(c))
+            other = any(not _tier_word(c) for c in cells_in)
+            new = (level == 1) or (level == 2 and (other or tier2_seen >= max(tier2_columns, 1))) \
+                or len(cells_in) >= width
+            if new:
+                groups.append(row)
+                row = None
+        if row is None:
+            row = (line, [text])
+        else:
+            row[1].append(text)
+    if row:
+        groups.append(row)
+    for line, group in groups:
+        rows[line] = group
+    return rows
+
+
+def _starts_header_row(text: str) -> bool:
+    return _is_label(text) or _is_goal(text) or vocabulary.lookup("goals", text) is not None \
+        or squash_key(text).startswith(("资金支出计划", "项目资金", "绩效指标", "项目绩效目标", "项目概况"))
+
+
+def squash_key(text: str) -> str:
+    return vocabulary.key(text)
+
+
+def _join_broken(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A label a narrow cell broke over two lines ("可持续影响" / "指标", "项目起" / "止时间")."""
+    out: list[tuple[int, str]] = []
+    k = 0
+    while k < len(cells):
+        line, text = cells[k]
+        if k + 1 < len(cells):
+            after = cells[k + 1][1]
+            joined = text + after
+            if not _known(after) and (not _known(text) or _is_label(text)) and _known(joined, whole=True) \
+                    or (after == "指标" and _tier_word(joined)):
+                out.append((line, joined))
+                k += 2
+                continue
+            if _tier_word(joined) and not _tier_word(text) and len(cells[k + 1][1]) <= 4:
+                out.append((line, joined))
+                k += 2
+                continue
+        out.append((line, text))
+        k += 1
+    return out
+
+
+def _known(text: str, whole: bool = False) -> bool:
+    if _tier_word(text):
+        return True
+    return any(vocabulary.lookup(s, text, whole=whole) for s in ("fields", "amounts", "goals", "columns"))
