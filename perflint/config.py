@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .vocabulary import Vocabulary
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - Python 3.10
@@ -61,6 +63,8 @@ class Settings:
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     lang: str = "zh"
+    #: extra spellings of labels and headings, shaped like perflint/vocabulary.toml
+    vocabulary: dict[str, dict[str, list[str]]] = field(default_factory=dict)
     source: str | None = None          # the file these came from, if any
 
     def ignored_here(self, path: str) -> list[str]:
@@ -75,7 +79,8 @@ class Settings:
 
 
 _LIST_KEYS = {"select", "extend-select", "ignore", "rule-paths", "include", "exclude"}
-_KNOWN = _LIST_KEYS | {"fail-on", "profile", "budget-year", "severity", "per-file-ignores", "rules", "lang"}
+_KNOWN = _LIST_KEYS | {"fail-on", "profile", "budget-year", "severity", "per-file-ignores", "rules", "lang",
+                       "vocabulary"}
 
 
 def find_config(start: str | os.PathLike | None = None) -> Path | None:
@@ -150,6 +155,12 @@ def from_mapping(data: dict[str, Any], source: str | None = None, base: Path | N
         if not isinstance(options, dict):
             raise ConfigError(f"{where}：rules.{key} 应为选项表，例如 [rules.{key}]")
         s.rules[key] = dict(options)
+    extra = _table(where, data, "vocabulary")
+    try:
+        Vocabulary().add(extra, f"{where}：[vocabulary]")
+    except ValueError as err:
+        raise ConfigError(str(err)) from None
+    s.vocabulary = extra
     return s
 
 

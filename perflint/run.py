@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from . import config as config_module
+from . import vocabulary
 from .config import ConfigError, Settings
 from .documents import extract_parts
 from .engine import (
@@ -59,7 +60,9 @@ def resolve_settings(config: Settings | dict | str | os.PathLike | None, **overr
 
 
 def prepare_rules(settings: Settings) -> tuple[list[Rule], dict[str, Any], list[str]]:
-    """The selected rules, their options, and warnings from loading packs."""
+    """The selected rules, their options, and warnings from loading packs (and the
+    configuration's extra vocabulary put in force, here and in worker processes alike)."""
+    vocabulary.extend(settings.vocabulary, settings.source or "配置")
     loaded = load_packs(settings.rule_paths)
     try:
         rules = select(loaded.rules, settings.select, settings.extend_select, settings.ignore)
@@ -194,10 +197,12 @@ def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: di
     for r in by_target.get("Document", ()):
         ctx = RuleContext(r, options[r.code], settings, document=doc, memo=memo)
         found.extend(_call(r, doc, ctx, doc))
-    project_rules = by_target.get("Project", ())
-    indicator_rules = by_target.get("Indicator", ())
     for project in doc.projects:
         memo = {}
+        # a table read doubtfully is reported once (PF003); the checks its damage would mislead stay quiet
+        quiet = set(project.doubtful)
+        project_rules = [r for r in by_target.get("Project", ()) if r.category not in quiet]
+        indicator_rules = [r for r in by_target.get("Indicator", ()) if r.category not in quiet]
         for r in project_rules:
             ctx = RuleContext(r, options[r.code], settings, document=doc, project=project, memo=memo)
             found.extend(_call(r, project, ctx, doc))

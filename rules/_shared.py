@@ -92,8 +92,8 @@ def cost_lines(project: Project) -> list[CostLine]:
     counts = None
     lines = []
     for ind in project.indicators:
-        if not is_cost(ind):
-            continue
+        if not is_cost(ind) or ind.total:
+            continue        # a 合计/总成本 row sums the items: counting it would count them twice
         v = ind.value
         yuan = vocab.money_yuan(v)
         if yuan is not None:

@@ -2,7 +2,8 @@
 
 ## 检查内容
 文件能读出文字，但其中没有找到可识别的绩效目标表（没有“项目名称”“一级指标”等表格结构），
-或识别出版式后一张表也没有读到。
+或识别出版式后一张表也没有读到，或找到了表头（如“专项名称”）却没有找到指标表头，指标一行也没有读。
+消息说明找到了什么、缺少什么。这是错误级别：没有检查过的文件决不能看起来像一份没有问题的文件。
 
 ## 为何重要
 这通常意味着文件不是绩效目标表（如说明、通知），或表格版式 perflint 尚不认识。两种情况都需要
@@ -22,12 +23,15 @@ Fix: Check that the file is a performance target table; run `perflint extract` t
 from perflint.api import Document, RuleContext, rule
 
 CODES = {"unrecognised-layout", "no-tables"}
+TABLE_CODES = {"no-indicator-heading"}
 
 
-@rule(code="PF002", name="no-table-recognised", category="input", severity="warning", target=Document)
+@rule(code="PF002", name="no-table-recognised", category="input", severity="error", target=Document)
 def check(doc: Document, ctx: RuleContext):
-    for problem in doc.problems:
-        if problem.code in CODES:
+    problems = list(doc.problems) + [p for project in doc.projects for p in project.problems
+                                     if p.code in TABLE_CODES]
+    for problem in problems:
+        if problem.code in CODES | TABLE_CODES:
             yield ctx.finding(at=problem.loc or doc, message=problem.message,
                               hint="如果这是绩效目标表，请用 perflint layouts 查看支持的版式，或人工审核",
                               evidence=problem.code)

@@ -68,10 +68,10 @@ def build_document(source: Source, layout: Layout | None = None) -> Document:
         return doc
     layout = layout or choose_layout(source)
     if layout is None:
-        doc.problems.append(Problem(
-            "input", "unrecognised-layout",
-            "未识别出绩效目标表：文件中没有找到“项目名称”“一级指标”等表格结构，未做检查",
-            Loc(source.path, 1)))
+        from ..readers.segment import segment
+        from .form import what_is_missing
+        rows = source.cells if source.cells is not None else segment(source.lines)[0]
+        doc.problems.append(Problem("input", "unrecognised-layout", what_is_missing(rows), Loc(source.path, 1)))
         return doc
     try:
         built = layout.build(source)

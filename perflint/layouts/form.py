@@ -53,6 +53,7 @@ from .common import (
 )
 
 _QUARTER = re.compile(r"^\d{1,2}月(?:底|末)$")
+_BARE_VALUE = re.compile(r"^[≥≤<>=]?\d[\d.,]*%?$")
 _SERIAL = re.compile(r"^\d{2},?\d{3}$")
 _TOTAL_NAME = re.compile(r"^(?:其中[:：])?")
 
@@ -84,12 +85,18 @@ def column_of(heading: str) -> Column:
 
 
 def is_heading_row(cells: list[str]) -> bool:
-    return is_indicator_header(filled(list(enumerate(cells))))
+    content = filled(list(enumerate(cells)))
+    if len(content) > 16 and sum(1 for _, t in content if column_of(t).role) * 10 < len(content) * 4:
+        return False         # a run-together line holding a whole form, not a row of headings
+    return is_indicator_header(content)
 
 
 def _is_flat_heading(columns: list[Column]) -> bool:
     roles = {c.role for c in columns}
-    return "project" in roles and ("tier1" in roles or "tier2" in roles)
+    named = [c for c in columns if c.heading.strip()]
+    # a heading row is mostly headings (a run-together line holding a whole form is not)
+    return "project" in roles and ("tier1" in roles or "tier2" in roles) and \
+        sum(1 for c in named if c.role) * 10 >= len(named) * 6
 
 
 # ---- cell kinds ---------------------------------------------------------------------------------
@@ -136,8 +143,13 @@ def _tier_level(text: str) -> int:
     return 0
 
 
-def fit_row(cells: list[str], columns: list[Column]) -> dict[int, str]:
-    """Cells of a row cut from text, placed in the columns they belong to (see module doc)."""
+def fit_row(cells: list[str], columns: list[Column], seen: dict[str, int] | None = None) -> dict[int, str]:
+    """Cells of a row cut from text, placed in the columns they belong to (see module doc).
+
+    ``seen`` remembers the column each text was placed in on earlier rows: a text a form repeats
+    down a column (计划标准, 未达指标值酌情扣分) goes back to that column when the cells before it
+    are missing."""
+    seen = {} if seen is None else seen
     content = [c.strip() for c in cells if c.strip()]
     tier1_cols = [i for i, c in enumerate(columns) if c.role == "tier1"]
     tier2_cols = [i for i, c in enumerate(columns) if c.role == "tier2"]
@@ -177,12 +189,22 @@ def fit_row(cells: list[str], columns: list[Column]) -> dict[int, str]:
             col += 1
         rest = content[k:]
     for text in rest:
+        if seen.get(text, -1) > col:
+            col = seen[text]
         while col < len(columns) and not _fits(columns[col].role, text):
             col += 1
         if col >= len(columns):
             break
         placed[col] = text
         col += 1
+    name_col = next((i for i, c in enumerate(columns) if c.role == "name"), None)
+    value_col = next((i for i, c in enumerate(columns) if c.role == "value"), None)
+    if name_col in placed and value_col is not None and value_col not in placed \
+            and _BARE_VALUE.match(squash(placed[name_col])):
+        placed[value_col] = placed.pop(name_col)      # "质量指标 | 100": a value with its name lost
+    for col, text in placed.items():
+        if col < len(columns) and columns[col].role not in ("tier1", "tier2", "name", "value"):
+            seen.setdefault(text, col)
     return placed
 
 
@@ -335,12 +357,17 @@ def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int
         project.problems.append(Problem(
             "input", "no-indicator-heading",
             f"找到了“{_start_label(rows[start])}”，但没有找到指标表头（一级指标 | 二级指标 | 三级指标 | 指标值），"
-            "这张表的指标未读取", Loc(path, start + 1)))
+            "这张表的指标未读取，未做检查", Loc(path, start + 1)))
+        project.doubtful = ("tier", "value", "template", "placeholder", "structure", "consistency")
         return project
     columns = [column_of(c) for c in rows[heading]]
     columns = _two_level(columns, rows, heading + 1, end, ragged)
     indicator_rows, slots, period_rows = _read_indicators(project, path, rows, heading + 1, end, columns, ragged)
     finish_project(project, indicator_rows, year, slots)
+    if not project.indicators and not project.empty_slots and not period_rows:
+        project.problems.append(Problem(
+            "input", "no-indicator-heading",
+            f"找到了指标表头（第 {heading + 1} 行），但表中一行指标也没有读到，未做检查", Loc(path, heading + 1)))
     if period_rows:
         holder = Project(name=project.name, loc=project.loc)
         finish_project(holder, period_rows, year)
@@ -489,6 +516,7 @@ def _read_indicators(project: Project, path: str, rows: list[list[str]], start: 
     slots: list[Slot] = []
     period: list[RawRow] = []
     cursor, long_cursor = TierCursor(), TierCursor()
+    seen: dict[str, int] = {}
     for i in range(start, end):
         cells = rows[i]
         content = filled(list(enumerate(c.strip() for c in cells)))
@@ -496,7 +524,7 @@ def _read_indicators(project: Project, path: str, rows: list[list[str]], start: 
             continue
         if is_footer(content[0][1]):
             break                                     # 审核意见, 填表人…: the table is over
-        placed = fit_row(cells, columns) if ragged else {c: t for c, t in content}
+        placed = fit_row(cells, columns, seen) if ragged else {c: t for c, t in content}
         row = _Row(placed, columns)
         t1 = row.get("tier1")
         if not row.has_content():
@@ -628,6 +656,7 @@ def read_flat(path: str, rows: list[list[str]], heading: int, end: int, year: in
     projects: list[Project] = []
     current: tuple[Project, list[RawRow], list[Slot], TierCursor] | None = None
     unit_name = ""
+    seen: dict[str, int] = {}
 
     def close() -> None:
         if current is not None:
@@ -641,7 +670,7 @@ def read_flat(path: str, rows: list[list[str]], heading: int, end: int, year: in
         content = filled(list(enumerate(c.strip() for c in cells)))
         if not content or is_heading_row(cells):
             continue
-        placed = fit_row(cells, columns) if ragged else {c: t for c, t in content}
+        placed = fit_row(cells, columns, seen) if ragged else {c: t for c, t in content}
         row = _Row(placed, columns)
         name_cell = row.get("project")
         loc = Loc(path, i + 1)
@@ -681,3 +710,23 @@ def starts_table(cells: list[str]) -> bool:
     if _name_start(cells):
         return True
     return is_heading_row(cells) and _is_flat_heading([column_of(c) for c in cells])
+
+
+def what_is_missing(rows: list[list[str]]) -> str:
+    """Why no table could be read from these rows: what was found, and what was not."""
+    name = next((_start_label(cells) for cells in rows if _name_start(cells)), None)
+    if name is None:
+        name = next((c.strip()[:12] for cells in rows for c in cells
+                     if c.strip() and (match_label(c) or vocabulary.lookup("department", c))), None)
+    heading = any(is_heading_row(cells) for cells in rows)
+    tiers = sum(1 for cells in rows for c in cells if c.strip() and (taxonomy.tier1_of(c) or taxonomy.tier2_of(c)))
+    if name and heading:
+        return (f"找到了“{name}”和指标表头，但单元格连写在一起，分不出表格的行（连写文字），"
+                "未能读取表格，未做检查；请用原表（Word/Excel/PDF）检查")
+    if name and not heading:
+        return (f"找到了“{name}”，但没有找到指标表头（一级指标 | 二级指标 | 三级指标 | 指标值），"
+                "未能读取表格，未做检查")
+    if tiers:
+        return (f"找到了 {tiers} 处“产出指标”“数量指标”等指标层级，但没有找到“项目名称”等表头和指标表头，"
+                "未能读取表格，未做检查")
+    return "未识别出绩效目标表：文件中没有找到“项目名称”“一级指标”等表格结构，未做检查"

@@ -77,7 +77,8 @@ def _split_spaced(text: str) -> list[str]:
     lead_only = not vocabulary.key(first) and len(words) > 1       # "其中: 财政拨款数 3"
     if _tier_word(first) or _is_label(first) or (lead_only and _is_label(words[1])) or _heading_count(words) >= 2:
         return words
-    return [text]
+    glued = [cell for word in words for cell in _split_glued(word)]
+    return glued if len(glued) > len(words) else [text]
 
 
 def _split_glued(text: str) -> list[str]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 from collections.abc import Iterator
 
 from ..model import Loc, Problem
@@ -27,9 +28,31 @@ def read_text(path: str, data: bytes) -> Source:
                    "无法识别文件编码（已尝试 UTF-8、UTF-16、GB18030），请另存为 UTF-8 文本后再检查")
         source.problems.append(Problem("input", "undecodable", message, Loc(path, 1)))
         return source
-    source.encoding = encoding
+    text, script = to_simplified(text)
+    source.encoding = encoding + (f"（{script}）" if script else "")
     source.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     return source
+
+
+#: Characters common in these tables that only traditional Chinese writes this way.
+_TRADITIONAL = frozenset("標績區價認證項資產數質級關費發經時與為這來對會後們預實種總務學員")
+_SIMPLIFIED = frozenset("标绩区价认证项资产数质级关费发经时与为这来对会后们预实种总务学员")
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)")
+
+
+def to_simplified(text: str) -> tuple[str, str | None]:
+    """Text a mirror site turned into traditional characters (and glossed with pinyin: 區(qū))
+    read as the simplified original. Returns the text and a note of what was done, if anything."""
+    sample = text[:20000]
+    traditional = sum(1 for ch in sample if ch in _TRADITIONAL)
+    simplified = sum(1 for ch in sample if ch in _SIMPLIFIED)
+    glossed = len(_PINYIN.findall(sample))
+    if glossed >= 5:
+        text = _PINYIN.sub("", text)
+    if traditional >= 5 and traditional > 2 * simplified:
+        from opencc_purepy import OpenCC     # loaded only for the rare traditional text
+        return OpenCC("t2s").convert(text), "繁体字已转为简体" + ("，拼音注音已去除" if glossed >= 5 else "")
+    return text, "拼音注音已去除" if glossed >= 5 else None
 
 
 def _decode(data: bytes) -> tuple[str | None, str]:
