@@ -56,6 +56,8 @@ class Value(NamedTuple):
     date_precision: str | None = None     # day | xun | month | half | year
     relative: bool = False                # the year was not written (年底前, 当年…)
     month_day: tuple[int, int] | None = None   # month and day of a relative date
+    start: dt.date | None = None          # first day of a period (2023.07-2024.01); ``date`` is its last
+    per: str | None = None                # the period of a rate written without a unit (≤620万/月 → 月)
 
     @property
     def is_structured(self) -> bool:
@@ -107,6 +109,8 @@ class Value(NamedTuple):
             "note": self.note,
             "relative": self.relative,
             "date_precision": self.date_precision,
+            "start": self.start.isoformat() if self.start else None,
+            "per": self.per,
         }
 
 
@@ -177,9 +181,37 @@ def parse_value(text: str) -> Value:
 
 
 def parse_value_uncached(text: str) -> Value:
+    value = _parse_plain(text)
+    if value.kind in ("qualitative", "text", "multi") and _CN_NUMERAL.search(text):
+        # 一万二千人, 百分之九十五, 二〇二五年六月底前: read again with the numerals as digits,
+        # and keep that reading only when it is one clean measure (进一步提高 stays words)
+        digits = cn_numerals_to_digits(normalise(text))
+        if digits != normalise(text):
+            converted = _parse_plain(digits)
+            if converted.is_structured and converted.kind != "multi" and converted.label is None \
+                    and converted.note is None:
+                return converted._replace(text=text)
+    return value
+
+
+def _parse_plain(text: str) -> Value:
     s = normalise(text)
     if not s:
         return Value(text, "empty")
+    period = _date_range(s.replace(" ", ""), text)
+    if period is not None:
+        return period
+    value = _parse_body(s, text)
+    per = _PER_PERIOD.fullmatch(value.note or "") if value.kind == "quantity" else None
+    if per:     # ≤620万/月: a rate per month written without a money unit
+        return value._replace(per=per.group(1), note=None)
+    return value
+
+
+_PER_PERIOD = re.compile(r"[/每](月|年|天|日|周|季度|季)")
+
+
+def _parse_body(s: str, text: str) -> Value:
     compact = s.replace(" ", "")
     if compact in PLACEHOLDERS or _all_placeholders(s):
         return Value(text, "placeholder", number=Decimal(0) if set(compact) == {"0"} else None)
@@ -191,6 +223,68 @@ def parse_value_uncached(text: str) -> Value:
         if value is not None:
             return value
     return _classify_words(s, text)
+
+
+_PERIOD = re.compile(
+    r"^(?P<y1>(?:19|20)\d{2})(?:\s*[.\-/年]\s*(?P<m1>\d{1,2})\s*月?)?\s*(?:--?|~|～|—+|–|至|到)\s*"
+    r"(?P<y2>(?:19|20)\d{2})(?:\s*[.\-/年]\s*(?P<m2>\d{1,2})\s*月?)?$")
+
+
+def _date_range(s: str, text: str) -> Value | None:
+    """A period written as two dates: 2023.07-2024.01, 2020年1月--2020年11月, 2023-2025."""
+    m = _PERIOD.match(s)
+    if not m:
+        return None
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    m1, m2 = int(m["m1"] or 1), int(m["m2"] or 12)
+    if not (1 <= m1 <= 12 and 1 <= m2 <= 12) or (y2, m2) < (y1, m1):
+        return None
+    return Value(text, "date", date=dt.date(y2, m2, _month_end(y2, m2)), start=dt.date(y1, m1, 1),
+                 date_precision="month" if m["m2"] else "year")
+
+
+_CN_NUMERAL = re.compile(r"[〇零一二两三四五六七八九十百千万亿]")
+_CN_RUN = re.compile(r"百分之([〇零一二两三四五六七八九十百点.\d]+)|[〇零一二两三四五六七八九十百千万亿点]+")
+_CN_YEAR = re.compile(r"[〇零一二三四五六七八九]{4}(?=年)")
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cn_numerals_to_digits(s: str) -> str:
+    """Chinese numerals as digits: 一万二千 → 12000, 百分之九十五 → 95%, 二〇二五年 → 2025年."""
+    s = _CN_YEAR.sub(lambda m: "".join(str(_CN_DIGITS[c]) for c in m.group()), s)
+
+    def number(run: str) -> str | None:
+        if "点" in run:
+            whole, _, frac = run.partition("点")
+            head = number(whole) if whole else "0"
+            tail = "".join(str(_CN_DIGITS.get(c, "")) for c in frac)
+            return f"{head}.{tail}" if head is not None and tail else None
+        total, section, digit = 0, 0, None
+        for c in run:
+            if c in _CN_DIGITS:
+                digit = _CN_DIGITS[c] if digit is None or c not in "零〇" else digit
+            elif c in _CN_UNITS:
+                section += (digit if digit is not None else 1) * _CN_UNITS[c]
+                digit = None
+            elif c == "万" or c == "亿":
+                total = (total + section + (digit or 0)) * (10000 if c == "万" else 10 ** 8)
+                section, digit = 0, None
+            else:
+                return None
+        return str(total + section + (digit or 0))
+
+    def replace(m: re.Match) -> str:
+        if m.group(1) is not None:
+            inner = m.group(1)
+            digits = inner if inner.replace(".", "").isdigit() else number(inner.replace(".", "点"))
+            return f"{digits}%" if digits is not None else m.group()
+        run = m.group()
+        if len(run) == 1 and run in "万亿百千":
+            return run            # a scale word after digits (3万) stays for the grammar
+        digits = number(run)
+        return digits if digits is not None else run
+
+    return _CN_RUN.sub(replace, s)
 
 
 def _all_placeholders(s: str) -> bool:

@@ -115,12 +115,16 @@ def _merge_down(form: Form, start: int, column: int) -> None:
 
 
 def write_docx(doc: Document, path) -> None:
+    write_forms_docx([p.text for p in doc.paragraphs], forms_of(doc), path)
+
+
+def write_forms_docx(paragraphs: list[str], forms: list[Form], path) -> None:
     import docx
 
     out = docx.Document()
-    for paragraph in doc.paragraphs:
-        out.add_paragraph(paragraph.text)
-    for form in forms_of(doc):
+    for paragraph in paragraphs:
+        out.add_paragraph(paragraph)
+    for form in forms:
         for line in form.caption:
             out.add_paragraph(line)
         table = out.add_table(rows=len(form.rows), cols=len(form.rows[0]))
@@ -134,19 +138,22 @@ def write_docx(doc: Document, path) -> None:
 
 
 def write_xlsx(doc: Document, path, sheets: int = 2) -> None:
+    write_forms_xlsx([p.text for p in doc.paragraphs], forms_of(doc), path, sheets)
+
+
+def write_forms_xlsx(paragraphs: list[str], forms: list[Form], path, sheets: int = 2) -> None:
     """Several tables per sheet, spread over ``sheets`` sheets; paragraphs at the top of the first."""
     import openpyxl
 
     book = openpyxl.Workbook()
-    forms = forms_of(doc)
     per_sheet = max(1, -(-len(forms) // sheets))
     book.remove(book.active)
     for s in range(0, max(1, len(forms)), per_sheet):
         sheet = book.create_sheet(f"表{s // per_sheet + 1}")
         row = 1
         if s == 0:
-            for paragraph in doc.paragraphs:
-                sheet.cell(row, 1, paragraph.text)
+            for paragraph in paragraphs:
+                sheet.cell(row, 1, paragraph)
                 row += 1
         for form in forms[s:s + per_sheet]:
             row += 1
@@ -165,6 +172,10 @@ def write_xlsx(doc: Document, path, sheets: int = 2) -> None:
 
 
 def write_pdf(doc: Document, path, pagesize=None, ruled: bool = True) -> None:
+    write_forms_pdf([p.text for p in doc.paragraphs], forms_of(doc), path, pagesize, ruled)
+
+
+def write_forms_pdf(paragraphs: list[str], forms: list[Form], path, pagesize=None, ruled: bool = True) -> None:
     """The forms printed to PDF with ruled cells (reportlab), each table flowing over as many
     pages as it needs, as a form printed from Word does; ``ruled=False`` draws no cell borders."""
     from reportlab.lib.pagesizes import A4, landscape
@@ -178,8 +189,8 @@ def write_pdf(doc: Document, path, pagesize=None, ruled: bool = True) -> None:
     size = pagesize or landscape(A4)
     from xml.sax.saxutils import escape     # reportlab reads <…> in text as markup
 
-    story = [Paragraph(escape(p.text), style) for p in doc.paragraphs]
-    for form in forms_of(doc):
+    story = [Paragraph(escape(p), style) for p in paragraphs]
+    for form in forms:
         story += [Spacer(1, 12)] + [Paragraph(escape(line), style) for line in form.caption]
         width = len(form.rows[0])
         widths = [40] + [(size[0] - 100) / (width - 1)] * (width - 1)

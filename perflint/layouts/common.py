@@ -157,7 +157,8 @@ class AmountScanner:
         if name != "资金总额":
             return name
         left = [b for b in self.blocks if b[0] <= col]
-        return (left[-1] if left else self.blocks[-1])[1] if self.blocks else "本级资金"
+        # outside any block it stays 资金总额 until the whole header is read (ordered_amounts)
+        return (left[-1] if left else self.blocks[-1])[1] if self.blocks else "资金总额"
 
     def _touch(self, name: str, loc: Loc) -> None:
         self.amounts.setdefault(name, Amount(None, "", loc))
@@ -176,6 +177,15 @@ def ordered_amounts(amounts: dict[str, Amount]) -> dict[str, Amount]:
     本级资金 + 转移市县资金, marked ``derived`` so rules can still say the cell was blank.
     """
     out = {k: amounts[k] for k in AMOUNT_ORDER if k in amounts}
+    loose = amounts.get("资金总额")
+    if loose is not None:
+        # 资金总额 outside a 本级/转移 block: beside a 年度/当年资金总额 it is the whole period's
+        # total (项目总额); alone it is the total of this year's own funds
+        written = out.get("年度资金总额")
+        key = "项目总额" if written is not None and written.value is not None else "本级资金"
+        if key not in out or out[key].value is None:
+            out[key] = loose
+            out = {k: out[k] for k in AMOUNT_ORDER if k in out}
     annual = out.get("年度资金总额")
     if annual is None or annual.value is None:
         parts = [out[k] for k in ANNUAL_PARTS if k in out and out[k].value is not None]

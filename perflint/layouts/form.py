@@ -351,7 +351,7 @@ def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int
     project = Project(name="", loc=Loc(path, start + 1), end_line=end)
     if kind == "department":
         project.kind = "department"
-    _read_header(project, path, rows, start, heading if heading is not None else end)
+    _read_header(project, path, rows, start, heading if heading is not None else end, ragged)
     take_name(project)
     if heading is None:
         project.problems.append(Problem(
@@ -424,7 +424,8 @@ def _judge_reading(project: Project, columns: list[Column], period_rows: list[Ra
             "表中有长期（实施期）指标栏，但长期指标一项也没有填写", Loc(path, heading + 1), "长期"))
 
 
-def _read_header(project: Project, path: str, rows: list[list[str]], start: int, end: int) -> None:
+def _read_header(project: Project, path: str, rows: list[list[str]], start: int, end: int,
+                 ragged: bool = False) -> None:
     scanner = AmountScanner(path)
     pending_goals: list[tuple[int, str]] = []     # goal labels on a row, their texts on the next
     cost_total: tuple[Decimal, Loc, str] | None = None
@@ -439,8 +440,11 @@ def _read_header(project: Project, path: str, rows: list[list[str]], start: int,
         col, label = content[0]
         key = squash(label)
         if pending_goals and not any(_goal_of(t) for _, t in content) and not match_label(label):
-            for c, text in content:
-                name = next((g for gc, g in reversed(pending_goals) if gc <= c), pending_goals[0][1])
+            if ragged:       # columns lost: the texts stand under the last labels (总体目标 heads the group)
+                pending_goals = pending_goals[-len(content):]
+            for k, (c, text) in enumerate(content):
+                name = pending_goals[min(k, len(pending_goals) - 1)][1] if ragged else \
+                    next((g for gc, g in reversed(pending_goals) if gc <= c), pending_goals[0][1])
                 project.goals.append(Goal(name, text, Loc(path, loc.line, c)))
             pending_goals = []
             continue

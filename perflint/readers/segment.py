@@ -171,11 +171,23 @@ def _cell_per_line(lines: list[str]) -> list[list[str]]:
             groups[-1][1].append(text)
         k += 1
     heading_start = k
-    while k < len(cells) and (_is_heading(cells[k][1]) or vocabulary.lookup("columns", cells[k][1], whole=True)):
+    # a flat table's project columns (单位名称 | 项目名称 | 预算数 | 年度目标) come before 一级指标
+    while heading_start > 0 and groups and len(groups[-1][1]) == 1 \
+            and groups[-1][0] == cells[heading_start - 1][0] \
+            and vocabulary.lookup("columns", cells[heading_start - 1][1], whole=True):
+        heading_start -= 1
+        groups.pop()
+    while k < len(cells) and (_is_heading(cells[k][1]) or vocabulary.lookup("columns", cells[k][1], whole=True)
+                              or _heading_like(cells[k][1])):
         k += 1
     if k > heading_start:
         groups.append((cells[heading_start][0], [t for _, t in cells[heading_start:k]]))
     width = k - heading_start
+    flat = any((hit := vocabulary.lookup("columns", t, whole=True)) and hit[0] == "project"
+               for _, t in cells[heading_start:k])
+    if flat:     # a row's own cells run from 一级指标 on; the project's cells come before its first row
+        width = k - next((j for j in range(heading_start, k)
+                          if (hit := vocabulary.lookup("columns", cells[j][1])) and hit[0] == "tier1"), heading_start)
     tier2_columns = sum(1 for _, t in cells[heading_start:k]
                         if (hit := vocabulary.lookup("columns", t)) and hit[0] == "tier2")
     row: tuple[int, list[str]] | None = None
@@ -198,8 +210,10 @@ def _cell_per_line(lines: list[str]) -> list[list[str]]:
             cells_in = row[1]
             tier2_seen = sum(1 for c in cells_in if taxonomy.tier2_of(c) and not taxonomy.tier1_of(c))
             other = any(not _tier_word(c) for c in cells_in)
-            new = (level == 1) or (level == 2 and (other or tier2_seen >= max(tier2_columns, 1))) \
-                or len(cells_in) >= width
+            # a second 二级 column (长期 | 年度) takes a second 二级 word on the same row
+            new = (level == 1) or (level == 2 and (tier2_seen >= max(tier2_columns, 1)
+                                                   or (other and tier2_columns <= 1))) \
+                or len(cells_in) - _first_tier(cells_in) >= width
             if new:
                 groups.append(row)
                 row = None
@@ -209,12 +223,47 @@ def _cell_per_line(lines: list[str]) -> list[list[str]]:
             row[1].append(text)
     if row:
         groups.append(row)
+    if flat:
+        groups = _project_cells_forward(groups)
     for line, group in groups:
         rows[line] = group
     return rows
 
 
+_HEADING_WORDS = ("指标", "说明", "依据", "标准", "备注", "单位", "权重", "分值")
+
+
+def _heading_like(text: str) -> bool:
+    """An unlisted column heading in a run of headings (指标值设定说明, 评价标准…)."""
+    key = vocabulary.key(text)
+    return len(key) <= 8 and any(w in key for w in _HEADING_WORDS) and not _tier_word(text)
+
+
+def _first_tier(cells: list[str]) -> int:
+    return next((j for j, c in enumerate(cells) if _tier_word(c)), 0)
+
+
+def _project_cells_forward(groups: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """In a flat table the project's cells (名称, 预算数, 年度目标) stand before its first
+    indicator row: join a group without 一级/二级 words to the row that follows it."""
+    out: list[tuple[int, list[str]]] = []
+    k = 0
+    while k < len(groups):
+        line, cells = groups[k]
+        if k + 1 < len(groups) and not any(_tier_word(c) for c in cells) and not is_footer(cells[0]) \
+                and groups[k + 1][1] and _tier_word(groups[k + 1][1][0]):
+            out.append((line, cells + groups[k + 1][1]))
+            k += 2
+            continue
+        out.append((line, cells))
+        k += 1
+    return out
+
+
 def _starts_header_row(text: str) -> bool:
+    key = vocabulary.key(text)
+    if any(key.startswith(w) for w in vocabulary.words("totals", "labels")):
+        return True
     return _is_label(text) or _is_goal(text) or vocabulary.lookup("goals", text) is not None \
         or squash_key(text).startswith(("资金支出计划", "项目资金", "绩效指标", "项目绩效目标", "项目概况"))
 

@@ -55,6 +55,15 @@ def to_simplified(text: str) -> tuple[str, str | None]:
     return text, "拼音注音已去除" if glossed >= 5 else None
 
 
+def decode_text(data: bytes) -> tuple[str | None, str]:
+    """Text of a text-based format (web page, CSV) in whichever encoding it was saved;
+    ``(None, why)`` when it cannot be decoded."""
+    text, encoding = _decode(data)
+    if text is not None:
+        text = to_simplified(text)[0]
+    return text, encoding
+
+
 def _decode(data: bytes) -> tuple[str | None, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):

@@ -1,0 +1,80 @@
+"""Every layout family (DOMAIN.md §6), generated, read from every format into the same model."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from perflint.documents import extract_file
+from perflint.run import check
+
+from families import FAMILIES, FORMATS, suffix, write
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("families")
+    out = {}
+    for family in FAMILIES:
+        for fmt in FORMATS:
+            path = folder / f"{family.name}-{fmt}{suffix(fmt)}"
+            write(family, path, fmt)
+            out[family.name, fmt] = path
+    return out
+
+
+CASES = [(f, fmt) for f in FAMILIES for fmt in FORMATS]
+
+
+@pytest.mark.parametrize("family,fmt", CASES, ids=[f"{f.name}-{fmt}" for f, fmt in CASES])
+def test_every_table_is_read_with_its_name_amount_and_indicators(family, fmt, written):
+    doc = extract_file(str(written[family.name, fmt]))
+    assert not [p for p in doc.problems if p.category == "input"], doc.problems
+    read = {p.name: p for p in doc.projects}
+    assert set(read) == set(family.projects), f"{fmt}: projects {list(read)}"
+    for name, (amount, count) in family.projects.items():
+        project = read[name]
+        got = project.amount("年度资金总额")
+        if amount is None:
+            assert got is None
+        else:
+            assert got is not None and abs(got - Decimal(str(amount))) < Decimal("0.005"), (name, got)
+        assert len(project.indicators) == count, [(i.name, i.value_text) for i in project.indicators]
+        assert all(i.name and i.tier2 for i in project.indicators), \
+            [(i.tier2, i.name) for i in project.indicators]
+        assert project.kind == family.kind
+        assert not project.doubtful
+
+
+@pytest.mark.parametrize("family,fmt", CASES, ids=[f"{f.name}-{fmt}" for f, fmt in CASES])
+def test_values_are_understood(family, fmt, written):
+    doc = extract_file(str(written[family.name, fmt]))
+    found = {i.name: i.value for p in doc.projects for i in p.indicators}
+    for name, (kind, comparator, number, unit) in family.values.items():
+        value = found[name]
+        assert (value.kind, value.comparator, value.number, value.unit) == \
+            (kind, comparator, Decimal(number), unit), value
+
+
+def test_long_term_side_is_kept_apart_from_the_year(written):
+    doc = extract_file(str(written["long-and-annual", "docx"]))
+    project = doc.projects[0]
+    assert [i.value_text for i in project.indicators][:2] == ["4所", "100%"]
+    assert [i.value_text for i in project.period_indicators][:2] == ["12所", "100%"]
+    goals = {g.label: g.text for g in project.goals}
+    assert goals["年度绩效目标"] == "完成4所学校校舍改造"
+    assert goals["实施期绩效目标"].startswith("三年内")
+
+
+def test_flat_table_subtotal_row_is_not_a_project_and_amounts_are_in_wan(written):
+    doc = extract_file(str(written["flat-table", "xlsx"]))
+    assert [p.name for p in doc.projects] == ["村级公益事业补助", "乡镇食堂运转"]
+    assert all(p.unit == "万元" for p in doc.projects)
+    assert doc.projects[0].amounts["年度资金总额"].text == "1,200,000.00"
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt-tab", "html"])
+def test_generated_families_raise_no_errors(fmt, written):
+    report = check([str(written[f.name, fmt]) for f in FAMILIES], config={})
+    errors = [(f.code, f.message) for f in report.findings if f.severity == "error"]
+    assert errors == []
