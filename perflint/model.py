@@ -176,6 +176,12 @@ class Project:
     period_indicators: list[Indicator] = field(default_factory=list)
     #: categories of checks the reading is too doubtful for (set with a doubtful-reading problem)
     doubtful: tuple[str, ...] = ()
+    #: the table has no 一级/二级 columns: every indicator's tier was inferred from its name and value
+    tiers_inferred: bool = False
+    #: the layout family recognised (single-form, flat-table, long-and-annual, two-level, no-tiers,
+    #: department, text-stream…) and how each column of the indicator table was understood
+    family: str | None = None
+    columns: list[dict] = field(default_factory=list)
 
     def amount(self, key: str) -> Decimal | None:
         a = self.amounts.get(key)
@@ -185,6 +191,7 @@ class Project:
         return {
             "name": self.name, "line": self.loc.line, **_locator(locate, self.loc),
             "kind": self.kind, "title": self.title,
+            "family": self.family, "columns": self.columns, "tiers_inferred": self.tiers_inferred,
             "unit": self.unit,
             "fields": {k: v.text for k, v in self.fields.items()},
             "amounts": {k: json_number(v.value) for k, v in self.amounts.items()},

@@ -29,6 +29,8 @@ BENEFITS = {"经济效益指标", "社会效益指标", "生态效益指标", "�
 
 @rule(code="PF704", name="required-tier-missing", category="structure", severity="warning", target=Project)
 def check(project: Project, ctx: RuleContext):
+    if project.tiers_inferred:
+        return    # a table without tier columns: its tiers are perflint's guess, not the document's (PF004)
     present = {i.tier2 for i in project.indicators} | {s.tier2 for s in project.empty_slots}
     if not present - {None}:
         return    # no indicators read at all: other findings speak

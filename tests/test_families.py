@@ -44,6 +44,7 @@ def test_every_table_is_read_with_its_name_amount_and_indicators(family, fmt, wr
             [(i.tier2, i.name) for i in project.indicators]
         assert project.kind == family.kind
         assert not project.doubtful
+        assert project.tiers_inferred == (family.name == "no-tiers")
 
 
 @pytest.mark.parametrize("family,fmt", CASES, ids=[f"{f.name}-{fmt}" for f, fmt in CASES])
@@ -78,3 +79,21 @@ def test_generated_families_raise_no_errors(fmt, written):
     report = check([str(written[f.name, fmt]) for f in FAMILIES], config={})
     errors = [(f.code, f.message) for f in report.findings if f.severity == "error"]
     assert errors == []
+
+
+def test_extract_says_which_family_and_how_each_column_was_understood(written):
+    families = {}
+    for family in FAMILIES:
+        doc = extract_file(str(written[family.name, "docx"]))
+        families[family.name] = doc.projects[0].family
+    assert families == {"single-form": "single-form", "split-values": "split-values", "flat-table": "flat-table",
+                        "long-and-annual": "long-and-annual", "two-level": "two-level", "department": "department",
+                        "regional-transfer": "scored-form", "no-tiers": "no-tiers", "two-years": "single-form"}
+    doc = extract_file(str(written["split-values", "xlsx"]))
+    roles = {c["heading"]: c["role"] for c in doc.projects[0].columns}
+    assert roles["指标性质"] == "direction" and roles["度量单位"] == "unit" and roles["三级指标"] == "name"
+
+
+def test_two_years_of_values_target_the_budget_year(written):
+    doc = extract_file(str(written["two-years", "docx"]))
+    assert [i.value_text for i in doc.projects[0].indicators] == ["≥20场", "≥62%", "≥90%"]

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .. import taxonomy, vocabulary
+from .. import taxonomy, vocab, vocabulary
 from ..model import Amount, Document, Goal, Loc, Paragraph, Problem, Project, Schedule, Slot
 from ..readers.segment import is_footer
 from ..values import parse_value
@@ -88,7 +88,12 @@ def is_heading_row(cells: list[str]) -> bool:
     content = filled(list(enumerate(cells)))
     if len(content) > 16 and sum(1 for _, t in content if column_of(t).role) * 10 < len(content) * 4:
         return False         # a run-together line holding a whole form, not a row of headings
-    return is_indicator_header(content)
+    if is_indicator_header(content):
+        return True
+    # a table without tiers: 指标名称 | 权重 | 指标值, every cell a heading
+    roles = [column_of(t).role for _, t in content]
+    return "name" in roles and "value" in roles and len(content) >= 3 and all(roles) \
+        and not any(_tier_level(t) for _, t in content)
 
 
 def _is_flat_heading(columns: list[Column]) -> bool:
@@ -361,7 +366,14 @@ def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int
         project.doubtful = ("tier", "value", "template", "placeholder", "structure", "consistency")
         return project
     columns = [column_of(c) for c in rows[heading]]
+    heading, columns = _sub_heading(rows, heading, end, columns, year, ragged)
+    written = columns
     columns = _two_level(columns, rows, heading + 1, end, ragged)
+    roles = {c.role for c in columns}
+    project.tiers_inferred = not roles & {"tier1", "tier2"}
+    project.family = "two-level" if columns != written else _family(project, columns)
+    project.columns = [{"heading": " ".join(c.heading.split()), "role": c.role, "period": c.period}
+                       for c in columns if c.heading.strip()]
     indicator_rows, slots, period_rows = _read_indicators(project, path, rows, heading + 1, end, columns, ragged)
     finish_project(project, indicator_rows, year, slots)
     if not project.indicators and not project.empty_slots and not period_rows:
@@ -373,7 +385,95 @@ def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int
         finish_project(holder, period_rows, year)
         project.period_indicators = holder.indicators
     _judge_reading(project, columns, period_rows, heading, path)
+    if project.tiers_inferred and project.indicators:
+        project.problems.append(Problem(
+            "input", "tiers-inferred",
+            f"表中没有一级/二级指标栏，{len(project.indicators)} 项指标的层级是按名称和取值推断的（见 perflint extract），"
+            "不按缺少层级处理", Loc(path, heading + 1)))
     return project
+
+
+def infer_tier2(name: str, value_text: str) -> str | None:
+    """The 二级 an indicator of a table without tiers most likely belongs to, from what its name
+    and value say (None when nothing says it)."""
+    value = parse_value(value_text)
+    if vocab.is_satisfaction(name):
+        return "服务对象满意度指标"
+    if value.is_money or (vocab.is_cost_name(name) and value.kind in ("quantity", "placeholder")):
+        return "成本指标"
+    if value.kind == "date" or any(w in name for w in ("及时", "时限", "时间", "期限", "进度", "周期")):
+        return "时效指标"
+    if value.kind == "percent" or vocab.is_rate(name):
+        return "质量指标"
+    if value.kind in ("quantity", "duration") or vocab.is_count_name(name):
+        return "数量指标"
+    if value.kind in ("qualitative", "text"):
+        return "社会效益指标"
+    return None
+
+
+def _family(project: Project, columns: list[Column]) -> str:
+    roles = [c.role for c in columns]
+    if project.kind == "department":
+        return "department"
+    if project.tiers_inferred:
+        return "no-tiers"
+    if any(c.period == "long" and c.role in ("name", "value", "tier2") for c in columns):
+        return "long-and-annual"
+    if "comparator" in roles or ("unit" in roles and "value" in roles):
+        return "split-values"
+    if "weight" in roles or "scoring" in roles:
+        return "scored-form"
+    return "single-form"
+
+
+_YEAR_HEADING = re.compile(r"(20\d{2})\s*年")
+
+
+def _sub_heading(rows: list[list[str]], heading: int, end: int, columns: list[Column],
+                 year: int | None, ragged: bool) -> tuple[int, list[Column]]:
+    """Two years of values (2021年实际值 | 2022年预期值): the budget year's column is the target,
+    the other is kept as the actual. The years may stand in the heading or on a row under it."""
+    below = rows[heading + 1] if heading + 1 < end else []
+    years_below = [c for c in below if _YEAR_HEADING.search(c)]
+    value_col = next((i for i, c in enumerate(columns) if c.role == "value"), None)
+    if ragged and len(years_below) >= 2 and value_col is not None and \
+            len([c for c in below if c.strip()]) == len(years_below):
+        # cut from text: the year cells stand alone on their row; they split the 指标值 column
+        subs = [Column(column_of(c).role or "value", columns[value_col].period, f"{columns[value_col].heading} {c}")
+                for c in years_below]
+        columns = columns[:value_col] + subs + columns[value_col + 1:]
+        heading += 1
+        merged_headings = [c.heading for c in columns]
+    elif below and not any(_tier_level(c) for c in below) and len(years_below) >= 2:
+        merged = [((rows[heading][i] if i < len(rows[heading]) else "") + " " + c).strip()
+                  for i, c in enumerate(below)]
+        for i in range(len(below), len(rows[heading])):
+            merged.append(rows[heading][i])
+        # a heading merged over the year columns is written once: carry it right
+        for i in range(1, len(merged)):
+            if i < len(below) and below[i].strip() and not (i < len(rows[heading]) and rows[heading][i].strip()):
+                merged[i] = (rows[heading][i - 1] if i - 1 < len(rows[heading]) else "") + " " + below[i]
+        columns = [column_of(c) if _YEAR_HEADING.search(c) else columns[i] if i < len(columns) else column_of(c)
+                   for i, c in enumerate(merged)]
+        heading += 1
+        merged_headings = merged
+    else:
+        merged_headings = [c.heading for c in columns]
+    dated = [(i, int(m.group(1))) for i, h in enumerate(merged_headings)
+             if (m := _YEAR_HEADING.search(h)) and (columns[i].role in ("value", "actual", None))]
+    if len(dated) >= 2 and ragged:
+        first = dated[0][0]
+        if first > 0 and columns[first - 1].role == "value" and not _YEAR_HEADING.search(merged_headings[first - 1]):
+            # 指标值 | 2023年实际值 | 2024年预期值 on one row cut from text: 指标值 heads the year columns
+            columns = columns[:first - 1] + columns[first:]
+            merged_headings = merged_headings[:first - 1] + merged_headings[first:]
+            dated = [(i - 1, y) for i, y in dated]
+    if len(dated) >= 2:
+        target = next((i for i, y in dated if y == year), max(dated, key=lambda d: d[1])[0])
+        columns = [Column("value" if i == target else "actual", c.period, c.heading)
+                   if i in dict(dated) else c for i, c in enumerate(columns)]
+    return heading, columns
 
 
 def _start_label(cells: list[str]) -> str:
@@ -538,8 +638,12 @@ def _read_indicators(project: Project, path: str, rows: list[list[str]], start: 
         if t1 and not taxonomy.tier1_of(t1) and not (t2 or name or value):
             _unplaced(project, path, i, content)
             continue
+        inferred = None
+        if project.tiers_inferred:
+            inferred = infer_tier2(name, _whole_value(value, row, "annual"))
+            t2 = inferred or ""
         cursor.see(t1 if taxonomy.tier1_of(t1) else None, t2 or None)
-        if cursor.tier1_label is None and cursor.tier2_label is None:
+        if cursor.tier1_label is None and cursor.tier2_label is None and not project.tiers_inferred:
             _unplaced(project, path, i, content)
             continue
         long_t2, long_name, long_value = row.get("tier2", "long"), row.get("name", "long"), row.get("value", "long")
@@ -557,7 +661,8 @@ def _read_indicators(project: Project, path: str, rows: list[list[str]], start: 
         out.append(cursor.row(name, text, Loc(path, i + 1, row.col("name")),
                               description=row.get("description") or None,
                               basis=row.get("basis") or None,
-                              value_loc=Loc(path, i + 1, row.col("value"))))
+                              value_loc=Loc(path, i + 1, row.col("value")),
+                              inferred=project.tiers_inferred))
     return out, slots, period
 
 
@@ -665,6 +770,9 @@ def read_flat(path: str, rows: list[list[str]], heading: int, end: int, year: in
     def close() -> None:
         if current is not None:
             project, raw, slots, _ = current
+            project.family = "flat-table"
+            project.columns = [{"heading": " ".join(c.heading.split()), "role": c.role, "period": c.period}
+                               for c in columns if c.heading.strip()]
             finish_project(project, raw, year, slots)
             _judge_reading(project, columns, [], heading, path)
             projects.append(project)

@@ -43,7 +43,10 @@ def segment(lines: list[str]) -> tuple[list[list[str]], str]:
 
 def _has_heading_cells(content: list[str]) -> bool:
     keys = {vocabulary.key(line) for line in content}
-    return any(k.startswith("一级") for k in keys) and any(k.startswith(("二级", "三级")) for k in keys)
+    if any(k.startswith("一级") for k in keys) and any(k.startswith(("二级", "三级")) for k in keys):
+        return True
+    roles = {hit[0] for line in content if (hit := vocabulary.lookup("columns", line, whole=True))}
+    return {"name", "value"} <= roles
 
 
 # ---- one line → cells -----------------------------------------------------------------------------
@@ -183,6 +186,8 @@ def _cell_per_line(lines: list[str]) -> list[list[str]]:
     if k > heading_start:
         groups.append((cells[heading_start][0], [t for _, t in cells[heading_start:k]]))
     width = k - heading_start
+    tiered = any((hit := vocabulary.lookup("columns", t)) and hit[0] in ("tier1", "tier2")
+                 for _, t in cells[heading_start:k])
     flat = any((hit := vocabulary.lookup("columns", t, whole=True)) and hit[0] == "project"
                for _, t in cells[heading_start:k])
     if flat:     # a row's own cells run from 一级指标 on; the project's cells come before its first row
@@ -201,6 +206,17 @@ def _cell_per_line(lines: list[str]) -> list[list[str]]:
             continue
         if width == 0:
             groups.append((line, [text]))
+            continue
+        if not tiered:
+            # no tier columns: a row is a name, then numbers (权重) and its value; a word after
+            # the value starts the next row
+            if row is not None and any(_value_like(c) for c in row[1][1:]) and not _number_like(text):
+                groups.append(row)
+                row = None
+            if row is None:
+                row = (line, [text])
+            else:
+                row[1].append(text)
             continue
         level = 1 if taxonomy.tier1_of(text) else 2 if taxonomy.tier2_of(text) else 0
         if level == 1 and row is not None and not vocabulary.key(text).endswith("指标") and row[1] \
@@ -236,7 +252,18 @@ _HEADING_WORDS = ("指标", "说明", "依据", "标准", "备注", "单位", "�
 def _heading_like(text: str) -> bool:
     """An unlisted column heading in a run of headings (指标值设定说明, 评价标准…)."""
     key = vocabulary.key(text)
+    if re.fullmatch(r"20\d{2}年(?:度)?(?:实际|预期|目标|计划)?(?:值|数|完成值)?", key):
+        return True         # 2023年实际值 | 2024年预期值: the year columns of a 批复表
     return len(key) <= 8 and any(w in key for w in _HEADING_WORDS) and not _tier_word(text)
+
+
+def _number_like(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,3}(?:\.\d+)?", text.strip()))
+
+
+def _value_like(text: str) -> bool:
+    from ..values import parse_value
+    return parse_value(text).is_structured and not _number_like(text)
 
 
 def _first_tier(cells: list[str]) -> int:
