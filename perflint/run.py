@@ -197,12 +197,15 @@ def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: di
     for r in by_target.get("Document", ()):
         ctx = RuleContext(r, options[r.code], settings, document=doc, memo=memo)
         found.extend(_call(r, doc, ctx, doc))
+    all_project_rules = by_target.get("Project", ())
+    all_indicator_rules = by_target.get("Indicator", ())
     for project in doc.projects:
         memo = {}
-        # a table read doubtfully is reported once (PF003); the checks its damage would mislead stay quiet
-        quiet = set(project.doubtful)
-        project_rules = [r for r in by_target.get("Project", ()) if r.category not in quiet]
-        indicator_rules = [r for r in by_target.get("Indicator", ()) if r.category not in quiet]
+        project_rules, indicator_rules = all_project_rules, all_indicator_rules
+        if project.doubtful:
+            # a table read doubtfully is reported once (PF003); the checks its damage would mislead stay quiet
+            project_rules = [r for r in all_project_rules if r.category not in project.doubtful]
+            indicator_rules = [r for r in all_indicator_rules if r.category not in project.doubtful]
         for r in project_rules:
             ctx = RuleContext(r, options[r.code], settings, document=doc, project=project, memo=memo)
             found.extend(_call(r, project, ctx, doc))

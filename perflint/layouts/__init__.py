@@ -31,6 +31,8 @@ class Layout:
     #: Where self-contained parts of a document begin (0-based line indexes: each table's caption
     #: block), so a very large file can be read a part at a time. None: only as a whole.
     parts: Callable[[list[str]], list[int]] | None = None
+    #: tried only when no other layout recognises the source (the generic text reading)
+    fallback: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -48,8 +50,13 @@ def _sniff(source: Source, lines: int | None) -> list[tuple[float, Layout]]:
     head = source if lines is None else Source(
         source.path, source.format, source.lines[:lines],
         cells=source.cells[:lines] if source.cells is not None else None)
-    return sorted(((layout.sniff(head), layout) for layout in all_layouts()
-                   if source.format in layout.formats), key=lambda p: -p[0])
+    candidates = [layout for layout in all_layouts() if source.format in layout.formats]
+    scored = sorted(((layout.sniff(head), layout) for layout in candidates if not layout.fallback),
+                    key=lambda p: -p[0])
+    if scored and scored[0][0] >= MIN_CONFIDENCE:
+        return scored
+    return sorted(scored + [(layout.sniff(head), layout) for layout in candidates if layout.fallback],
+                  key=lambda p: -p[0])
 
 
 def choose_layout(source: Source) -> Layout | None:

@@ -32,4 +32,4 @@ def build(source: Source) -> Document:
 
 
 LAYOUT = Layout("text-grid", "其他文本导出的表格：按制表符、竖线、对齐空格、每格一行或连写文字切分成单元格后按表读取",
-                ("txt",), sniff, build, None)
+                ("txt",), sniff, build, None, fallback=True)

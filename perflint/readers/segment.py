@@ -86,23 +86,15 @@ def _split_spaced(text: str) -> list[str]:
 
 def _split_glued(text: str) -> list[str]:
     """Cut run-together text at the labels, headings and tier words the vocabulary knows."""
-    words = _glue_words()
     cells: list[str] = []
-    buffer = ""
-    i = 0
-    while i < len(text):
-        hit = next((w for w in words if text.startswith(w, i)), None)
-        if hit is None:
-            buffer += text[i]
-            i += 1
-            continue
-        if buffer.strip():
-            cells.append(buffer.strip())
-        cells.append(hit)
-        buffer = ""
-        i += len(hit)
-    if buffer.strip():
-        cells.append(buffer.strip())
+    at = 0
+    for m in _glue_pattern().finditer(text):
+        if text[at:m.start()].strip():
+            cells.append(text[at:m.start()].strip())
+        cells.append(m.group())
+        at = m.end()
+    if text[at:].strip():
+        cells.append(text[at:].strip())
     if len(cells) <= 1:
         return [text]
     # an indicator row: the last cell is "name + value" run together
@@ -111,6 +103,11 @@ def _split_glued(text: str) -> list[str]:
         if m and not _tier_word(cells[-1]):
             cells[-1:] = [m.group(1).strip(), m.group(2).strip()]
     return cells
+
+
+@vocabulary.cached
+def _glue_pattern() -> re.Pattern:
+    return re.compile("|".join(re.escape(w) for w in _glue_words()))
 
 
 @vocabulary.cached
