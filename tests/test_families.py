@@ -88,7 +88,8 @@ def test_extract_says_which_family_and_how_each_column_was_understood(written):
         families[family.name] = doc.projects[0].family
     assert families == {"single-form": "single-form", "split-values": "split-values", "flat-table": "flat-table",
                         "long-and-annual": "long-and-annual", "two-level": "two-level", "department": "department",
-                        "regional-transfer": "scored-form", "no-tiers": "no-tiers", "two-years": "single-form"}
+                        "regional-transfer": "scored-form", "no-tiers": "no-tiers", "two-years": "single-form",
+                        "sub-heading": "split-values"}
     doc = extract_file(str(written["split-values", "xlsx"]))
     roles = {c["heading"]: c["role"] for c in doc.projects[0].columns}
     assert roles["指标性质"] == "direction" and roles["度量单位"] == "unit" and roles["三级指标"] == "name"

@@ -106,6 +106,9 @@ def is_money_text(text: str) -> bool:
     return bool(s) and bool(_NUMBER.fullmatch(_MONEY_UNIT.sub("", s)))
 
 
+_THIS_YEAR_KEYS = ("其中:当年", "当年", "本年度", "本年")    # squashed (NFKC: ：→:)
+
+
 @dataclass
 class AmountScanner:
     """Assigns header numbers to labels, in reading order, for grid-like headers.
@@ -117,11 +120,12 @@ class AmountScanner:
 
     path: str
     amounts: dict[str, Amount] = field(default_factory=dict)
-    pending: dict[int, tuple[str, Loc]] = field(default_factory=dict)   # column → label awaiting a number
+    pending: dict[int, tuple[str, Loc, bool]] = field(default_factory=dict)   # column → label awaiting a number
     blocks: list[tuple[int, str]] = field(default_factory=list)        # (column, 本级资金|转移市县资金)
+    this_year: set[str] = field(default_factory=set)    # amounts set from a 当年… label
 
     def row(self, cells: list[tuple[int, str]], line: int) -> None:
-        waiting: tuple[str, int, Loc] | None = None     # label on this row still without a number
+        waiting: tuple[str, int, Loc, bool] | None = None     # label on this row still without a number
         above = dict(self.pending)
         self.pending = {}
         for col, text in cells:
@@ -132,26 +136,28 @@ class AmountScanner:
             if label and label[0] == "amount":
                 _, name, rest = label
                 name = self._resolve(name, col)
+                # 当年财政拨款 beside 财政拨款: the 当年 (this year's) figure is the one checked
+                this_year = squash(text).startswith(_THIS_YEAR_KEYS) and name != "年度资金总额"
                 if name in ("本级资金", "转移市县资金"):
                     self.blocks.append((col, name))
                 if rest and parse_money(rest) is not None:
-                    self._set(name, parse_money(rest), rest, loc)
+                    self._set(name, parse_money(rest), rest, loc, this_year)
                     waiting = None
                 else:
                     self._touch(name, loc)
-                    waiting = (name, col, loc)
-                    self.pending[col] = (name, loc)
+                    waiting = (name, col, loc, this_year)
+                    self.pending[col] = (name, loc, this_year)
                 continue
             if label or not is_money_text(text):
                 waiting = None
                 continue
             number = parse_money(text)
             if waiting is not None:
-                self._set(waiting[0], number, text, loc)
+                self._set(waiting[0], number, text, loc, waiting[3])
                 self.pending.pop(waiting[1], None)
                 waiting = None
             elif col in above:
-                self._set(above[col][0], number, text, loc)
+                self._set(above[col][0], number, text, loc, above[col][2])
 
     def _resolve(self, name: str, col: int) -> str:
         if name != "资金总额":
@@ -163,10 +169,12 @@ class AmountScanner:
     def _touch(self, name: str, loc: Loc) -> None:
         self.amounts.setdefault(name, Amount(None, "", loc))
 
-    def _set(self, name: str, value: Decimal | None, text: str, loc: Loc) -> None:
+    def _set(self, name: str, value: Decimal | None, text: str, loc: Loc, this_year: bool = False) -> None:
         current = self.amounts.get(name)
-        if current is None or current.value is None:
+        if current is None or current.value is None or (this_year and name not in self.this_year):
             self.amounts[name] = Amount(value, text.strip(), loc)
+            if this_year:
+                self.this_year.add(name)
 
 
 def ordered_amounts(amounts: dict[str, Amount]) -> dict[str, Amount]:

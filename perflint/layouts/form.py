@@ -230,7 +230,7 @@ def build(source, layout: str) -> Document:
             projects = [read_table(source.path, rows, start, end, doc.budget_year, ragged, kind)]
         for project in projects:
             project.title = project.title or title
-            project.unit = unit or doc.unit
+            project.unit = project.unit or unit or doc.unit
             project.title_loc = Loc(source.path, title_line) if title_line else None
             if title and "总表" in title and kind == "project":
                 project.kind = "summary"
@@ -434,7 +434,8 @@ def _sub_heading(rows: list[list[str]], heading: int, end: int, columns: list[Co
                  year: int | None, ragged: bool) -> tuple[int, list[Column]]:
     """Two years of values (2021年实际值 | 2022年预期值): the budget year's column is the target,
     the other is kept as the actual. The years may stand in the heading or on a row under it."""
-    below = rows[heading + 1] if heading + 1 < end else []
+    below_at = next((i for i in range(heading + 1, end) if any(c.strip() for c in rows[i])), end)
+    below = rows[below_at] if below_at < end else []
     years_below = [c for c in below if _YEAR_HEADING.search(c)]
     value_col = next((i for i, c in enumerate(columns) if c.role == "value"), None)
     if ragged and len(years_below) >= 2 and value_col is not None and \
@@ -443,7 +444,7 @@ def _sub_heading(rows: list[list[str]], heading: int, end: int, columns: list[Co
         subs = [Column(column_of(c).role or "value", columns[value_col].period, f"{columns[value_col].heading} {c}")
                 for c in years_below]
         columns = columns[:value_col] + subs + columns[value_col + 1:]
-        heading += 1
+        heading = below_at
         merged_headings = [c.heading for c in columns]
     elif below and not any(_tier_level(c) for c in below) and len(years_below) >= 2:
         merged = [((rows[heading][i] if i < len(rows[heading]) else "") + " " + c).strip()
@@ -456,8 +457,22 @@ def _sub_heading(rows: list[list[str]], heading: int, end: int, columns: list[Co
                 merged[i] = (rows[heading][i - 1] if i - 1 < len(rows[heading]) else "") + " " + below[i]
         columns = [column_of(c) if _YEAR_HEADING.search(c) else columns[i] if i < len(columns) else column_of(c)
                    for i, c in enumerate(merged)]
-        heading += 1
+        heading = below_at
         merged_headings = merged
+    elif below and _is_sub_heading(below):
+        # a heading merged over sub-columns named on the row below (指标值 → 指标性质 | 指标值 | 度量单位)
+        if ragged:     # cut from text: the sub-headings alone on their row replace the column they split
+            subs = [column_of(c) for c in below if c.strip()]
+            parent = next((i for i, c in enumerate(columns) if c.role in {x.role for x in subs}), None)
+            if parent is not None:
+                columns = columns[:parent] + subs + columns[parent + 1:]
+        else:
+            width = max(len(columns), len(below))
+            padded = columns + [Column(None)] * (width - len(columns))
+            columns = [column_of(below[i]) if i < len(below) and below[i].strip() else padded[i]
+                       for i in range(width)]
+        heading = below_at
+        merged_headings = [c.heading for c in columns]
     else:
         merged_headings = [c.heading for c in columns]
     dated = [(i, int(m.group(1))) for i, h in enumerate(merged_headings)
@@ -474,6 +489,13 @@ def _sub_heading(rows: list[list[str]], heading: int, end: int, columns: list[Co
         columns = [Column("value" if i == target else "actual", c.period, c.heading)
                    if i in dict(dated) else c for i, c in enumerate(columns)]
     return heading, columns
+
+
+def _is_sub_heading(cells: list[str]) -> bool:
+    """A row of column headings under the heading row (every filled cell a heading, no tiers)."""
+    content = [c for c in cells if c.strip()]
+    return len(content) >= 2 and all(column_of(c).role for c in content) \
+        and not any(_tier_level(c) for c in content)
 
 
 def _start_label(cells: list[str]) -> str:
@@ -647,6 +669,8 @@ def _read_indicators(project: Project, path: str, rows: list[list[str]], start: 
             _unplaced(project, path, i, content)
             continue
         long_t2, long_name, long_value = row.get("tier2", "long"), row.get("name", "long"), row.get("value", "long")
+        if long_value and not long_name and row.col("name", "long") is None:
+            long_name, long_t2 = name, long_t2 or t2     # 三级指标 | 实施期指标值 | 年度指标值: one name
         if long_name or long_value:
             long_cursor.see(t1 if taxonomy.tier1_of(t1) else cursor.tier1_label, long_t2 or None)
             period.append(long_cursor.row(long_name, _whole_value(long_value, row, "long"),
@@ -798,6 +822,10 @@ def read_flat(path: str, rows: list[list[str]], heading: int, end: int, year: in
             if unit_name:
                 set_text_field(project, "实施单位", unit_name, loc)
             money = row.get("amount")
+            heading_unit = re.search(r"[(（]\s*(万元|元)\s*[)）]", columns[row.col("amount")].heading) \
+                if row.col("amount") is not None else None
+            if heading_unit:
+                project.unit = heading_unit.group(1)
             if money:
                 project.amounts["年度资金总额"] = Amount(parse_money(money), money, Loc(path, i + 1, row.col("amount")))
             if row.get("goal"):

@@ -181,7 +181,12 @@ def _cell_per_line(lines: list[str]) -> list[list[str]]:
                               or _heading_like(cells[k][1])):
         k += 1
     if k > heading_start:
-        groups.append((cells[heading_start][0], [t for _, t in cells[heading_start:k]]))
+        split = _sub_heading_at(cells[heading_start:k])
+        if split:            # 指标值 | 备注 then 指标性质 | 指标值 | 度量单位: a second heading row
+            groups.append((cells[heading_start][0], [t for _, t in cells[heading_start:heading_start + split]]))
+            groups.append((cells[heading_start + split][0], [t for _, t in cells[heading_start + split:k]]))
+        else:
+            groups.append((cells[heading_start][0], [t for _, t in cells[heading_start:k]]))
     width = k - heading_start
     tiered = any((hit := vocabulary.lookup("columns", t)) and hit[0] in ("tier1", "tier2")
                  for _, t in cells[heading_start:k])
@@ -252,6 +257,17 @@ def _heading_like(text: str) -> bool:
     if re.fullmatch(r"20\d{2}年(?:度)?(?:实际|预期|目标|计划)?(?:值|数|完成值)?", key):
         return True         # 2023年实际值 | 2024年预期值: the year columns of a 批复表
     return len(key) <= 8 and any(w in key for w in _HEADING_WORDS) and not _tier_word(text)
+
+
+def _sub_heading_at(run: list[tuple[int, str]]) -> int | None:
+    """Where a run of heading cells holds a second row of sub-headings: the 指标值 role comes
+    twice, the second time after a 指标性质/计算符号 cell that starts the sub-row."""
+    roles = [(hit[0] if (hit := vocabulary.lookup("columns", t)) else None) for _, t in run]
+    values = [i for i, r in enumerate(roles) if r == "value"]
+    if len(values) < 2:
+        return None
+    starts = [i for i in range(values[0] + 1, values[1]) if roles[i] in ("comparator", "direction", "value_kind")]
+    return starts[-1] if starts else None
 
 
 def _number_like(text: str) -> bool:
