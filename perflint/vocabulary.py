@@ -21,7 +21,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-SECTIONS = ("fields", "department", "amounts", "goals", "columns", "periods", "comparators", "totals",
+SECTIONS = ("fields", "department", "department_amounts", "amounts", "goals", "columns", "periods", "comparators", "totals",
             "footers")
 
 

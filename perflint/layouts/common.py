@@ -55,7 +55,8 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = vocabulary.current().table("fields")
 AMOUNT_FIELDS: dict[str, tuple[str, ...]] = vocabulary.current().table("amounts")
 #: Order in which extract output lists amounts.
 AMOUNT_ORDER = ("项目总额", "年度资金总额", "本级资金", "财政拨款", "政府性基金", "其他资金", "结余结转资金",
-                "转移市县资金", "上级资金", "中央资金", "省级资金", "市级资金", "县级资金")
+                "转移市县资金", "上级资金", "中央资金", "省级资金", "市级资金", "县级资金",
+                "基本支出", "人员经费", "公用经费", "项目支出")
 #: The parts that make up the annual total when the table leaves it blank.
 ANNUAL_PARTS = ("本级资金", "转移市县资金", "上级资金")
 

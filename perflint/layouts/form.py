@@ -41,6 +41,7 @@ from .common import (
     detect_unit,
     filled,
     finish_project,
+    is_money_text,
     is_indicator_header,
     match_goal,
     match_label,
@@ -604,6 +605,8 @@ def _read_header(project: Project, path: str, rows: list[list[str]], start: int,
             if number is not None and cost_total is None:
                 cost_total = (number, loc, next(t for _, t in content[1:] if parse_money(t) is not None))
             continue
+        if project.kind == "department":
+            _department_amounts(scanner, content, loc, rows[i] if i < end else [])
         scan_text_fields(project, cells, loc)
         scanner.row(cells, i)
     project.amounts = ordered_amounts(scanner.amounts)
@@ -612,6 +615,22 @@ def _read_header(project: Project, path: str, rows: list[list[str]], start: int,
         # no annual total in the header: a 预算成本构成 table's 合计 stands for it
         project.amounts["年度资金总额"] = Amount(cost_total[0], cost_total[2], cost_total[1], derived=True)
         project.amounts = {k: project.amounts[k] for k in AMOUNT_ORDER if k in project.amounts}
+
+
+def _department_amounts(scanner: AmountScanner, content: list[tuple[int, str]], loc: Loc,
+                        below: list[str]) -> None:
+    """基本支出 | 项目支出 (and 人员经费 | 公用经费) of a department-level table: the number beside
+    the label on its row, or under it on the next row."""
+    for k, (col, text) in enumerate(content):
+        hit = vocabulary.lookup("department_amounts", text, whole=True)
+        if not hit or hit[0] in scanner.amounts:
+            continue
+        beside = next(((c, t) for c, t in content[k + 1:k + 2] if is_money_text(t)), None)
+        under = (col, below[col]) if not beside and col < len(below) and is_money_text(below[col]) else None
+        found = beside or under
+        if found:
+            line = loc.line + (1 if under else 0)
+            scanner.amounts[hit[0]] = Amount(parse_money(found[1]), found[1], Loc(loc.path, line, found[0]))
 
 
 def _goal_of(cell: str) -> tuple[str, str] | None:
