@@ -167,3 +167,28 @@ def test_python_api_accepts_dicts_and_returns_the_contract():
     assert report.exit_code("warning") == 1 and report.exit_code("error") == 0
     with pytest.raises(ConfigError):
         perflint.check([SAMPLE], config={"select": ["nothing-like-this"]})
+
+
+def test_vocabulary_from_configuration_names_a_table_perflint_did_not_know(tmp_path):
+    from perflint import vocabulary
+    from perflint.config import ConfigError
+    from perflint.run import check
+
+    table = tmp_path / "t.txt"
+    table.write_text("资助项目称谓\t乡村图书室\n本年安排数\t12\n一级指标\t二级指标\t三级指标\t指标值\n"
+                     "产出指标\t数量指标\t新建图书室\t3个\n", encoding="utf-8")
+    from perflint.documents import extract_file
+    try:
+        before = extract_file(str(table)).projects[0]
+        assert before.name == "" and before.amount("年度资金总额") is None
+        check([str(table)], config={"vocabulary": {"fields": {"项目名称": ["资助项目称谓"]},
+                                                   "amounts": {"年度资金总额": ["本年安排数"]}}})
+        after = extract_file(str(table)).projects[0]
+        assert after.name == "乡村图书室" and after.amount("年度资金总额") == 12
+    finally:
+        vocabulary._EXTRA.clear()
+        vocabulary._reset()
+    with pytest.raises(ConfigError):
+        check([str(table)], config={"vocabulary": {"labels": {"x": ["y"]}}})
+    with pytest.raises(ConfigError):
+        check([str(table)], config={"vocabulary": {"fields": {"项目名称": 3}}})
