@@ -209,7 +209,9 @@ def fit_row(cells: list[str], columns: list[Column], seen: dict[str, int] | None
             and _BARE_VALUE.match(squash(placed[name_col])):
         placed[value_col] = placed.pop(name_col)      # "质量指标 | 100": a value with its name lost
     for col, text in placed.items():
-        if col < len(columns) and columns[col].role not in ("tier1", "tier2", "name", "value"):
+        # only boilerplate is remembered (未达指标值酌情扣分), never a number or a unit
+        if col < len(columns) and columns[col].role not in ("tier1", "tier2", "name", "value") \
+                and len(text) >= 4 and re.search(r"[\u4e00-\u9fff]", text) and not re.search(r"\d", text):
             seen.setdefault(text, col)
     return placed
 

@@ -38,7 +38,19 @@ def segment(lines: list[str]) -> tuple[list[list[str]], str]:
     short = statistics.median(len(line.strip()) for line in content) <= 30
     if tabbed * 10 < len(content) and blank * 10 >= len(content) * 4 and short and _has_heading_cells(content):
         return _cell_per_line(lines), "cell-per-line"
-    return [split_line(line) for line in lines], "lines"
+    rows: list[list[str]] = []
+    spaced_table = False        # below a heading row cut at single spaces, every row is cut so
+    for line in lines:
+        cells = split_line(line)
+        if "\t" not in line and line.count("|") < 2 and not _SPACES.search(line.strip()):
+            if spaced_table and len(cells) == 1 and " " in line.strip():
+                cells = [w for w in _ONE_SPACE.split(line.strip()) if w]
+            if len(cells) > 1 and _heading_count(cells) >= 2:
+                spaced_table = True
+            elif cells and is_footer(cells[0]):
+                spaced_table = False
+        rows.append(cells)
+    return rows, "lines"
 
 
 def _has_heading_cells(content: list[str]) -> bool:
@@ -85,7 +97,12 @@ def _split_spaced(text: str) -> list[str]:
 
 
 def _split_glued(text: str) -> list[str]:
-    """Cut run-together text at the labels, headings and tier words the vocabulary knows."""
+    """Cut run-together text at the labels, headings and tier words the vocabulary knows.
+
+    Only a line that begins with such a word is cut (a form run together: 项目名称农村…项目主管部门…);
+    a caption or a sentence that merely mentions 绩效目标 stays whole."""
+    if not _glue_pattern().match(text):
+        return [text]
     cells: list[str] = []
     at = 0
     for m in _glue_pattern().finditer(text):
