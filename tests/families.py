@@ -273,6 +273,8 @@ def write_txt(family: Family, path, how: str) -> None:
                 lines.append("\t".join(cells))
             elif how == "pipe":
                 lines.append("| " + " | ".join(cells) + " |")
+            elif how == "lines":      # one cell per line, no blank lines (a PDF's text layer)
+                lines += [text for text in cells if text]
             else:        # one cell per line, a blank line between cells
                 for text in cells:
                     if text:
@@ -329,7 +331,7 @@ def write(family: Family, path, fmt: str) -> None:
         write_txt(family, path, fmt.split("-", 1)[1])
 
 
-FORMATS = ("docx", "xlsx", "pdf", "html", "csv", "txt-tab", "txt-pipe", "txt-cells")
+FORMATS = ("docx", "xlsx", "pdf", "html", "csv", "txt-tab", "txt-pipe", "txt-cells", "txt-lines")
 
 
 def suffix(fmt: str) -> str:

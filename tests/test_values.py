@@ -175,3 +175,33 @@ def test_shortcut_declines_what_it_does_not_cover(text):
 def test_dotted_dates_and_impossible_dates(text, kind, value, date):
     got = parse_value(text).to_json()
     assert (got["kind"], got["value"], got["date"]) == (kind, value, date)
+
+
+# Cells as reviewers write them in tables from other places (DOMAIN.md §6)
+WILD_FORMS = {
+    "一万二千人": ("quantity", None, 12000, "人", None),
+    "百分之九十五": ("percent", None, 95, "%", None),
+    "≥百分之九十": ("percent", ">=", 90, "%", None),
+    "两千五百元": ("quantity", None, 2500, "元", None),
+    "二〇二五年六月底前": ("date", "<=", None, None, dt.date(2025, 6, 30)),
+    "2023.07-2024.01": ("date", None, None, None, dt.date(2024, 1, 31)),
+    "2020年1月--2020年11月": ("date", None, None, None, dt.date(2020, 11, 30)),
+    "进一步提高": ("qualitative", None, None, None, None),
+    "统一标准": ("qualitative", None, None, None, None),
+}
+
+
+@pytest.mark.parametrize("text", list(WILD_FORMS))
+def test_cells_from_other_places(text):
+    v = parse_value(text)
+    kind, comparator, number, unit, date = WILD_FORMS[text]
+    assert (v.kind, v.comparator, v.unit, v.date) == (kind, comparator, unit, date), v
+    assert v.number == (Decimal(number) if number is not None else None)
+    assert v.text == text
+
+
+def test_a_period_keeps_its_start_and_a_rate_its_period():
+    period = parse_value("2023.07-2024.01")
+    assert period.start == dt.date(2023, 7, 1) and period.to_json()["start"] == "2023-07-01"
+    rate = parse_value("≤620万/月")
+    assert (rate.kind, rate.comparator, rate.number, rate.per, rate.note) == ("quantity", "<=", 6200000, "月", None)

@@ -23,6 +23,7 @@ import statistics
 from .. import taxonomy, vocabulary
 
 _SPACES = re.compile(r"[ \u3000]{2,}")
+_RULE = re.compile(r":?-{2,}:?|=+|\++")
 _ONE_SPACE = re.compile(r"[ \u3000]+")
 _VALUE_TAIL = re.compile(r"^(.*?[^\d≥≤<>=＞＜.,\s%])\s*((?:[≥≤<>=＞＜]|不低于|不少于|不超过|不高于)?\s*\d[\d.,]*\s*"
                          r"(?:%|％|[^\d\s,，。；;]{1,5})?)$")
@@ -34,9 +35,10 @@ def segment(lines: list[str]) -> tuple[list[list[str]], str]:
     if not content:
         return [[] for _ in lines], "lines"
     tabbed = sum(1 for line in content if "\t" in line)
-    blank = len(lines) - len(content)
     short = statistics.median(len(line.strip()) for line in content) <= 30
-    if tabbed * 10 < len(content) and blank * 10 >= len(content) * 4 and short and _has_heading_cells(content):
+    # one cell per line, with or without blank lines between cells: the headings stand on lines of
+    # their own (一级指标 / 二级指标 / …) and most lines are short
+    if tabbed * 10 < len(content) and short and _has_heading_cells(content) and not _rows_on_lines(content):
         return _cell_per_line(lines), "cell-per-line"
     rows: list[list[str]] = []
     spaced_table = False        # below a heading row cut at single spaces, every row is cut so
@@ -51,6 +53,11 @@ def segment(lines: list[str]) -> tuple[list[list[str]], str]:
                 spaced_table = False
         rows.append(cells)
     return rows, "lines"
+
+
+def _rows_on_lines(content: list[str]) -> bool:
+    """Whether rows already stand one per line (a heading row cut at spaces or bars)."""
+    return any(_heading_count(split_line(line)) >= 2 for line in content if len(line) < 200)
 
 
 def _has_heading_cells(content: list[str]) -> bool:
@@ -75,6 +82,8 @@ def split_line(line: str) -> list[str]:
             cells = cells[1:]
         if cells and not cells[-1]:
             cells = cells[:-1]
+        if cells and all(_RULE.fullmatch(c) for c in cells):
+            return []            # |---|---| under a Markdown heading row
         return cells
     stripped = text.strip()
     if _SPACES.search(stripped):

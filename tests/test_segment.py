@@ -1,0 +1,52 @@
+"""Text cut into the grid of cells every other format gives (perflint.readers.segment)."""
+from __future__ import annotations
+
+from perflint.readers.segment import segment, split_line
+from perflint.readers.text import to_simplified
+
+
+def test_tab_pipe_and_aligned_rows():
+    assert split_line("项目名称\t乡村道路养护\t") == ["项目名称", "乡村道路养护", ""]
+    assert split_line("| 一级指标 | 二级指标 | 指标值 |") == ["一级指标", "二级指标", "指标值"]
+    assert split_line("|---|:---:|---|") == []
+    assert split_line("产出指标   数量指标    培训人数   100人") == ["产出指标", "数量指标", "培训人数", "100人"]
+
+
+def test_single_spaces_cut_label_rows_but_not_sentences():
+    assert split_line("项目名称 再生资源回收市场管理经费") == ["项目名称", "再生资源回收市场管理经费"]
+    assert split_line("年度目标 完成 全年 任务") == ["年度目标", "完成 全年 任务"]
+    assert split_line("其中: 财政拨款数 3") == ["其中:", "财政拨款数", "3"]
+    assert split_line("请各单位 于月底前 报送") == ["请各单位 于月底前 报送"]
+
+
+def test_rows_under_a_spaced_heading_are_cut_alike():
+    rows, how = segment(["一级指标 二级指标 三级指标 指标值", "产出指标 数量指标 培训人数 100人", "培训班次 20期"])
+    assert how == "lines" and rows[2] == ["培训班次", "20期"]
+
+
+def test_run_together_form_is_cut_at_labels_only_when_it_begins_with_one():
+    assert split_line("项目名称农村义务教育薄弱学校改造补助资金") == ["项目名称", "农村义务教育薄弱学校改造补助资金"]
+    assert split_line("产出指标数量指标农村义务教育学校改造覆盖率100%") == \
+        ["产出指标", "数量指标", "农村义务教育学校改造覆盖率", "100%"]
+    assert split_line("某县培训项目绩效目标表") == ["某县培训项目绩效目标表"]
+
+
+def test_one_cell_per_line_is_regrouped_into_rows_on_their_first_line():
+    lines = ["项目名称", "", "培训项目", "", "一级指标", "", "二级指标", "", "三级指标", "", "指标值", "",
+             "产出指标", "", "数量指标", "", "培训人数", "", "100人", "", "质量指标", "", "合格率", "", "≥95%",
+             "", "可持续影响", "", "指标", ""]
+    rows, how = segment(lines)
+    assert how == "cell-per-line"
+    assert len(rows) == len(lines)
+    assert rows[0] == ["项目名称", "培训项目"]
+    assert rows[4] == ["一级指标", "二级指标", "三级指标", "指标值"]
+    assert rows[12] == ["产出指标", "数量指标", "培训人数", "100人"]
+    assert rows[20] == ["质量指标", "合格率", "≥95%"]
+    assert rows[26] == ["可持续影响指标"]          # a label broken over two lines joined
+
+
+def test_traditional_characters_and_pinyin_glosses():
+    text, note = to_simplified("岳陽樓區(qū)價(jià)格認(rèn)證鑒定中心整體績效目標(biāo)表\n項目名稱 價格認定\n" * 3)
+    assert text.startswith("岳阳楼区价格认证鉴定中心整体绩效目标表") and "(qū)" not in text
+    assert note == "繁体字已转为简体，拼音注音已去除"
+    assert to_simplified("项目名称 培训项目") == ("项目名称 培训项目", None)
