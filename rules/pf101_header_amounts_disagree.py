@@ -7,7 +7,8 @@
 - 转移市县资金 = 中央资金 + 自治区（省级）资金；
 - 没有本级/转移分栏的表（如“预算数 = 财政资金 + 其他资金”）：年度资金总额 = 财政拨款 + 其他资金 + 结余结转资金。
 
-只在合计数和至少一个组成部分都填写时比较；空白的组成部分按 0 计。金额按表格自身的精度
+只在合计数和至少一个组成部分都填写、且表中列出了至少两个组成部分时比较（“其中：上级资金 20”
+只列出一项，说的是其中一部分，不是全部构成）；列出但空白的组成部分按 0 计。金额按表格自身的精度
 （通常 0.01 万元）比较，另可用 `tolerance` 选项放宽。年度资金总额未填写、由本级与转移资金推算
 而来时，不以它作为合计数比较。
 
@@ -32,11 +33,11 @@ from decimal import Decimal
 from perflint.api import Project, RuleContext, rule, vocab
 
 IDENTITIES = (
-    ("年度资金总额", ("本级资金", "转移市县资金")),
-    ("本级资金", ("财政拨款", "其他资金", "结余结转资金")),
+    ("年度资金总额", ("本级资金", "转移市县资金", "上级资金")),
+    ("本级资金", ("财政拨款", "政府性基金", "其他资金", "结余结转资金")),
     ("转移市县资金", ("中央资金", "省级资金")),
 )
-FLAT = ("年度资金总额", ("财政拨款", "其他资金", "结余结转资金"))
+FLAT = ("年度资金总额", ("财政拨款", "政府性基金", "其他资金", "结余结转资金", "上级资金"))
 
 
 @dataclass(frozen=True)
@@ -56,8 +57,8 @@ def check(project: Project, ctx: RuleContext):
         if total is None or total.value is None or total.derived:
             continue
         parts = [(n, project.amounts[n]) for n in part_names if n in project.amounts]
-        if not any(a.value is not None for _, a in parts):
-            continue
+        if not any(a.value is not None for _, a in parts) or len(parts) < 2:
+            continue    # "其中：上级资金 20" alone names one part, not the whole breakdown
         values = [a.value or Decimal(0) for _, a in parts]
         step = vocab.precision_of(total.value, *values)
         summed = sum(values)

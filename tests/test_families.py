@@ -98,3 +98,12 @@ def test_extract_says_which_family_and_how_each_column_was_understood(written):
 def test_two_years_of_values_target_the_budget_year(written):
     doc = extract_file(str(written["two-years", "docx"]))
     assert [i.value_text for i in doc.projects[0].indicators] == ["≥20场", "≥62%", "≥90%"]
+
+
+def test_spending_plan_cut_from_text_keeps_each_share_under_its_quarter(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("项目名称\t培训项目\n年度资金总额\t10\n资金支出计划\t3月底\t6月底\t9月底\t12月底\n"
+                    "25%\t50%\t\t100%\n年度绩效目标\t完成培训。\n一级指标\t二级指标\t三级指标\t指标值\n"
+                    "产出指标\t数量指标\t培训人数\t100人\n", encoding="utf-8")
+    schedule = extract_file(str(path)).projects[0].schedule
+    assert [v.text for v in schedule.values] == ["25%", "50%", "", "100%"]

@@ -54,6 +54,7 @@ from .common import (
 )
 
 _QUARTER = re.compile(r"^\d{1,2}月(?:底|末)$")
+_SHARE = re.compile(r"^[≥≤<>=]?\d+(?:\.\d+)?%?$")
 _BARE_VALUE = re.compile(r"^[≥≤<>=]?\d[\d.,]*%?$")
 _SERIAL = re.compile(r"^\d{2},?\d{3}$")
 _TOTAL_NAME = re.compile(r"^(?:其中[:：])?")
@@ -577,6 +578,14 @@ def _read_header(project: Project, path: str, rows: list[list[str]], start: int,
         if key.startswith("资金支出计划"):
             quarters = [(c, squash(t)) for c, t in content[1:] if _QUARTER.match(squash(t))]
             below = dict(enumerate(c.strip() for c in rows[i])) if i < end and quarters and _is_share_row(rows[i]) else {}
+            if ragged and quarters:
+                # cut from text the label's merged cell is gone: the k-th share is the k-th quarter's
+                nxt = next((j for j in range(i, end) if any(c.strip() for c in rows[j])), end)
+                shares = [c.strip() for c in rows[nxt]] if nxt < end else []
+                below = {}
+                if shares and all(not t or _SHARE.match(squash(t)) for t in shares):
+                    below = {c: shares[k] if k < len(shares) else "" for k, (c, _) in enumerate(quarters)}
+                    i = nxt
             if below:
                 i += 1
             values = tuple(parse_value(below.get(c, "")) if below else None for c, _ in quarters)
