@@ -15,7 +15,7 @@ A case file is TOML, one per rule (``PF401.toml``)::
     expect = []
 
 A case describes tables compactly and the runner writes them out as a real document (the
-``tsv-coded`` layout), then runs ``perflint check`` on it with only the rule under test selected:
+coded-tier export of the 宁夏人社厅 sample, read as a text grid), then runs ``perflint check`` on it with only the rule under test selected:
 
 * ``rows``: ``[二级, 名称, 指标值]`` or ``[一级, 二级, 名称, 指标值]``;
 * ``header``: title (the caption; "…总表" makes a summary table), 项目名称, 主管部门, 实施单位, 项目属性, 项目期, 项目总额, 年度资金总额, 本级资金, 财政拨款,
@@ -98,7 +98,7 @@ def load_cases(path: str | Path) -> list[Case]:
 
 
 def render_document(projects: list[dict], year: int = 2022) -> tuple[str, list[dict[str, int]]]:
-    """Tables in the ``tsv-coded`` layout, and where each table's rows and header fields are."""
+    """Tables written as tab-separated rows with coded tiers (1-产出指标), and where each table's rows and header fields are."""
     lines: list[str] = []
     places = []
     for k, project in enumerate(projects, 1):

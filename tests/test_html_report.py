@@ -22,7 +22,7 @@ HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned
 def _report():
     report = perflint.check([str(SAMPLES)])
     # document text that looks like markup must show as text, never run
-    report.files.append(FileResult("hostile.txt", "tsv-coded", 1))
+    report.files.append(FileResult("hostile.txt", "text-grid", 1))
     report.findings.append(Finding(
         "PF801", "leaked-markup", "text", "error", f"混入了网页标记 {HOSTILE}", "hostile.txt", 3,
         project=f"项目{HOSTILE}", indicator="指标&lt;", hint="删除 <b>标记</b>", text=HOSTILE,

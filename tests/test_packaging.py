@@ -22,7 +22,7 @@ def wheel(tmp_path_factory):
 def test_wheel_contents(wheel):
     names = zipfile.ZipFile(wheel).namelist()
     for required in ("perflint/grammar/value.lark", "perflint/units.txt", "perflint/rules/__init__.py",
-                     "perflint/layouts/tsv_coded.py"):
+                     "perflint/layouts/form.py"):
         assert required in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()

@@ -14,7 +14,7 @@ from conftest import SAMPLES
 SAMPLE_FACTS = {  # file → (layout, budget year, tables)
     "yongning-2024-employment.txt": ("tsv-slotted", 2024, 11),
     "ningxia-jycy-2024.txt": ("pdf-lines", 2024, 7),
-    "ningxia-rst-2022.txt": ("tsv-coded", 2022, 37),
+    "ningxia-rst-2022.txt": ("text-grid", 2022, 37),
     "weixian-rsj-2021.txt": ("tab-cells", 2021, 24),
 }
 

@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from .. import taxonomy, vocab, vocabulary
 from ..model import Amount, Document, Goal, Loc, Paragraph, Problem, Project, Schedule, Slot
-from ..readers.segment import is_footer
+from ..readers.segment import is_footer, split_name_value
 from ..values import parse_value
 from .common import (
     AMOUNT_ORDER,
@@ -47,6 +47,7 @@ from .common import (
     match_label,
     ordered_amounts,
     parse_money,
+    regroup_centred_cost_label,
     scan_text_fields,
     set_text_field,
     squash,
@@ -198,7 +199,8 @@ def fit_row(cells: list[str], columns: list[Column], seen: dict[str, int] | None
     for text in rest:
         if seen.get(text, -1) > col:
             col = seen[text]
-        while col < len(columns) and not _fits(columns[col].role, text):
+        # a column without a heading is the second half of a merged heading: nothing is placed there
+        while col < len(columns) and (not _fits(columns[col].role, text) or not columns[col].heading.strip()):
             col += 1
         if col >= len(columns):
             break
@@ -379,6 +381,8 @@ def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int
     project.columns = [{"heading": " ".join(c.heading.split()), "role": c.role, "period": c.period}
                        for c in columns if c.heading.strip()]
     indicator_rows, slots, period_rows = _read_indicators(project, path, rows, heading + 1, end, columns, ragged)
+    if ragged:     # a text export prints a merged 成本指标 label mid-block: its first rows come before it
+        regroup_centred_cost_label(indicator_rows)
     finish_project(project, indicator_rows, year, slots)
     if not project.indicators and not project.empty_slots and not period_rows:
         project.problems.append(Problem(
@@ -680,6 +684,13 @@ def _read_indicators(project: Project, path: str, rows: list[list[str]], start: 
             continue
         if is_footer(content[0][1]):
             break                                     # 审核意见, 填表人…: the table is over
+        if ragged and len(content) == 1 and not _tier_level(content[0][1]):
+            pair = split_name_value(content[0][1])
+            if pair is None:
+                # one cell alone cut from text: a name without its value, or a stray word
+                _unplaced(project, path, i, content)
+                continue
+            cells, content = list(pair), [(0, pair[0]), (1, pair[1])]     # 学校满意度≥90%
         placed = fit_row(cells, columns, seen) if ragged else {c: t for c, t in content}
         row = _Row(placed, columns)
         t1 = row.get("tier1")

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from ..model import Document
 from ..readers import Source
-from . import Layout, form, tsv_coded
+from . import Layout, form
+from .captions import table_parts
 
 FORMATS = ("docx", "xlsx", "pdf", "html", "csv")
 
@@ -29,7 +30,7 @@ def _is_start(line: str) -> bool:
     return form.starts_table(line.split("\t"))
 
 
-parts = tsv_coded.table_parts(_is_start)
+parts = table_parts(_is_start)
 
 LAYOUT = Layout("office-grid", "Word、Excel、PDF、网页中的表格：按单元格所在列读取（各地单项目表、多项目汇总表、部门整体支出表）",
                 FORMATS, sniff, build, parts)

@@ -30,7 +30,7 @@ from .common import (
     squash,
     take_name,
 )
-from .tsv_coded import caption_of, table_parts, table_spans
+from .captions import caption_of, table_parts, table_spans
 
 TEMPLATE_FIELDS = ("项目名称", "主管部门", "实施单位", "项目属性", "项目期")
 

@@ -1,9 +1,11 @@
-"""Layout ``text-grid``: any text export of a table that is not one of the sample exports.
+"""Layout ``text-grid``: text exports of tables, cut into a grid of cells and read as a form.
 
 The text is cut into a grid of cells (tab, ``|``, aligned spaces, one cell per line, run-together
 text: :mod:`perflint.readers.segment`) and handed to the same form interpreter Word and Excel
-tables go through (:mod:`perflint.layouts.form`). The layouts made for particular exports
-(tsv-coded, tsv-slotted, pdf-lines, tab-cells) claim their own documents with a higher score.
+tables go through (:mod:`perflint.layouts.form`). This is how tab-separated exports are read,
+including the coded-tier export of the 宁夏人社厅 2022 sample (rows led by 1-产出指标, cells that
+drift between columns). The layouts made for the other sample exports (tsv-slotted, pdf-lines,
+tab-cells) claim their own documents first.
 """
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ from dataclasses import replace
 
 from ..model import Document
 from ..readers import Source
-from ..readers.segment import segment
+from ..readers.segment import segment, split_line
 from . import Layout, form
+from .captions import table_parts
 
 SCORE = 0.45      # below the export layouts' own scores, above the minimum
 
@@ -31,5 +34,12 @@ def build(source: Source) -> Document:
     return form.build(_grid(source), "text-grid")
 
 
+def _is_start(line: str) -> bool:
+    return form.starts_table(split_line(line))
+
+
+# a very large text file is read a part at a time, cut where a table's caption block begins
+parts = table_parts(_is_start)
+
 LAYOUT = Layout("text-grid", "其他文本导出的表格：按制表符、竖线、对齐空格、每格一行或连写文字切分成单元格后按表读取",
-                ("txt",), sniff, build, None, fallback=True)
+                ("txt",), sniff, build, parts, fallback=True)

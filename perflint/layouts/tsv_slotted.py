@@ -35,7 +35,7 @@ from .common import (
     scan_text_fields,
     take_name,
 )
-from .tsv_coded import caption_of, table_parts, table_spans
+from .captions import caption_of, table_parts, table_spans
 
 _SLOT = re.compile(r"^\s*指标\s*(\d+)\s*[:：]\s*")
 _FILLER = re.compile(r"^[.．。…·]{3,}$")

@@ -131,6 +131,12 @@ def _split_glued(text: str) -> list[str]:
     return cells
 
 
+def split_name_value(text: str) -> tuple[str, str] | None:
+    """"学校满意度≥90%" → ("学校满意度", "≥90%"): a name with its value run on after it."""
+    m = _VALUE_TAIL.match(text.strip())
+    return (m.group(1).strip(), m.group(2).strip()) if m and not _tier_word(text) else None
+
+
 @vocabulary.cached
 def _glue_pattern() -> re.Pattern:
     return re.compile("|".join(re.escape(w) for w in _glue_words()))
