@@ -132,7 +132,7 @@ class AmountScanner:
         for col, text in cells:
             if not text:
                 continue
-            loc = Loc(self.path, line)
+            loc = Loc(self.path, line, col)
             label = match_label(text)
             if label and label[0] == "amount":
                 _, name, rest = label
