@@ -188,6 +188,11 @@ class RuleContext:
     def budget_year(self) -> int | None:
         return self.settings.budget_year or (self.document.budget_year if self.document else None)
 
+    def report(self, problem: Any, hint: str | None = None, **details: Any) -> Finding:
+        """A finding that reports a problem met while reading (an unplaced row, a doubtful
+        table…): its place, message and text, with the rule's hint."""
+        return self.finding(at=problem.loc, message=problem.message, hint=hint, text=problem.text, **details)
+
     def finding(self, at: Any, message: str, hint: str | None = None, *, text: str | None = None,
                 evidence: str | None = None, severity: str | None = None,
                 project: Project | None = None, document: Document | None = None,

@@ -187,6 +187,10 @@ class Project:
         a = self.amounts.get(key)
         return a.value if a else None
 
+    def problems_with(self, *codes: str) -> list[Problem]:
+        """What reading this table could not do, of the given kinds (unplaced-row, …)."""
+        return [p for p in self.problems if p.code in codes]
+
     def to_json(self, locate: Locate = None) -> dict:
         return {
             "name": self.name, "line": self.loc.line, **_locator(locate, self.loc),

@@ -25,7 +25,5 @@ from perflint.api import Project, RuleContext, rule
 
 @rule(code="PF003", name="reading-doubtful", category="input", severity="warning", target=Project)
 def check(project: Project, ctx: RuleContext):
-    for problem in project.problems:
-        if problem.code == "doubtful-reading":
-            yield ctx.finding(at=problem.loc, message=problem.message,
-                              hint="对照原表人工审核，或改用 Word/Excel 原件检查")
+    for problem in project.problems_with("doubtful-reading"):
+        yield ctx.report(problem, hint="对照原表人工审核，或改用 Word/Excel 原件检查")

@@ -26,7 +26,5 @@ from perflint.api import Project, RuleContext, rule
 
 @rule(code="PF004", name="tiers-inferred", category="input", severity="info", target=Project)
 def check(project: Project, ctx: RuleContext):
-    for problem in project.problems:
-        if problem.code == "tiers-inferred":
-            yield ctx.finding(at=problem.loc, message=problem.message,
-                              hint="按模板补上一级指标、二级指标栏，让每项指标的层级写明在表中")
+    for problem in project.problems_with("tiers-inferred"):
+        yield ctx.report(problem, hint="按模板补上一级指标、二级指标栏，让每项指标的层级写明在表中")

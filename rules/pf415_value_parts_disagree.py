@@ -25,7 +25,5 @@ from perflint.api import Project, RuleContext, rule
 
 @rule(code="PF415", name="value-parts-disagree", category="value", severity="warning", target=Project)
 def check(project: Project, ctx: RuleContext):
-    for problem in project.problems:
-        if problem.code == "value-parts-disagree":
-            yield ctx.finding(at=problem.loc, message=problem.message, text=problem.text,
-                              hint="让指标性质、指标值和计量单位三栏一致")
+    for problem in project.problems_with("value-parts-disagree"):
+        yield ctx.report(problem, hint="让指标性质、指标值和计量单位三栏一致")

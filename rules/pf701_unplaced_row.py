@@ -24,7 +24,5 @@ from perflint.api import Project, RuleContext, rule
 
 @rule(code="PF701", name="unplaced-row", category="structure", severity="info", target=Project)
 def check(project: Project, ctx: RuleContext):
-    for problem in project.problems:
-        if problem.code == "unplaced-row":
-            yield ctx.finding(at=problem.loc, message=problem.message, text=problem.text,
-                              hint="确认这一行应归入哪个指标，或从表中删除")
+    for problem in project.problems_with("unplaced-row"):
+        yield ctx.report(problem, hint="确认这一行应归入哪个指标，或从表中删除")

@@ -25,7 +25,5 @@ from perflint.api import Project, RuleContext, rule
 
 @rule(code="PF702", name="tier2-unknown", category="structure", severity="warning", target=Project)
 def check(project: Project, ctx: RuleContext):
-    for problem in project.problems:
-        if problem.code == "tier2-unknown":
-            yield ctx.finding(at=problem.loc, message=problem.message, text=problem.text,
-                              hint="在二级指标栏写明该组指标所属的二级指标")
+    for problem in project.problems_with("tier2-unknown"):
+        yield ctx.report(problem, hint="在二级指标栏写明该组指标所属的二级指标")

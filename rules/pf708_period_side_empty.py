@@ -24,7 +24,5 @@ from perflint.api import Project, RuleContext, rule
 
 @rule(code="PF708", name="period-side-empty", category="structure", severity="warning", target=Project)
 def check(project: Project, ctx: RuleContext):
-    for problem in project.problems:
-        if problem.code == "period-side-empty":
-            yield ctx.finding(at=problem.loc, message=problem.message, text=problem.text,
-                              hint="填写长期（实施期）指标，或改用一年期项目的表式")
+    for problem in project.problems_with("period-side-empty"):
+        yield ctx.report(problem, hint="填写长期（实施期）指标，或改用一年期项目的表式")

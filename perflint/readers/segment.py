@@ -241,32 +241,9 @@ def _cell_per_line(lines: list[str]) -> list[list[str]]:
         if width == 0:
             groups.append((line, [text]))
             continue
-        if not tiered:
-            # no tier columns: a row is a name, then numbers (权重) and its value; a word after
-            # the value starts the next row
-            if row is not None and any(_value_like(c) for c in row[1][1:]) and not _number_like(text):
-                groups.append(row)
-                row = None
-            if row is None:
-                row = (line, [text])
-            else:
-                row[1].append(text)
-            continue
-        level = 1 if taxonomy.tier1_of(text) else 2 if taxonomy.tier2_of(text) else 0
-        if level == 1 and row is not None and not vocabulary.key(text).endswith("指标") and row[1] \
-                and taxonomy.tier2_of(row[1][-1]):
-            level = 0        # "满意度" after 服务对象满意度指标 is the indicator's name
-        if row is not None:
-            cells_in = row[1]
-            tier2_seen = sum(1 for c in cells_in if taxonomy.tier2_of(c) and not taxonomy.tier1_of(c))
-            other = any(not _tier_word(c) for c in cells_in)
-            # a second 二级 column (长期 | 年度) takes a second 二级 word on the same row
-            new = (level == 1) or (level == 2 and (tier2_seen >= max(tier2_columns, 1)
-                                                   or (other and tier2_columns <= 1))) \
-                or len(cells_in) - _first_tier(cells_in) >= width
-            if new:
-                groups.append(row)
-                row = None
+        if row is not None and _starts_row(row[1], text, tiered, tier2_columns, width):
+            groups.append(row)
+            row = None
         if row is None:
             row = (line, [text])
         else:
@@ -313,6 +290,22 @@ def _value_like(text: str) -> bool:
 
 def _first_tier(cells: list[str]) -> int:
     return next((j for j, c in enumerate(cells) if _tier_word(c)), 0)
+
+
+def _starts_row(cells_in: list[str], text: str, tiered: bool, tier2_columns: int, width: int) -> bool:
+    """Whether ``text`` begins the next indicator row rather than continuing ``cells_in``."""
+    if not tiered:
+        # no tier columns: a row is a name, then numbers (权重) and its value; a word after the
+        # value starts the next row
+        return any(_value_like(c) for c in cells_in[1:]) and not _number_like(text)
+    level = 1 if taxonomy.tier1_of(text) else 2 if taxonomy.tier2_of(text) else 0
+    if level == 1 and not vocabulary.key(text).endswith("指标") and cells_in and taxonomy.tier2_of(cells_in[-1]):
+        level = 0        # "满意度" after 服务对象满意度指标 is the indicator's name
+    tier2_seen = sum(1 for c in cells_in if taxonomy.tier2_of(c) and not taxonomy.tier1_of(c))
+    other = any(not _tier_word(c) for c in cells_in)
+    # a second 二级 column (长期 | 年度) takes a second 二级 word on the same row
+    return level == 1 or (level == 2 and (tier2_seen >= max(tier2_columns, 1) or (other and tier2_columns <= 1))) \
+        or len(cells_in) - _first_tier(cells_in) >= width
 
 
 def _project_cells_forward(groups: list[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
