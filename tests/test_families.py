@@ -107,3 +107,22 @@ def test_spending_plan_cut_from_text_keeps_each_share_under_its_quarter(tmp_path
                     "产出指标\t数量指标\t培训人数\t100人\n", encoding="utf-8")
     schedule = extract_file(str(path)).projects[0].schedule
     assert [v.text for v in schedule.values] == ["25%", "50%", "", "100%"]
+
+
+def test_period_and_year_values_beside_one_indicator_name(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<table><tr><td>项目名称</td><td colspan=4>老旧小区改造</td></tr>"
+        "<tr><td rowspan=2>资金情况</td><td>实施期资金总额</td><td>年度资金总额</td><td>其中：财政拨款</td><td>其他资金</td></tr>"
+        "<tr><td>3000</td><td>800</td><td>800</td><td>0</td></tr>"
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>实施期指标值</td><td>年度指标值</td></tr>"
+        "<tr><td rowspan=2>产出指标</td><td>数量指标</td><td>改造小区数量</td><td>30个</td><td>10个</td></tr>"
+        "<tr><td>成本指标</td><td>单个小区改造成本</td><td>≤100万元</td><td>≤80万元</td></tr></table>",
+        encoding="utf-8")
+    project = extract_file(str(path)).projects[0]
+    assert (project.amount("项目总额"), project.amount("年度资金总额")) == (3000, 800)
+    assert [(i.name, i.value_text) for i in project.indicators] == [("改造小区数量", "10个"), ("单个小区改造成本", "≤80万元")]
+    assert [(i.name, i.value_text) for i in project.period_indicators] == \
+        [("改造小区数量", "30个"), ("单个小区改造成本", "≤100万元")]
+    report = check([str(path)], config={})
+    assert not [f for f in report.findings if f.category == "funds"]

@@ -50,3 +50,12 @@ def test_traditional_characters_and_pinyin_glosses():
     assert text.startswith("岳阳楼区价格认证鉴定中心整体绩效目标表") and "(qū)" not in text
     assert note == "繁体字已转为简体，拼音注音已去除"
     assert to_simplified("项目名称 培训项目") == ("项目名称 培训项目", None)
+
+
+def test_a_side_label_printed_one_character_a_line_is_one_cell():
+    lines = ["年度总体目标", "减轻医疗费用负担。", "绩", "效", "指", "标", "一级指标", "二级指标", "三级指标", "指标值",
+             "产出指标", "数量指标", "资助参保人数", "≥12000人"]
+    rows, how = segment(lines)
+    assert how == "cell-per-line"
+    assert rows[0] == ["年度总体目标", "减轻医疗费用负担。"] and rows[2] == ["绩效指标"]
+    assert rows[10] == ["产出指标", "数量指标", "资助参保人数", "≥12000人"]

@@ -23,6 +23,7 @@ import statistics
 from .. import taxonomy, vocabulary
 
 _SPACES = re.compile(r"[ \u3000]{2,}")
+_SINGLE_CJK = re.compile(r"[\u4e00-\u9fff]")
 _RULE = re.compile(r":?-{2,}:?|=+|\++")
 _ONE_SPACE = re.compile(r"[ \u3000]+")
 _VALUE_TAIL = re.compile(r"^(.*?[^\d≥≤<>=＞＜.,\s%])\s*((?:[≥≤<>=＞＜]|不低于|不少于|不超过|不高于)?\s*\d[\d.,]*\s*"
@@ -343,6 +344,13 @@ def _join_broken(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
     k = 0
     while k < len(cells):
         line, text = cells[k]
+        run = k
+        while run < len(cells) and _SINGLE_CJK.fullmatch(cells[run][1]):
+            run += 1
+        if run - k >= 2:            # 绩 / 效 / 指 / 标: a side label printed one character a line
+            out.append((line, "".join(t for _, t in cells[k:run])))
+            k = run
+            continue
         if k + 1 < len(cells):
             after = cells[k + 1][1]
             joined = text + after
