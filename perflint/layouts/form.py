@@ -51,10 +51,12 @@ from .common import (
     scan_text_fields,
     set_text_field,
     squash,
+    strip_slot,
     take_name,
 )
 
 _QUARTER = re.compile(r"^\d{1,2}月(?:底|末)$")
+_FILLER = re.compile(r"^[.．。…·]{3,}$")
 _SHARE = re.compile(r"^[≥≤<>=]?\d+(?:\.\d+)?%?$")
 _BARE_VALUE = re.compile(r"^[≥≤<>=]?\d[\d.,]*%?$")
 _SERIAL = re.compile(r"^\d{2},?\d{3}$")
@@ -682,6 +684,8 @@ def _read_indicators(project: Project, path: str, rows: list[list[str]], start: 
         content = filled(list(enumerate(c.strip() for c in cells)))
         if not content or is_heading_row(cells):      # a heading repeated on a new page
             continue
+        if all(_FILLER.match(t) for _, t in content):
+            continue                                  # "....." rows that close a template's slot group
         if is_footer(content[0][1]):
             break                                     # 审核意见, 填表人…: the table is over
         if ragged and len(content) == 1 and not _tier_level(content[0][1]):
@@ -698,6 +702,13 @@ def _read_indicators(project: Project, path: str, rows: list[list[str]], start: 
             continue        # only cells outside the indicator columns (a merged side label)
         t2, name, value = row.get("tier2"), row.get("name"), row.get("value")
         loc = Loc(path, i + 1)
+        name, numbered = strip_slot(name)        # "指标1: 培训人数" → 培训人数
+        if numbered and not name and not value:
+            cursor.see(t1 if taxonomy.tier1_of(t1) else None, t2 or None)
+            tier2 = taxonomy.tier2_of(cursor.tier2_label)
+            slots.append(Slot(taxonomy.parent_of(tier2) or taxonomy.tier1_of(cursor.tier1_label), tier2,
+                              row.get("name"), Loc(path, i + 1, row.col("name"))))
+            continue                             # an unused numbered slot ("指标2:")
         if t1 and not taxonomy.tier1_of(t1) and not (t2 or name or value):
             _unplaced(project, path, i, content)
             continue

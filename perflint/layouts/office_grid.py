@@ -32,5 +32,5 @@ def _is_start(line: str) -> bool:
 
 parts = table_parts(_is_start)
 
-LAYOUT = Layout("office-grid", "Word、Excel、PDF、网页中的表格：按单元格所在列读取（各地单项目表、多项目汇总表、部门整体支出表）",
+LAYOUT = Layout("office-grid", "Word、Excel、PDF、网页、CSV 中的表格：按单元格所在列读取（各地单项目表、多项目汇总表、部门整体支出表）",
                 FORMATS, sniff, build, parts)

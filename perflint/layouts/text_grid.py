@@ -41,5 +41,5 @@ def _is_start(line: str) -> bool:
 # a very large text file is read a part at a time, cut where a table's caption block begins
 parts = table_parts(_is_start)
 
-LAYOUT = Layout("text-grid", "其他文本导出的表格：按制表符、竖线、对齐空格、每格一行或连写文字切分成单元格后按表读取",
+LAYOUT = Layout("text-grid", "文本导出的表格（含宁夏人社厅 2022 年样式）：按制表符、竖线、空格、每格一行或连写文字切分成单元格后按表读取",
                 ("txt",), sniff, build, parts, fallback=True)
