@@ -126,3 +126,14 @@ def test_period_and_year_values_beside_one_indicator_name(tmp_path):
         [("改造小区数量", "30个"), ("单个小区改造成本", "≤100万元")]
     report = check([str(path)], config={})
     assert not [f for f in report.findings if f.category == "funds"]
+
+
+def test_a_table_without_a_name_label_is_named_by_its_caption(tmp_path):
+    path = tmp_path / "t.txt"
+    path.write_text("2024年乡村道路养护项目绩效目标表\n单位：万元\n年度资金总额\t120\n"
+                    "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t养护里程\t≥350公里\n", encoding="utf-8")
+    project = extract_file(str(path)).projects[0]
+    assert (project.name, project.amount("年度资金总额"), len(project.indicators)) == ("乡村道路养护", 120, 1)
+    path.write_text("部门预算项目绩效目标表\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t养护里程\t≥350公里\n",
+                    encoding="utf-8")
+    assert extract_file(str(path)).projects[0].name == ""

@@ -238,6 +238,8 @@ def build(source, layout: str) -> Document:
             projects = [read_table(source.path, rows, start, end, doc.budget_year, ragged, kind)]
         for project in projects:
             project.title = project.title or title
+            if not project.name and title:       # a table with no name label: its caption names it
+                project.name = _name_from_title(title)
             project.unit = project.unit or unit or doc.unit
             project.title_loc = Loc(source.path, title_line) if title_line else None
             if title and "总表" in title and kind == "project":
@@ -250,6 +252,18 @@ def build(source, layout: str) -> Document:
                       for i, line in enumerate(lines) if i not in inside and line.strip()]
     doc.template_fields, doc.required_amounts = _template(doc.projects)
     return doc
+
+
+_TITLE_WORDS = re.compile(r"(?:[(（]?\s*20\d{2}\s*年度?\s*[)）]?)|(?:部门)?(?:预算)?项目支出|项目|绩效目标(?:申报|审批|批复|总)?表|"
+                          r"预算绩效|[(（][^()（）]*[)）]|\[[^\]]*\]|附件\d*")
+
+
+def _name_from_title(title: str) -> str:
+    """"2024年乡村道路养护项目绩效目标表" → 乡村道路养护 (empty when only template words remain)."""
+    name = _TITLE_WORDS.sub("", title.replace(" ", "")).strip(" :：-—、")
+    if any(w in name for w in ("部门", "市直", "县直", "区直", "预算", "单位", "整体", "汇总")):
+        return ""        # a caption for a whole department's tables names no project
+    return name if len(name) >= 2 else ""
 
 
 def _unit_of_amounts(project: Project) -> str | None:
