@@ -261,22 +261,29 @@ def shift_lines(node, offset: int):
     """Move every location in a model node ``offset`` lines down (a part of a large file built
     on its own gets the line numbers of the whole file). Returns the node, changed in place
     where it can be and copied where it is frozen."""
+    return map_lines(node, lambda line: line + offset)
+
+
+def map_lines(node, move: Callable[[int], int]):
+    """Every location in a model node moved to line ``move(line)`` (rows read from a grid whose
+    rows are not the file's lines get the file's line numbers back). Returns the node, changed
+    in place where it can be and copied where it is frozen."""
     if isinstance(node, Loc):
-        return replace(node, line=node.line + offset)
+        return replace(node, line=move(node.line))
     if type(node) is list:
-        node[:] = [shift_lines(x, offset) for x in node]
+        node[:] = [map_lines(x, move) for x in node]
         return node
     if type(node) is tuple:        # not a named tuple: those are values
-        return tuple(shift_lines(x, offset) for x in node)
+        return tuple(map_lines(x, move) for x in node)
     if type(node) is dict:
         for key in node:
-            node[key] = shift_lines(node[key], offset)
+            node[key] = map_lines(node[key], move)
         return node
     if not is_dataclass(node) or type(node).__module__ != __name__:
         return node          # values and text: nothing located inside
-    changed = {f.name: shift_lines(getattr(node, f.name), offset) for f in fields(node)}
+    changed = {f.name: map_lines(getattr(node, f.name), move) for f in fields(node)}
     if getattr(node, "end_line", None) is not None:
-        changed["end_line"] = node.end_line + offset
+        changed["end_line"] = move(node.end_line)
     if type(node).__dataclass_params__.frozen:
         return replace(node, **changed)
     for name, value in changed.items():

@@ -59,3 +59,21 @@ def test_a_side_label_printed_one_character_a_line_is_one_cell():
     assert how == "cell-per-line"
     assert rows[0] == ["年度总体目标", "减轻医疗费用负担。"] and rows[2] == ["绩效指标"]
     assert rows[10] == ["产出指标", "数量指标", "资助参保人数", "≥12000人"]
+
+
+def test_a_whole_form_run_together_on_one_line_is_regrouped_and_located_on_that_line(tmp_path):
+    from perflint.documents import extract_file
+    from perflint.readers.segment import rows_of_streams
+
+    line = ("项目支出绩效目标表 项目名称乡村道路养护主管部门某县交通运输局年度资金总额120一级指标二级指标三级指标指标值"
+            "产出指标数量指标养护里程≥350公里质量指标路况优良率≥85%满意度指标服务对象满意度指标群众满意度≥90%")
+    rows, row_lines = rows_of_streams(segment(["附件", line])[0])
+    assert row_lines is not None and set(row_lines[1:]) == {1}
+    assert ["一级指标", "二级指标", "三级指标", "指标值"] in rows
+    path = tmp_path / "preview.txt"
+    path.write_text("附件\n" + line + "\n", encoding="utf-8")
+    project = extract_file(str(path)).projects[0]
+    assert (project.name, project.amount("年度资金总额")) == ("乡村道路养护", 120)
+    assert [(i.tier2, i.name, i.value_text) for i in project.indicators] == [
+        ("数量指标", "养护里程", "≥350公里"), ("质量指标", "路况优良率", "≥85%"), ("服务对象满意度指标", "群众满意度", "≥90%")]
+    assert {i.loc.line for i in project.indicators} == {2}

@@ -63,6 +63,10 @@ _SERIAL = re.compile(r"^\d{2},?\d{3}$")
 _TOTAL_NAME = re.compile(r"^(?:其中[:：])?")
 
 
+#: the checks a doubtful reading would mislead: everything that reads the indicators or the table
+DOUBTFUL_QUIET = ("tier", "value", "template", "placeholder", "structure", "consistency", "funds", "text")
+
+
 @dataclass(frozen=True)
 class Column:
     """What one column of the indicator table holds, as its heading says."""
@@ -93,6 +97,8 @@ def is_heading_row(cells: list[str]) -> bool:
     content = filled(list(enumerate(cells)))
     if len(content) > 16 and sum(1 for _, t in content if column_of(t).role) * 10 < len(content) * 4:
         return False         # a run-together line holding a whole form, not a row of headings
+    if any(_tier_level(t) for _, t in content):
+        return False         # 产出指标 in a row makes it an indicator row, whatever else it holds
     if is_indicator_header(content):
         return True
     # a table without tiers: 指标名称 | 权重 | 指标值, every cell a heading
@@ -334,8 +340,9 @@ def _headless_start(rows: list[list[str]], heading: int, starts: list[tuple[int,
     rows (amounts, goals) are the label rows just above."""
     floor = starts[-1][0] + 1 if starts else 0
     i = heading
-    while i > floor and any(c.strip() for c in rows[i - 1]) and not _is_caption(rows[i - 1]):
-        i -= 1
+    while i > floor and any(c.strip() for c in rows[i - 1]) and not _is_caption(rows[i - 1]) \
+            and not any(_tier_level(c) for c in rows[i - 1] if c.strip()) and not is_heading_row(rows[i - 1]):
+        i -= 1      # never into the rows of the table above
     return i
 
 
@@ -385,7 +392,7 @@ def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int
             "input", "no-indicator-heading",
             f"找到了“{_start_label(rows[start])}”，但没有找到指标表头（一级指标 | 二级指标 | 三级指标 | 指标值），"
             "这张表的指标未读取，未做检查", Loc(path, start + 1)))
-        project.doubtful = ("tier", "value", "template", "placeholder", "structure", "consistency")
+        project.doubtful = DOUBTFUL_QUIET
         return project
     columns = [column_of(c) for c in rows[heading]]
     heading, columns = _sub_heading(rows, heading, end, columns, year, ragged)
@@ -409,7 +416,7 @@ def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int
         finish_project(holder, period_rows, year)
         project.period_indicators = holder.indicators
     _judge_reading(project, columns, period_rows, heading, path)
-    if project.tiers_inferred and project.indicators:
+    if project.tiers_inferred and project.indicators and not project.doubtful:
         project.problems.append(Problem(
             "input", "tiers-inferred",
             f"表中没有一级/二级指标栏，{len(project.indicators)} 项指标的层级是按名称和取值推断的（见 perflint extract），"
@@ -552,13 +559,19 @@ def _judge_reading(project: Project, columns: list[Column], period_rows: list[Ra
         return
     unnamed = sum(1 for i in inds if not i.name.strip())
     untiered = sum(1 for i in inds if i.tier2 is None and i.tier1 is None)
+    run_on = sum(1 for i in inds if len(i.name) > 40 and not i.value_text)
+    tier_named = sum(1 for i in inds if _tier_level(i.name))
     reasons = []
     if unnamed * 2 > len(inds):
         reasons.append(f"{unnamed} 行没有指标名称")
     if untiered * 2 > len(inds):
         reasons.append(f"{untiered} 行没有一级/二级指标")
+    if tier_named * 2 > len(inds):
+        reasons.append(f"{tier_named} 行的指标名称是层级名称（如“{next(i.name for i in inds if _tier_level(i.name))}”）")
+    if run_on * 2 > len(inds):
+        reasons.append(f"{run_on} 行的名称与指标值连在一起、分不开")
     if reasons:
-        project.doubtful = ("tier", "value", "template", "placeholder", "structure", "consistency")
+        project.doubtful = DOUBTFUL_QUIET
         project.problems.append(Problem(
             "input", "doubtful-reading",
             f"这张表读得不可靠（共 {len(inds)} 行指标，其中{'，'.join(reasons)}），依赖指标的检查已跳过，请人工审核",

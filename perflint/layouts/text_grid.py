@@ -11,27 +11,35 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..model import Document
+from ..model import Document, map_lines
 from ..readers import Source
-from ..readers.segment import segment, split_line
+from ..readers.segment import rows_of_streams, segment, split_line
 from . import Layout, form
 from .captions import table_parts
 
 SCORE = 0.45      # below the export layouts' own scores, above the minimum
 
 
-def _grid(source: Source) -> Source:
+def _grid(source: Source) -> tuple[Source, list[int] | None]:
     rows, how = segment(source.lines)
-    return replace(source, cells=rows, ragged=True)
+    rows, row_lines = rows_of_streams(rows)
+    if row_lines is None:
+        return replace(source, cells=rows, ragged=True), None
+    # rows are no longer lines: read them as lines of their own, then give back the file's lines
+    return replace(source, lines=["\t".join(r) for r in rows], cells=rows, ragged=True), row_lines
 
 
 def sniff(source: Source) -> float:
-    grid = _grid(source)
+    grid, _ = _grid(source)
     return SCORE if form.table_spans(grid.cells) else 0.0
 
 
 def build(source: Source) -> Document:
-    return form.build(_grid(source), "text-grid")
+    grid, row_lines = _grid(source)
+    doc = form.build(grid, "text-grid")
+    if row_lines is not None:
+        doc = map_lines(doc, lambda line: row_lines[line - 1] + 1 if 1 <= line <= len(row_lines) else line)
+    return doc
 
 
 def _is_start(line: str) -> bool:

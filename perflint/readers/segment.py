@@ -45,6 +45,9 @@ def segment(lines: list[str]) -> tuple[list[list[str]], str]:
     spaced_table = False        # below a heading row cut at single spaces, every row is cut so
     for line in lines:
         cells = split_line(line)
+        if len(cells) > _STREAM_CELLS and _heading_count(cells) >= 2:
+            rows.append(cells)            # a whole form run together on one line: see rows_of_streams
+            continue
         if "\t" not in line and line.count("|") < 2 and not _SPACES.search(line.strip()):
             if spaced_table and len(cells) == 1 and " " in line.strip():
                 cells = [w for w in _ONE_SPACE.split(line.strip()) if w]
@@ -54,6 +57,30 @@ def segment(lines: list[str]) -> tuple[list[list[str]], str]:
                 spaced_table = False
         rows.append(cells)
     return rows, "lines"
+
+
+_STREAM_CELLS = 16
+
+
+def rows_of_streams(rows: list[list[str]]) -> tuple[list[list[str]], list[int] | None]:
+    """Rows with a whole form run together on one line (a document-sharing site's preview text)
+    regrouped into table rows; with the line each row is on, when that is no longer its index."""
+    if not any(len(r) > _STREAM_CELLS for r in rows):
+        return rows, None
+    out: list[list[str]] = []
+    lines: list[int] = []
+    for i, cells in enumerate(rows):
+        if len(cells) > _STREAM_CELLS and _heading_count(cells) >= 2:
+            # run-together text: a name with its value run on after it is two cells
+            stream = [part for c in cells if c.strip()
+                      for part in ((split_name_value(c) or (c,)) if not _is_label(c) else (c,))]
+            for _, group in group_cells([(i, c) for c in stream]):
+                out.append(group)
+                lines.append(i)
+        else:
+            out.append(cells)
+            lines.append(i)
+    return out, lines
 
 
 def _rows_on_lines(content: list[str]) -> bool:
@@ -101,9 +128,12 @@ def _split_spaced(text: str) -> list[str]:
         return [first, " ".join(words[1:])]
     lead_only = not vocabulary.key(first) and len(words) > 1       # "其中: 财政拨款数 3"
     if _tier_word(first) or _is_label(first) or (lead_only and _is_label(words[1])) or _heading_count(words) >= 2:
-        return words
+        # a long word is a stretch of run-together text
+        return [cell for word in words for cell in (_split_glued(word) if len(word) > 30 else [word])]
     glued = [cell for word in words for cell in _split_glued(word)]
-    return glued if len(glued) > len(words) else [text]
+    if len(glued) > len(words) or (len(words) > 1 and (_is_label(first) or lead_only)):
+        return glued
+    return [text]
 
 
 def _split_glued(text: str) -> list[str]:
@@ -111,17 +141,21 @@ def _split_glued(text: str) -> list[str]:
 
     Only a line that begins with such a word is cut (a form run together: 项目名称农村…项目主管部门…);
     a caption or a sentence that merely mentions 绩效目标 stays whole."""
-    if not _glue_pattern().match(text):
+    if not _glue_pattern().match(text) and len(_glue_pattern().findall(text)) < 6:
         return [text]
     cells: list[str] = []
     at = 0
+    in_row = False            # past a 一级/二级 word only tier words cut: 预算资金当年下达率 is a name
     for m in _glue_pattern().finditer(text):
-        if text[at:m.start()].strip():
-            cells.append(text[at:m.start()].strip())
+        if in_row and not _tier_word(m.group()):
+            continue
+        if text[at:m.start()].strip(" :："):
+            cells.append(text[at:m.start()].strip(" :："))
         cells.append(m.group())
         at = m.end()
-    if text[at:].strip():
-        cells.append(text[at:].strip())
+        in_row = in_row or _tier_word(m.group())
+    if text[at:].strip(" :："):
+        cells.append(text[at:].strip(" :："))
     if len(cells) <= 1:
         return [text]
     # an indicator row: the last cell is "name + value" run together
@@ -189,8 +223,15 @@ def is_footer(cell: str) -> bool:
 # ---- one cell per line → rows ---------------------------------------------------------------------
 
 def _cell_per_line(lines: list[str]) -> list[list[str]]:
-    cells = _join_broken([(i, line.strip()) for i, line in enumerate(lines) if line.strip()])
     rows: list[list[str]] = [[] for _ in lines]
+    for line, group in group_cells([(i, line.strip()) for i, line in enumerate(lines) if line.strip()]):
+        rows[line] = group
+    return rows
+
+
+def group_cells(cells: list[tuple[int, str]]) -> list[tuple[int, list[str]]]:
+    """A stream of (line, cell) regrouped into table rows, each with the line of its first cell."""
+    cells = _join_broken(cells)
     groups: list[tuple[int, list[str]]] = []
     k = 0
     while k < len(cells) and not _is_heading(cells[k][1]):
@@ -253,9 +294,7 @@ def _cell_per_line(lines: list[str]) -> list[list[str]]:
         groups.append(row)
     if flat:
         groups = _project_cells_forward(groups)
-    for line, group in groups:
-        rows[line] = group
-    return rows
+    return groups
 
 
 _HEADING_WORDS = ("指标", "说明", "依据", "标准", "备注", "单位", "权重", "分值")
