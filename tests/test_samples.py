@@ -14,7 +14,7 @@ from conftest import SAMPLES
 SAMPLE_FACTS = {  # file → (layout, budget year, tables)
     "yongning-2024-employment.txt": ("tsv-slotted", 2024, 11),
     "ningxia-jycy-2024.txt": ("pdf-lines", 2024, 7),
-    "ningxia-rst-2022.txt": ("text-grid", 2022, 37),
+    "ningxia-rst-2022.txt": ("tsv-coded", 2022, 37),
     "weixian-rsj-2021.txt": ("tab-cells", 2021, 24),
 }
 
@@ -174,3 +174,15 @@ def test_every_sample_value_has_a_deliberate_kind(docs, golden):
                 kinds.setdefault(i.value_text, i.value.kind)
     assert set(kinds.values()) <= set(KINDS)
     golden("sample_value_kinds.json", dict(sorted(kinds.items())))
+
+
+def test_the_generic_text_reading_reads_the_coded_tier_export_exactly(docs):
+    """The 宁夏人社厅 export has a fast layout of its own; the generic path (text cut into a grid,
+    read by the form interpreter) must read it the same, table by table."""
+    from perflint.layouts import all_layouts, build_document
+    from perflint.readers import reader_for
+
+    path = str(SAMPLES / "ningxia-rst-2022.txt")
+    generic = next(layout for layout in all_layouts() if layout.name == "text-grid")
+    source = reader_for(path)(path, (SAMPLES / "ningxia-rst-2022.txt").read_bytes())
+    assert snapshot(build_document(source, generic))["projects"] == snapshot(docs["ningxia-rst-2022.txt"])["projects"]

@@ -23,6 +23,7 @@ required-field rule expects to be filled.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -76,6 +77,7 @@ class Column:
     heading: str = ""
 
 
+@vocabulary.cached
 def column_of(heading: str) -> Column:
     """The role of a column under ``heading``: 二级指标(长期) → tier2 of the long period."""
     key = vocabulary.key(heading)
@@ -94,6 +96,8 @@ def column_of(heading: str) -> Column:
 
 
 def is_heading_row(cells: list[str]) -> bool:
+    if not any("级" in c or "指标" in c for c in cells):
+        return False         # every heading row names 一级/二级 or 指标…: most rows are rejected here
     content = filled(list(enumerate(cells)))
     if len(content) > 16 and sum(1 for _, t in content if column_of(t).role) * 10 < len(content) * 4:
         return False         # a run-together line holding a whole form, not a row of headings
@@ -167,8 +171,8 @@ def fit_row(cells: list[str], columns: list[Column], seen: dict[str, int] | None
     are missing."""
     seen = {} if seen is None else seen
     content = [c.strip() for c in cells if c.strip()]
-    tier1_cols = [i for i, c in enumerate(columns) if c.role == "tier1"]
-    tier2_cols = [i for i, c in enumerate(columns) if c.role == "tier2"]
+    index = _column_index(tuple(columns)) if not isinstance(columns, _Columns) else columns.index
+    tier1_cols, tier2_cols = list(index.get(("all", "tier1"), ())), list(index.get(("all", "tier2"), ()))
     tier_cols = tier1_cols + tier2_cols
     after_tiers = max(tier_cols) + 1 if tier_cols else next(
         (i for i, c in enumerate(columns) if c.role in ("name", "value")), 0)
@@ -214,8 +218,8 @@ def fit_row(cells: list[str], columns: list[Column], seen: dict[str, int] | None
             break
         placed[col] = text
         col += 1
-    name_col = next((i for i, c in enumerate(columns) if c.role == "name"), None)
-    value_col = next((i for i, c in enumerate(columns) if c.role == "value"), None)
+    name_col = next(iter(index.get(("all", "name"), ())), None)
+    value_col = next(iter(index.get(("all", "value"), ())), None)
     if name_col in placed and value_col is not None and value_col not in placed \
             and _BARE_VALUE.match(squash(placed[name_col])):
         placed[value_col] = placed.pop(name_col)      # "质量指标 | 100": a value with its name lost
@@ -701,6 +705,7 @@ def _is_share_row(cells: list[str]) -> bool:
 
 def _read_indicators(project: Project, path: str, rows: list[list[str]], start: int, end: int,
                      columns: list[Column], ragged: bool) -> tuple[list[RawRow], list[Slot], list[RawRow]]:
+    columns = _Columns(columns)
     out: list[RawRow] = []
     slots: list[Slot] = []
     period: list[RawRow] = []
@@ -776,34 +781,60 @@ def _unplaced(project: Project, path: str, i: int, content: list[tuple[int, str]
         Loc(path, i + 1, content[0][0]), text))
 
 
+class _Columns(list):
+    """The columns of one indicator table, with where each role is worked out once."""
+
+    def __init__(self, columns: list[Column]):
+        super().__init__(columns)
+        self.index = _column_index(tuple(columns))
+
+
 class _Row:
     """The cells of one indicator row by column role and period."""
 
     def __init__(self, placed: dict[int, str], columns: list[Column]):
         self.placed, self.columns = placed, columns
+        self.index = columns.index if isinstance(columns, _Columns) else _column_index(tuple(columns))
 
     def col(self, role: str, period: str = "annual") -> int | None:
-        found = [i for i, c in enumerate(self.columns) if c.role == role and c.period == period]
-        if not found and period == "annual":
-            found = [i for i, c in enumerate(self.columns) if c.role == role]
-            if role in ("tier2", "name", "value") and any(c.period == "long" for c in self.columns):
-                found = [i for i in found if self.columns[i].period != "long"] or found[-1:]
-        return found[0] if found else None
+        return self.index.get((role, period))
 
     def get(self, role: str, period: str = "annual") -> str:
         if period == "long":
-            found = [i for i, c in enumerate(self.columns) if c.role == role and c.period == "long"]
-            return next((self.placed[i].strip() for i in found if self.placed.get(i, "").strip()), "")
-        col = self.col(role)
+            return next((self.placed[i].strip() for i in self.index.get(("all-long", role), ())
+                         if self.placed.get(i, "").strip()), "")
+        col = self.index.get((role, "annual"))
         return self.placed.get(col, "").strip() if col is not None else ""
 
     def all(self, role: str) -> list[str]:
-        return [self.placed.get(i, "").strip() for i, c in enumerate(self.columns)
-                if c.role == role and self.placed.get(i, "").strip()]
+        return [t for i in self.index.get(("all", role), ()) if (t := self.placed.get(i, "").strip())]
 
     def has_content(self) -> bool:
-        roles = ("tier1", "tier2", "name", "value")
-        return any(self.placed.get(i, "").strip() for i, c in enumerate(self.columns) if c.role in roles)
+        return any(self.placed.get(i, "").strip() for i in self.index[("all", "content")])
+
+
+@functools.lru_cache(maxsize=256)
+def _column_index(columns: tuple[Column, ...]) -> dict:
+    """Where each role is, once per table: (role, period) → column, ("all", role) → every column
+    of the role, ("all-long", role) → its long-period columns."""
+    index: dict = {}
+    long_side = any(c.period == "long" for c in columns)
+    for role in {c.role for c in columns if c.role}:
+        every = [i for i, c in enumerate(columns) if c.role == role]
+        index[("all", role)] = tuple(every)
+        long = [i for i in every if columns[i].period == "long"]
+        index[("all-long", role)] = tuple(long)
+        if long:
+            index[(role, "long")] = long[0]
+        annual = [i for i in every if columns[i].period == "annual"]
+        if not annual:
+            annual = every
+            if role in ("tier2", "name", "value") and long_side:
+                annual = [i for i in every if columns[i].period != "long"] or every[-1:]
+        if annual:
+            index[(role, "annual")] = annual[0]
+    index[("all", "content")] = tuple(i for i, c in enumerate(columns) if c.role in ("tier1", "tier2", "name", "value"))
+    return index
 
 
 def _whole_value(value: str, row: _Row, period: str, project: Project | None = None,
@@ -864,7 +895,7 @@ def read_flat(path: str, rows: list[list[str]], heading: int, end: int, year: in
               ragged: bool) -> list[Project]:
     """One row per indicator; the project's name, amount and goal merged, repeated or left blank
     down its rows; rows without indicator cells are a department's subtotal."""
-    columns = [column_of(c) for c in rows[heading]]
+    columns = _Columns([column_of(c) for c in rows[heading]])
     projects: list[Project] = []
     current: tuple[Project, list[RawRow], list[Slot], TierCursor] | None = None
     unit_name = ""

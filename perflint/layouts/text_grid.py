@@ -2,10 +2,9 @@
 
 The text is cut into a grid of cells (tab, ``|``, aligned spaces, one cell per line, run-together
 text: :mod:`perflint.readers.segment`) and handed to the same form interpreter Word and Excel
-tables go through (:mod:`perflint.layouts.form`). This is how tab-separated exports are read,
-including the coded-tier export of the 宁夏人社厅 2022 sample (rows led by 1-产出指标, cells that
-drift between columns). The layouts made for the other sample exports (tsv-slotted, pdf-lines,
-tab-cells) claim their own documents first.
+tables go through (:mod:`perflint.layouts.form`). The layouts made for the sample exports
+(tsv-coded, tsv-slotted, pdf-lines, tab-cells) claim their own documents first; the coded-tier
+export (tsv-coded) reads exactly the same way through this path.
 """
 from __future__ import annotations
 
@@ -31,7 +30,9 @@ def _grid(source: Source) -> tuple[Source, list[int] | None]:
 
 def sniff(source: Source) -> float:
     grid, _ = _grid(source)
-    return SCORE if form.table_spans(grid.cells) else 0.0
+    # a name label or an indicator heading row is enough to try (build says what is missing)
+    found = any(form.starts_table(cells) or form.is_heading_row(cells) for cells in grid.cells)
+    return SCORE if found else 0.0
 
 
 def build(source: Source) -> Document:
@@ -49,5 +50,5 @@ def _is_start(line: str) -> bool:
 # a very large text file is read a part at a time, cut where a table's caption block begins
 parts = table_parts(_is_start)
 
-LAYOUT = Layout("text-grid", "文本导出的表格（含宁夏人社厅 2022 年样式）：按制表符、竖线、空格、每格一行或连写文字切分成单元格后按表读取",
+LAYOUT = Layout("text-grid", "其他文本导出的表格：按制表符、竖线、空格、每格一行或连写文字切分成单元格后按表读取",
                 ("txt",), sniff, build, parts, fallback=True)

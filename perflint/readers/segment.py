@@ -215,6 +215,7 @@ def _heading_count(words: list[str]) -> int:
     return sum(1 for w in words if _is_heading(w))
 
 
+@vocabulary.cached
 def is_footer(cell: str) -> bool:
     key = vocabulary.key(cell)
     return any(key == w or (len(w) >= 4 and key.startswith(w)) for w in vocabulary.words("footers", "labels"))
