@@ -98,6 +98,7 @@ def tier2_of(text: str | None) -> str | None:
     return tier2
 
 
+@functools.lru_cache(maxsize=256)
 def parent_of(tier2: str | None, profile: str = "local") -> str | None:
     """The 一级 a 二级 belongs under in ``profile``."""
     if tier2 is None:

@@ -45,12 +45,12 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒ�
 def to_simplified(text: str) -> tuple[str, str | None]:
     """Text a mirror site turned into traditional characters (and glossed with pinyin: 區(qū))
     read as the simplified original. Returns the text and a note of what was done, if anything."""
-    sample = text[:20000]
+    sample = text[:8000]
     traditional = len(_TRADITIONAL_RE.findall(sample))
-    if traditional < 5 and "(" not in sample:
+    glossed = len(_PINYIN.findall(sample)) if _PINYIN.search(sample) else 0
+    if traditional < 5 and glossed < 5:
         return text, None          # the common case, decided at C speed
     simplified = len(_SIMPLIFIED_RE.findall(sample))
-    glossed = len(_PINYIN.findall(sample))
     if glossed >= 5:
         text = _PINYIN.sub("", text)
     if traditional >= 5 and traditional > 2 * simplified:
