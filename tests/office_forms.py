@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from perflint.layouts.common import TEXT_FIELDS
+from perflint import vocabulary
 from perflint.model import Document, Project
 
 
@@ -41,7 +41,7 @@ def form_of(doc: Document, project: Project) -> Form:
 
     labelled("项目名称", project.name)
     for name in dict.fromkeys([*doc.template_fields, *project.fields]):
-        if name in TEXT_FIELDS and name != "项目名称":
+        if name in vocabulary.current().table("fields") and name != "项目名称":
             labelled(name, project.fields[name].text if name in project.fields else "")
     for name, amount in project.amounts.items():
         if not amount.derived:

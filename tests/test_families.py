@@ -4,11 +4,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from families import FAMILIES, FORMATS, suffix, write
 
 from perflint.documents import extract_file
 from perflint.run import check
-
-from families import FAMILIES, FORMATS, suffix, write
 
 
 @pytest.fixture(scope="module")

@@ -49,10 +49,8 @@ def ws_tolerant(word: str) -> str:
 
 # ---- header fields and amounts ----------------------------------------------------------------
 
-#: Header text fields and amounts: canonical name → spellings, from the vocabulary data file
-#: (perflint/vocabulary.toml, extendable by configuration and packages).
-TEXT_FIELDS: dict[str, tuple[str, ...]] = vocabulary.current().table("fields")
-AMOUNT_FIELDS: dict[str, tuple[str, ...]] = vocabulary.current().table("amounts")
+# Header text fields and amounts are named in the vocabulary data file (perflint/vocabulary.toml,
+# extendable by configuration and packages), read through vocabulary.lookup.
 #: Order in which extract output lists amounts.
 AMOUNT_ORDER = ("项目总额", "年度资金总额", "本级资金", "财政拨款", "政府性基金", "其他资金", "结余结转资金",
                 "转移市县资金", "上级资金", "中央资金", "省级资金", "市级资金", "县级资金",

@@ -23,6 +23,7 @@ required-field rule expects to be filled.
 """
 from __future__ import annotations
 
+import datetime
 import functools
 import re
 from dataclasses import dataclass
@@ -34,7 +35,6 @@ from ..readers.segment import is_footer, split_name_value
 from ..values import parse_value
 from .common import (
     AMOUNT_ORDER,
-    TEXT_FIELDS,
     AmountScanner,
     RawRow,
     TierCursor,
@@ -42,8 +42,8 @@ from .common import (
     detect_unit,
     filled,
     finish_project,
-    is_money_text,
     is_indicator_header,
+    is_money_text,
     match_goal,
     match_label,
     ordered_amounts,
@@ -61,7 +61,6 @@ _FILLER = re.compile(r"^[.．。…·]{3,}$")
 _SHARE = re.compile(r"^[≥≤<>=]?\d+(?:\.\d+)?%?$")
 _BARE_VALUE = re.compile(r"^[≥≤<>=]?\d[\d.,]*%?$")
 _SERIAL = re.compile(r"^\d{2},?\d{3}$")
-_TOTAL_NAME = re.compile(r"^(?:其中[:：])?")
 
 
 #: the checks a doubtful reading would mislead: everything that reads the indicators or the table
@@ -378,7 +377,7 @@ def _template(projects: list[Project]) -> tuple[tuple[str, ...], tuple[str, ...]
     required = tuple(n for n in ("项目总额", "年度资金总额") if n in amounts)
     if not required and "本级资金" in amounts:
         required = ("本级资金",)
-    return tuple(n for n in TEXT_FIELDS if n in fields), required
+    return tuple(n for n in vocabulary.current().table("fields") if n in fields), required
 
 
 # ---- one form -----------------------------------------------------------------------------------
@@ -405,8 +404,7 @@ def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int
     roles = {c.role for c in columns}
     project.tiers_inferred = not roles & {"tier1", "tier2"}
     project.family = "two-level" if columns != written else _family(project, columns)
-    project.columns = [{"heading": " ".join(c.heading.split()), "role": c.role, "period": c.period}
-                       for c in columns if c.heading.strip()]
+    project.columns = _describe(columns)
     indicator_rows, slots, period_rows = _read_indicators(project, path, rows, heading + 1, end, columns, ragged)
     if ragged:     # a text export prints a merged 成本指标 label mid-block: its first rows come before it
         regroup_centred_cost_label(indicator_rows)
@@ -480,20 +478,15 @@ def _sub_heading(rows: list[list[str]], heading: int, end: int, columns: list[Co
                 for c in years_below]
         columns = columns[:value_col] + subs + columns[value_col + 1:]
         heading = below_at
-        merged_headings = [c.heading for c in columns]
     elif below and not any(_tier_level(c) for c in below) and len(years_below) >= 2:
-        merged = [((rows[heading][i] if i < len(rows[heading]) else "") + " " + c).strip()
-                  for i, c in enumerate(below)]
-        for i in range(len(below), len(rows[heading])):
-            merged.append(rows[heading][i])
-        # a heading merged over the year columns is written once: carry it right
-        for i in range(1, len(merged)):
-            if i < len(below) and below[i].strip() and not (i < len(rows[heading]) and rows[heading][i].strip()):
-                merged[i] = (rows[heading][i - 1] if i - 1 < len(rows[heading]) else "") + " " + below[i]
-        columns = [column_of(c) if _YEAR_HEADING.search(c) else columns[i] if i < len(columns) else column_of(c)
-                   for i, c in enumerate(merged)]
+        # the years stand under a heading merged over them (指标值 → 2021年实际值 | 2022年预期值)
+        columns = list(columns) + [Column(None)] * (len(below) - len(columns))
+        parent = ""
+        for i, sub in enumerate(below):
+            parent = columns[i].heading.strip() or parent
+            if _YEAR_HEADING.search(sub):
+                columns[i] = column_of(f"{parent} {sub}")
         heading = below_at
-        merged_headings = merged
     elif below and _is_sub_heading(below):
         # a heading merged over sub-columns named on the row below (指标值 → 指标性质 | 指标值 | 度量单位)
         if ragged:     # cut from text: the sub-headings alone on their row replace the column they split
@@ -507,17 +500,13 @@ def _sub_heading(rows: list[list[str]], heading: int, end: int, columns: list[Co
             columns = [column_of(below[i]) if i < len(below) and below[i].strip() else padded[i]
                        for i in range(width)]
         heading = below_at
-        merged_headings = [c.heading for c in columns]
-    else:
-        merged_headings = [c.heading for c in columns]
-    dated = [(i, int(m.group(1))) for i, h in enumerate(merged_headings)
-             if (m := _YEAR_HEADING.search(h)) and (columns[i].role in ("value", "actual", None))]
+    dated = [(i, int(m.group(1))) for i, c in enumerate(columns)
+             if (m := _YEAR_HEADING.search(c.heading)) and c.role in ("value", "actual", None)]
     if len(dated) >= 2 and ragged:
         first = dated[0][0]
-        if first > 0 and columns[first - 1].role == "value" and not _YEAR_HEADING.search(merged_headings[first - 1]):
+        if first > 0 and columns[first - 1].role == "value" and not _YEAR_HEADING.search(columns[first - 1].heading):
             # 指标值 | 2023年实际值 | 2024年预期值 on one row cut from text: 指标值 heads the year columns
             columns = columns[:first - 1] + columns[first:]
-            merged_headings = merged_headings[:first - 1] + merged_headings[first:]
             dated = [(i - 1, y) for i, y in dated]
     if len(dated) >= 2:
         target = next((i for i, y in dated if y == year), max(dated, key=lambda d: d[1])[0])
@@ -531,6 +520,12 @@ def _is_sub_heading(cells: list[str]) -> bool:
     content = [c for c in cells if c.strip()]
     return len(content) >= 2 and all(column_of(c).role for c in content) \
         and not any(_tier_level(c) for c in content)
+
+
+def _describe(columns: list[Column]) -> list[dict]:
+    """How each column was understood, for ``perflint extract``."""
+    return [{"heading": " ".join(c.heading.split()), "role": c.role, "period": c.period}
+            for c in columns if c.heading.strip()]
 
 
 def _start_label(cells: list[str]) -> str:
@@ -578,7 +573,7 @@ def _judge_reading(project: Project, columns: list[Column], period_rows: list[Ra
         project.doubtful = DOUBTFUL_QUIET
         project.problems.append(Problem(
             "input", "doubtful-reading",
-            f"这张表读得不可靠（共 {len(inds)} 行指标，其中{'，'.join(reasons)}），依赖指标的检查已跳过，请人工审核",
+            f"这张表读得不可靠（共 {len(inds)} 行指标，其中 {'，'.join(reasons)}），依赖指标的检查已跳过，请人工审核",
             Loc(path, heading + 1)))
     has_long = any(c.period == "long" and c.role in ("name", "value") for c in columns)
     if has_long and not period_rows:
@@ -765,13 +760,16 @@ def _read_indicators(project: Project, path: str, rows: list[list[str]], start: 
                 slots.append(Slot(taxonomy.parent_of(taxonomy.tier2_of(t2)), taxonomy.tier2_of(t2), t2,
                                   Loc(path, i + 1, row.col("tier2"))))
             continue
-        text = _whole_value(value, row, "annual", project, loc)
-        out.append(cursor.row(name, text, Loc(path, i + 1, row.col("name")),
-                              description=row.get("description") or None,
-                              basis=row.get("basis") or None,
-                              value_loc=Loc(path, i + 1, row.col("value")),
-                              inferred=project.tiers_inferred))
+        out.append(_raw_row(cursor, row, name, _whole_value(value, row, "annual", project, loc), loc,
+                            inferred=project.tiers_inferred))
     return out, slots, period
+
+
+def _raw_row(cursor: TierCursor, row: _Row, name: str, value: str, loc: Loc, inferred: bool = False) -> RawRow:
+    """One indicator row as read, located at its name and value cells."""
+    return cursor.row(name, value, Loc(loc.path, loc.line, row.col("name")),
+                      description=row.get("description") or None, basis=row.get("basis") or None,
+                      value_loc=Loc(loc.path, loc.line, row.col("value")), inferred=inferred)
 
 
 def _unplaced(project: Project, path: str, i: int, content: list[tuple[int, str]]) -> None:
@@ -850,17 +848,16 @@ def _whole_value(value: str, row: _Row, period: str, project: Project | None = N
     if comparator_of(unit) or squash(unit) in _DIRECTION_WORDS:
         unit = ""
     sign = signs[0] if signs else ""
-    written = value.lstrip()[:1]
-    if sign and written in "≥≤><=＝":
-        if project is not None and _SIGN_OF.get(written, written) != sign:
+    written = value.lstrip()[:1].replace("＝", "=")
+    if sign and written in "≥≤><=":
+        if project is not None and written != sign:
             _disagree(project, loc, f"指标值“{value}”与指标性质栏的“{sign}”相互矛盾", value)
         sign = ""
     stripped = value.strip()
     if unit and not stripped.endswith(unit):
-        if re.search(r"\d$", stripped) or not re.search(r"\d", stripped):
-            if re.search(r"\d$", stripped):
-                stripped += unit
-        elif project is not None:
+        if re.search(r"\d$", stripped):
+            stripped += unit            # 95 | % → 95%
+        elif project is not None and re.search(r"\d", stripped):
             tail = re.sub(r"^[^\d]*[\d.,]+", "", stripped)
             if tail and unit not in tail and tail not in unit:
                 _disagree(project, loc, f"指标值“{value}”与计量单位栏的“{unit}”不一致", value)
@@ -869,16 +866,12 @@ def _whole_value(value: str, row: _Row, period: str, project: Project | None = N
     return sign + stripped
 
 
-_SIGN_OF = {"＝": "="}
-
-
 def _disagree(project: Project, loc: Loc | None, message: str, text: str) -> None:
     project.problems.append(Problem("value", "value-parts-disagree", message, loc, text))
 
 
 def _excel_date(text: str, row: _Row) -> str | None:
     """An Excel date serial (44561) in a row about a time: 2021年12月31日."""
-    import datetime
     number = int(text.replace(",", ""))
     if not 36526 <= number <= 54789:       # 2000-01-01 … 2049-12-31
         return None
@@ -905,8 +898,7 @@ def read_flat(path: str, rows: list[list[str]], heading: int, end: int, year: in
         if current is not None:
             project, raw, slots, _ = current
             project.family = "flat-table"
-            project.columns = [{"heading": " ".join(c.heading.split()), "role": c.role, "period": c.period}
-                               for c in columns if c.heading.strip()]
+            project.columns = _describe(columns)
             finish_project(project, raw, year, slots)
             _judge_reading(project, columns, [], heading, path)
             projects.append(project)
@@ -948,9 +940,7 @@ def read_flat(path: str, rows: list[list[str]], heading: int, end: int, year: in
         cursor.see(t1 if taxonomy.tier1_of(t1) else None, t2 or None)
         if not name and not value:
             continue
-        raw.append(cursor.row(name, _whole_value(value, row, "annual", project, loc),
-                              Loc(path, i + 1, row.col("name")), description=row.get("description") or None,
-                              basis=row.get("basis") or None, value_loc=Loc(path, i + 1, row.col("value"))))
+        raw.append(_raw_row(cursor, row, name, _whole_value(value, row, "annual", project, loc), loc))
     close()
     return projects
 

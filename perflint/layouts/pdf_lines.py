@@ -18,6 +18,7 @@ from ..model import Document, Goal, Loc, Paragraph, Problem, Project
 from ..readers import Source
 from ..values import STRUCTURED_KINDS, parse_value
 from . import Layout
+from .captions import caption_of, table_parts, table_spans
 from .common import (
     RawRow,
     TierCursor,
@@ -30,7 +31,6 @@ from .common import (
     squash,
     take_name,
 )
-from .captions import caption_of, table_parts, table_spans
 
 TEMPLATE_FIELDS = ("项目名称", "主管部门", "实施单位", "项目属性", "项目期")
 

@@ -39,7 +39,6 @@ from .common import (
     ordered_amounts,
     regroup_centred_cost_label,
     scan_text_fields,
-    squash,
     take_name,
 )
 

@@ -20,6 +20,7 @@ from .. import taxonomy
 from ..model import Document, Goal, Loc, Problem, Project, Slot
 from ..readers import Source
 from . import Layout
+from .captions import caption_of, table_parts, table_spans
 from .common import (
     AmountScanner,
     RawRow,
@@ -35,7 +36,6 @@ from .common import (
     scan_text_fields,
     take_name,
 )
-from .captions import caption_of, table_parts, table_spans
 
 _SLOT = re.compile(r"^\s*指标\s*(\d+)\s*[:：]\s*")
 _FILLER = re.compile(r"^[.．。…·]{3,}$")

@@ -62,6 +62,12 @@ class GridBuilder:
             if piece.strip():
                 self.row([piece], (), **where)
 
+    def table(self, rows: list[list[str]], **where) -> None:
+        """A whole table (a merged cell once, the cells it spans blank), each row named by its
+        column headings or labels; ``where`` says which table, and each row gets its number."""
+        for r, (cells, columns) in enumerate(zip(rows, column_names(rows), strict=True), 1):
+            self.row(cells, columns, **where, row=r)
+
     def row(self, cells: list[str], columns: tuple[str, ...] = (), **where) -> None:
         cells = [c.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ").strip() for c in cells]
         while cells and not cells[-1]:

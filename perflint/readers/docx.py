@@ -8,7 +8,7 @@ line remembers its table, row and column heading (``{"kind":"docx","table":3,"ro
 """
 from __future__ import annotations
 
-from . import GridBuilder, Source, column_names, open_office
+from . import GridBuilder, Source, open_office
 
 
 def read_docx(path: str, data: bytes) -> Source:
@@ -30,9 +30,7 @@ def read_body(grid: GridBuilder, document) -> None:
     for block in document.iter_inner_content():
         if isinstance(block, Table):
             tables += 1
-            rows = table_rows(block)
-            for r, (cells, columns) in enumerate(zip(rows, column_names(rows)), 1):
-                grid.row(cells, columns, table=tables, row=r)
+            grid.table(table_rows(block), table=tables)
         else:
             paragraphs += 1
             grid.paragraph(block.text, paragraph=paragraphs)

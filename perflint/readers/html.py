@@ -9,7 +9,7 @@ Every line remembers its table, row and column heading (``{"kind": "html", "tabl
 """
 from __future__ import annotations
 
-from . import GridBuilder, Source, column_names
+from . import GridBuilder, Source
 from .text import decode_text
 
 _BLOCKS = frozenset({"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "br", "section", "article",
@@ -53,9 +53,7 @@ class _Walker:
         if tag == "table":
             self.flush()
             self.tables += 1
-            rows = table_rows(el)
-            for r, (cells, columns) in enumerate(zip(rows, column_names(rows)), 1):
-                self.grid.row(cells, columns, table=self.tables, row=r)
+            self.grid.table(table_rows(el), table=self.tables)
             return
         if tag in _BLOCKS:
             self.flush()

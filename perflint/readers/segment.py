@@ -21,6 +21,7 @@ import re
 import statistics
 
 from .. import taxonomy, vocabulary
+from ..values import parse_value
 
 _SPACES = re.compile(r"[ \u3000]{2,}")
 _SINGLE_CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -325,7 +326,6 @@ def _number_like(text: str) -> bool:
 
 
 def _value_like(text: str) -> bool:
-    from ..values import parse_value
     return parse_value(text).is_structured and not _number_like(text)
 
 
@@ -371,11 +371,7 @@ def _starts_header_row(text: str) -> bool:
     if any(key.startswith(w) for w in vocabulary.words("totals", "labels")):
         return True
     return _is_label(text) or _is_goal(text) or vocabulary.lookup("goals", text) is not None \
-        or squash_key(text).startswith(("资金支出计划", "项目资金", "绩效指标", "项目绩效目标", "项目概况"))
-
-
-def squash_key(text: str) -> str:
-    return vocabulary.key(text)
+        or vocabulary.key(text).startswith(("资金支出计划", "项目资金", "绩效指标", "项目绩效目标", "项目概况"))
 
 
 def _join_broken(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:

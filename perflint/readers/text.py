@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from ..model import Loc, Problem
 from . import Source
 
-
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
          (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
@@ -54,7 +53,7 @@ def to_simplified(text: str) -> tuple[str, str | None]:
     if glossed >= 5:
         text = _PINYIN.sub("", text)
     if traditional >= 5 and traditional > 2 * simplified:
-        from opencc_purepy import OpenCC     # loaded only for the rare traditional text
+        from opencc_purepy import OpenCC  # loaded only for the rare traditional text
         return OpenCC("t2s").convert(text), "繁体字已转为简体" + ("，拼音注音已去除" if glossed >= 5 else "")
     return text, "拼音注音已去除" if glossed >= 5 else None
 
