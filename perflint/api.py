@@ -1,5 +1,8 @@
 """The public API for rule packs. perflint's own rules import from here and nowhere else.
 
+Besides the model and the rule decorator it carries the derived views rules share (cost rows read
+as money, the spending plan's cells, every piece of written text; see :mod:`perflint.views`).
+
     from perflint.api import Indicator, RuleContext, rule, vocab
 
     @rule(code="PF401", name="rate-above-100", category="value", severity="error", target=Indicator)
@@ -24,10 +27,49 @@ from .model import (
 )
 from .similarity import exact_groups, near_duplicate_groups
 from .values import STRUCTURED_KINDS, Value, parse_value
+from .views import (
+                    BARE_FILLERS,
+                    COST_TIERS,
+                    FILLER_NAMES,
+                    OUTPUT_TIERS,
+                    REQUIRED_TIERS,
+                    TIER_SHORT,
+                    CostCheck,
+                    CostLine,
+                    Mention,
+                    PlanCell,
+                    TextPiece,
+                    budget_of,
+                    comparable,
+                    compare_costs,
+                    core_noun,
+                    cost_lines,
+                    document_text,
+                    is_cost,
+                    is_filler_name,
+                    is_placeholder,
+                    item_key,
+                    measures_in,
+                    mentions,
+                    plan_cells,
+                    project_costs,
+                    quantity_counts,
+                    row_key,
+                    siblings_text,
+                    squash,
+                    text_pieces,
+                    tier_name,
+)
 
 __all__ = [
     "CATEGORIES", "SEVERITIES", "STRUCTURED_KINDS", "Amount", "Corpus", "Document", "Finding", "Goal",
     "Indicator", "Loc", "Paragraph", "Problem", "Project", "Rule", "RuleContext", "Schedule", "Slot",
     "TextField", "Value", "exact_groups", "near_duplicate_groups", "parse_value", "rule", "taxonomy",
     "units", "vocab",
+    # derived views of the model (perflint.views)
+    "BARE_FILLERS", "COST_TIERS", "FILLER_NAMES", "OUTPUT_TIERS", "REQUIRED_TIERS", "TIER_SHORT",
+    "CostCheck", "CostLine", "Mention", "PlanCell", "TextPiece", "budget_of", "comparable",
+    "compare_costs", "core_noun", "cost_lines", "document_text", "is_cost", "is_filler_name",
+    "is_placeholder", "item_key", "measures_in", "mentions", "plan_cells", "project_costs",
+    "quantity_counts", "row_key", "siblings_text", "squash", "text_pieces", "tier_name",
 ]

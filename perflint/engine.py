@@ -9,26 +9,24 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import importlib
 import importlib.util
 import pkgutil
 import re
 import sys
 import types
-import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
+from .findings import SEVERITY_RANK, Finding, Location, make  # noqa: F401  (re-exported)
 from .model import Document, Indicator, Loc, Project
 
 CATEGORIES = ("funds", "placeholder", "tier", "value", "template", "consistency", "structure",
               "text", "schedule", "input")
 SEVERITIES = ("error", "warning", "info")
-SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 DOC_HEADINGS = ("检查内容", "为何重要", "示例", "依据")
 _CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
@@ -63,6 +61,8 @@ class Rule:
     default: bool = True
     pack: str = ""
     tiers: frozenset[str] | None = None   # Indicator rules: the 二级 tiers they concern (None: all)
+    supersedes: tuple[str, ...] = ()      # selectors of rules whose findings on the same rows it covers
+    yields_to: tuple[str, ...] = ()       # selectors of rules whose findings on the same rows cover its own
 
     @property
     def title(self) -> str:
@@ -85,12 +85,17 @@ class Rule:
 
 def rule(*, code: str, name: str, category: str, severity: str, target: type,
          options: type | None = None, default: bool = True,
-         tiers: Iterable[str] | None = None) -> Callable[[Callable], Rule]:
+         tiers: Iterable[str] | None = None, supersedes: Iterable[str] = (),
+         yields_to: Iterable[str] = ()) -> Callable[[Callable], Rule]:
     """Declare a rule. The decorated function is called with the target and a RuleContext and
     yields findings made with ``ctx.finding(...)``; the engine stamps code, name and severity.
 
     ``tiers`` (Indicator rules only) names the canonical 二级 tiers the rule concerns; the
     engine then calls it only for indicators under those tiers.
+
+    ``supersedes`` / ``yields_to`` name rules (codes, prefixes, names or categories) whose
+    findings share a root cause with this rule's when they concern the same row: the engine then
+    reports the covering finding only, naming the covered codes (see :mod:`perflint.findings`).
     """
     if not _CODE.match(code):
         raise ValueError(f"rule code {code!r} is not of the form PF123")
@@ -111,48 +116,10 @@ def rule(*, code: str, name: str, category: str, severity: str, target: type,
         module = sys.modules.get(fn.__module__)
         return Rule(code, name, category, severity, target, fn, options,
                     (module.__doc__ or "") if module else "", fn.__module__, default,
-                    tiers=frozenset(tiers) if tiers is not None else None)
+                    tiers=frozenset(tiers) if tiers is not None else None,
+                    supersedes=tuple(supersedes), yields_to=tuple(yields_to))
 
     return decorate
-
-
-@dataclass(slots=True)
-class Finding:
-    code: str
-    name: str
-    category: str
-    severity: str
-    message: str
-    file: str
-    line: int | None
-    project: str | None = None
-    indicator: str | None = None
-    hint: str | None = None
-    text: str | None = None           # the offending text, as written
-    evidence: str | None = None       # what identifies the problem, for the fingerprint
-    fingerprint: str = ""
-    message_en: str | None = None     # for --lang en
-    hint_en: str | None = None
-    locator: dict | None = None       # the format's own coordinates (Model: Document.locate)
-
-    def in_english(self) -> Finding:
-        return dataclasses.replace(self, message=self.message_en or self.message,
-                                   hint=self.hint_en if self.hint_en is not None else self.hint)
-
-    def to_json(self) -> dict:
-        return {"code": self.code, "name": self.name, "category": self.category,
-                "severity": self.severity, "message": self.message, "hint": self.hint,
-                "file": self.file, "line": self.line, "project": self.project,
-                "indicator": self.indicator, "text": self.text, "fingerprint": self.fingerprint,
-                "locator": self.locator or ({"kind": "txt", "line": self.line} if self.line else None)}
-
-
-def fingerprint(f: Finding) -> str:
-    """Stable across edits that move lines: code, file, project, indicator and the evidence."""
-    evidence = f.evidence if f.evidence is not None else (f.text if f.text is not None else f.message)
-    parts = [f.code, f.file.replace("\\", "/"), f.project or "", f.indicator or "",
-             "".join(unicodedata.normalize("NFKC", evidence).split())]
-    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
 class RuleContext:
@@ -196,11 +163,15 @@ class RuleContext:
     def finding(self, at: Any, message: str, hint: str | None = None, *, text: str | None = None,
                 evidence: str | None = None, severity: str | None = None,
                 project: Project | None = None, document: Document | None = None,
-                message_en: str | None = None, hint_en: str | None = None) -> Finding:
+                message_en: str | None = None, hint_en: str | None = None,
+                about: Iterable[Any] = (), cause: str | None = None) -> Finding:
         """A finding anchored on ``at`` (an Indicator, Project, Document, or anything with a loc).
 
         ``message_en``/``hint_en`` default to the rule's English title and fix (its doc's
-        "## English" section); the offending text travels in ``text`` either way.
+        "## English" section); the offending text travels in ``text`` either way. ``about``
+        names other rows (Indicators or Locs) the finding concerns, so that a finding of a rule
+        covering this one on any of them stands for both; findings of this rule with the same
+        ``cause`` in one file are reported as one, with their extent.
         """
         document = document or self.document
         project = project or self.project
@@ -222,14 +193,34 @@ class RuleContext:
             loc = getattr(at, "loc", None)
         path = document.path if document else (loc.path if loc else "")
         title_en, fix_en = self.rule.english
-        if message_en is None:
-            message_en = title_en
-        return Finding(self.rule.code, self.rule.name, self.rule.category,
-                       severity or self.rule.severity, message, path, loc.line if loc else None,
-                       project.name if project else None, indicator, hint, text, evidence,
-                       message_en=message_en, hint_en=hint_en if hint_en is not None else fix_en,
-                       # text findings derive their locator from the line when written
-                       locator=document.locate(cell or loc) if document is not None and document.format != "txt" else None)
+        line = loc.line if loc else None
+        # the rows the finding concerns: its own (or, for a whole table, the table) and any named
+        rows = [("project", line) if isinstance(at, Project) else ("row", line)] if line else []
+        for other in about:
+            other_loc = other if isinstance(other, Loc) else getattr(other, "loc", None)
+            if other_loc is not None:
+                rows.append(("row", other_loc.line))
+        return make(code=self.rule.code, name=self.rule.name, category=self.rule.category,
+                    severity=severity or self.rule.severity, message=message, file=path,
+                    line=line,
+                    coordinates=document.locate(cell or loc) if document is not None and loc is not None else None,
+                    about=rows, cause=cause,
+                    project=project.name if project else None, indicator=indicator, hint=hint,
+                    text=text, evidence=evidence, message_en=message_en or title_en,
+                    hint_en=hint_en if hint_en is not None else fix_en)
+
+
+def failure(r: Rule, target: Any, ctx: RuleContext | None, doc: Document | None, err: Exception) -> Finding:
+    """A rule that raised: one finding where it failed, never a dead batch."""
+    loc = getattr(target, "loc", None)
+    return make(code="PF000", name="rule-failed", category="input", severity="warning",
+                message=f"规则 {r.code}（{r.name}）在此处运行出错，结果不完整：{type(err).__name__}: {err}",
+                file=doc.path if doc else "", line=loc.line if loc else None,
+                coordinates=doc.locate(loc) if doc is not None and loc is not None else None,
+                project=getattr(getattr(ctx, "project", None), "name", None),
+                hint="这是 perflint 或该规则包的缺陷，请连同文件报告给维护者",
+                message_en=f"Rule {r.code} ({r.name}) failed here; results are incomplete: {type(err).__name__}: {err}",
+                hint_en="This is a defect in perflint or the rule pack; please report it with the file")
 
 
 # ---- finding and loading packs ----------------------------------------------------------------

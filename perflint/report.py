@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import __version__
-from .engine import CATEGORIES, SEVERITIES, SEVERITY_RANK, Finding, Rule
+from .engine import CATEGORIES, SEVERITIES, Rule
+from .findings import SEVERITY_RANK, Finding
 
 SCHEMA_VERSION = 1
 

@@ -19,13 +19,14 @@ from .engine import (
     RuleContext,
     SelectorError,
     build_options,
-    fingerprint,
+    failure,
     load_packs,
     matches,
     select,
 )
 from .files import collect
-from .model import Document, Indicator, Loc, Project
+from .findings import finish
+from .model import Document, Indicator, Project
 from .readers import supported_suffixes
 from .report import FileResult, Report
 
@@ -130,7 +131,8 @@ def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os
         for r in by_target["Corpus"]:
             ctx = RuleContext(r, options[r.code], settings, corpus=corpus)
             report.findings.extend(_call(r, corpus, ctx, None))
-    report.findings = _finish(report.findings, settings, rules)
+    report.findings = finish(report.findings, rules, ignored_here=settings.ignored_here,
+                             severity=settings.severity, lang=settings.lang, matches=matches)
     return report
 
 
@@ -153,12 +155,7 @@ def _check_path(path: str, by_target: dict[str, list[Rule]], options: dict[str, 
             # a file read in parts is not held whole for the cross-document checks, or memory
             # would grow with it again
             notes.append(f"{path} 很大，已分部分读取；跨文件比较的检查未包含此文件")
-        found = _check_document(doc, by_target, options, settings)
-        if doc.places:      # text findings derive {"kind": "txt", "line": …} when written
-            for f in found:
-                if f.locator is None and f.line:
-                    f.locator = doc.locate(Loc(doc.path, f.line))
-        findings.extend(found)
+        findings.extend(_check_document(doc, by_target, options, settings))
     return result, findings, kept, notes
 
 
@@ -225,7 +222,7 @@ def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: di
                 try:
                     found.extend(r.check(indicator, ctx) or ())
                 except Exception as err:
-                    found.append(_failure(r, indicator, ctx, doc, err))
+                    found.append(failure(r, indicator, ctx, doc, err))
     return found
 
 
@@ -235,41 +232,7 @@ def _call(r: Rule, target: Document | Project | Indicator | Corpus, ctx: RuleCon
     try:
         return list(r.check(target, ctx) or ())
     except Exception as err:
-        return [_failure(r, target, ctx, doc, err)]
-
-
-def _failure(r: Rule, target, ctx: RuleContext, doc: Document | None, err: Exception) -> Finding:
-    loc = getattr(target, "loc", None)
-    return Finding("PF000", "rule-failed", "input", "warning",
-                   f"规则 {r.code}（{r.name}）在此处运行出错，结果不完整：{type(err).__name__}: {err}",
-                   doc.path if doc else "", loc.line if loc else None,
-                   getattr(getattr(ctx, "project", None), "name", None),
-                   hint="这是 perflint 或该规则包的缺陷，请连同文件报告给维护者",
-                   message_en=f"Rule {r.code} ({r.name}) failed here; results are incomplete: {type(err).__name__}: {err}",
-                   hint_en="This is a defect in perflint or the rule pack; please report it with the file")
-
-
-def _finish(findings: list[Finding], settings: Settings, rules: list[Rule]) -> list[Finding]:
-    """Per-file ignores, severity overrides, fingerprints; sorted by file, line and code."""
-    by_code = {r.code: r for r in rules}
-    kept: list[Finding] = []
-    seen: dict[str, int] = {}
-    for f in findings:
-        r = by_code.get(f.code)
-        if r is not None and any(matches(s, r) for s in settings.ignored_here(f.file)):
-            continue
-        if r is not None:
-            for selector, level in settings.severity.items():
-                if matches(selector, r):
-                    f.severity = level
-        base = fingerprint(f)
-        seen[base] = seen.get(base, 0) + 1
-        f.fingerprint = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        kept.append(f)
-    kept.sort(key=lambda f: (f.file, f.line or 0, f.code, f.project or "", f.indicator or ""))
-    if settings.lang == "en":
-        kept = [f.in_english() for f in kept]     # after fingerprinting: the language never changes it
-    return kept
+        return [failure(r, target, ctx, doc, err)]
 
 
 def display_path(path: str) -> str:

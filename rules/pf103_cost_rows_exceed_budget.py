@@ -24,9 +24,7 @@ Fix: Reduce or correct the cost rows so that they stay within the budget.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perflint.api import Project, RuleContext, rule, vocab
-
-from ._shared import compare_costs
+from perflint.api import Project, RuleContext, compare_costs, rule, vocab
 
 
 @dataclass(frozen=True)

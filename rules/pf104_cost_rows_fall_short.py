@@ -23,9 +23,7 @@ Fix: List the missing cost items or correct the amounts.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perflint.api import Project, RuleContext, rule, vocab
-
-from ._shared import compare_costs
+from perflint.api import Project, RuleContext, compare_costs, rule, vocab
 
 
 @dataclass(frozen=True)

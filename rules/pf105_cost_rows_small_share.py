@@ -22,9 +22,7 @@ Fix: Itemise the costs so that they account for the whole budget.
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perflint.api import Project, RuleContext, rule, vocab
-
-from ._shared import compare_costs
+from perflint.api import Project, RuleContext, compare_costs, rule, vocab
 
 
 @dataclass(frozen=True)

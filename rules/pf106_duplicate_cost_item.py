@@ -25,9 +25,7 @@ Fix: Remove the duplicate cost row.
 """
 from dataclasses import dataclass
 
-from perflint.api import Project, RuleContext, rule, vocab
-
-from ._shared import item_key, project_costs
+from perflint.api import Project, RuleContext, item_key, project_costs, rule, vocab
 
 
 @dataclass(frozen=True)

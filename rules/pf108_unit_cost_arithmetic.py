@@ -25,9 +25,7 @@ Fix: Recompute the amount from the unit price and the count.
 import re
 from decimal import Decimal
 
-from perflint.api import Indicator, Project, RuleContext, Value, rule, vocab
-
-from ._shared import is_cost, item_key, measures_in
+from perflint.api import Indicator, Project, RuleContext, Value, is_cost, item_key, measures_in, rule, vocab
 
 
 def _factors(price: Value) -> list[str]:

@@ -19,9 +19,7 @@ perflint 是如何理解它们的：按表格单位（万元）读会远超年�
 A cost amount is written without a unit.
 Fix: Write the unit (元 or 万元) after the amount.
 """
-from perflint.api import Project, RuleContext, rule
-
-from ._shared import project_costs
+from perflint.api import Project, RuleContext, project_costs, rule
 
 
 @rule(code="PF109", name="cost-amount-without-unit", category="funds", severity="warning", target=Project)

@@ -22,9 +22,7 @@ Fix: Write a real target; quantity, quality, time, cost and satisfaction always 
 """
 from dataclasses import dataclass
 
-from perflint.api import Indicator, RuleContext, rule
-
-from ._shared import REQUIRED_TIERS, is_filler_name, is_placeholder, squash
+from perflint.api import REQUIRED_TIERS, Indicator, RuleContext, is_filler_name, is_placeholder, rule, squash
 
 
 @dataclass(frozen=True)

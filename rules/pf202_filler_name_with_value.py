@@ -18,9 +18,7 @@
 A filler name carries a real value.
 Fix: Give the indicator a real name, or remove the value.
 """
-from perflint.api import Indicator, RuleContext, rule
-
-from ._shared import is_filler_name
+from perflint.api import Indicator, RuleContext, is_filler_name, rule
 
 
 @rule(code="PF202", name="filler-name-with-value", category="placeholder", severity="error", target=Indicator)

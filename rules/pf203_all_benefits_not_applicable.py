@@ -18,9 +18,7 @@
 Every benefit indicator is marked not applicable.
 Fix: Set at least one benefit indicator the project really achieves.
 """
-from perflint.api import Project, RuleContext, rule
-
-from ._shared import is_filler_name
+from perflint.api import Project, RuleContext, is_filler_name, rule
 
 
 @rule(code="PF203", name="all-benefits-not-applicable", category="placeholder", severity="warning",

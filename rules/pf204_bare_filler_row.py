@@ -18,9 +18,7 @@
 A row holds nothing but fillers.
 Fix: Fill in the row or delete it.
 """
-from perflint.api import Indicator, RuleContext, rule
-
-from ._shared import BARE_FILLERS, squash
+from perflint.api import BARE_FILLERS, Indicator, RuleContext, rule, squash
 
 
 @rule(code="PF204", name="bare-filler-row", category="placeholder", severity="info", target=Indicator)

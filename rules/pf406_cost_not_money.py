@@ -18,9 +18,7 @@
 A cost indicator is not an amount of money.
 Fix: Give the cost in 元 or 万元.
 """
-from perflint.api import Indicator, RuleContext, rule
-
-from ._shared import COST_TIERS
+from perflint.api import COST_TIERS, Indicator, RuleContext, rule
 
 
 @rule(code="PF406", name="cost-not-money", category="value", severity="warning", target=Indicator, tiers=COST_TIERS)

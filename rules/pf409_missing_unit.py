@@ -18,9 +18,7 @@
 A value has no unit.
 Fix: Write the unit after the number.
 """
-from perflint.api import Indicator, RuleContext, rule
-
-from ._shared import is_cost
+from perflint.api import Indicator, RuleContext, is_cost, rule
 
 
 @rule(code="PF409", name="missing-unit", category="value", severity="warning", target=Indicator)

@@ -18,9 +18,7 @@
 An output value is vague and cannot be measured.
 Fix: Give a measurable target.
 """
-from perflint.api import Indicator, RuleContext, rule, vocab
-
-from ._shared import OUTPUT_TIERS
+from perflint.api import OUTPUT_TIERS, Indicator, RuleContext, rule, vocab
 
 
 @rule(code="PF413", name="vague-output-value", category="value", severity="warning", target=Indicator, tiers=OUTPUT_TIERS)

@@ -23,9 +23,7 @@ Fix: Set indicators that fit each project.
 """
 from dataclasses import dataclass
 
-from perflint.api import Corpus, RuleContext, exact_groups, rule
-
-from ._shared import comparable, row_key, siblings_text
+from perflint.api import Corpus, RuleContext, comparable, exact_groups, row_key, rule, siblings_text
 
 
 @dataclass(frozen=True)

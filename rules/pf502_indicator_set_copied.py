@@ -23,9 +23,7 @@ Fix: Write each project's own indicators.
 """
 from dataclasses import dataclass
 
-from perflint.api import Corpus, RuleContext, near_duplicate_groups, rule
-
-from ._shared import comparable, row_key, siblings_text
+from perflint.api import Corpus, RuleContext, comparable, near_duplicate_groups, row_key, rule, siblings_text
 
 MIN_ROWS = 5
 

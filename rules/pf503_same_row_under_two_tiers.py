@@ -18,9 +18,7 @@
 The same row appears under two tiers.
 Fix: Keep the row under the one tier it belongs to.
 """
-from perflint.api import Project, RuleContext, rule
-
-from ._shared import is_filler_name, squash
+from perflint.api import Project, RuleContext, is_filler_name, rule, squash
 
 
 @rule(code="PF503", name="same-row-under-two-tiers", category="template", severity="warning", target=Project)

@@ -18,9 +18,7 @@
 All values are identical.
 Fix: Set each indicator's own target.
 """
-from perflint.api import Project, RuleContext, rule
-
-from ._shared import squash
+from perflint.api import Project, RuleContext, rule, squash
 
 MIN_VALUES = 5
 

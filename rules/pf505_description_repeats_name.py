@@ -17,9 +17,7 @@
 The description repeats the indicator's name.
 Fix: Describe what is measured and how.
 """
-from perflint.api import Indicator, RuleContext, rule
-
-from ._shared import squash
+from perflint.api import Indicator, RuleContext, rule, squash
 
 
 @rule(code="PF505", name="description-repeats-name", category="template", severity="info", target=Indicator)

@@ -22,9 +22,7 @@ Fix: Remove the repetition or write each part's own text.
 """
 import re
 
-from perflint.api import Document, RuleContext, rule
-
-from ._shared import squash
+from perflint.api import Document, RuleContext, rule, squash
 
 MIN_CHARS = 20
 _NUMBERING = re.compile(r"^(?:\d+[.．、]|[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．])")

@@ -21,9 +21,7 @@
 The goal text states a count that differs from the indicator value.
 Fix: Make the goal text and the indicator state the same number.
 """
-from perflint.api import Project, RuleContext, rule, vocab
-
-from ._shared import core_noun, mentions
+from perflint.api import Project, RuleContext, core_noun, mentions, rule, vocab
 
 _COUNT_TIERS = {"数量指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"}
 

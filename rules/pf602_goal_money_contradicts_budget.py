@@ -23,9 +23,7 @@ Fix: Make the amount in the text agree with the header.
 """
 import re
 
-from perflint.api import Project, RuleContext, rule, vocab
-
-from ._shared import mentions
+from perflint.api import Project, RuleContext, mentions, rule, vocab
 
 _CUE = re.compile(r"(?:所需资金|共需|所需|需要|需|共计|合计|总计|总额|总金额|项目金额|金额|年度预算|预算|共)[^，,。；;]{0,8}$")
 _AMOUNTS = ("项目总额", "年度资金总额", "本级资金", "财政拨款", "其他资金", "结余结转资金", "转移市县资金",

@@ -21,9 +21,7 @@ Fix: Recompute the parts and the total.
 """
 import re
 
-from perflint.api import Project, RuleContext, rule, vocab
-
-from ._shared import mentions
+from perflint.api import Project, RuleContext, mentions, rule, vocab
 
 _TOTAL_AFTER = re.compile(r"(?:共计|合计|总计|共需|共)[^，,；;]{0,6}$")
 _PARENS = re.compile(r"[（(][^）)]*[）)]")

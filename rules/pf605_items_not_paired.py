@@ -26,9 +26,7 @@ Fix: List both a quantity and a cost for each item, or name the same item alike.
 """
 from dataclasses import dataclass
 
-from perflint.api import Project, RuleContext, rule
-
-from ._shared import item_key
+from perflint.api import Project, RuleContext, item_key, rule
 
 MIN_ITEMS = 5
 MIN_SHARED = 4     # characters two names share in a row to be one item

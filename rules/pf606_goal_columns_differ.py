@@ -19,9 +19,7 @@
 The two goal columns differ, or one is cut short.
 Fix: Complete the cut text so that both columns agree.
 """
-from perflint.api import Project, RuleContext, rule
-
-from ._shared import squash
+from perflint.api import Project, RuleContext, rule, squash
 
 
 @rule(code="PF606", name="goal-columns-differ", category="consistency", severity="warning", target=Project)

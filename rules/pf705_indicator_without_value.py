@@ -17,9 +17,7 @@
 A named indicator has no value.
 Fix: Fill in a target value.
 """
-from perflint.api import Indicator, RuleContext, rule
-
-from ._shared import is_filler_name
+from perflint.api import Indicator, RuleContext, is_filler_name, rule
 
 
 @rule(code="PF705", name="indicator-without-value", category="structure", severity="warning", target=Indicator)

@@ -22,9 +22,7 @@ Fix: Complete the truncated text.
 """
 import re
 
-from perflint.api import Document, RuleContext, rule
-
-from ._shared import squash
+from perflint.api import Document, RuleContext, rule, squash
 
 _COST_SUFFIX = re.compile(r"^(?:费用|经费|费|用|预算|资金|成本|支出|金额|尾款|款)")
 _CJK = re.compile(r"^[\u4e00-\u9fff]{1,2}$")

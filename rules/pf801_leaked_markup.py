@@ -22,9 +22,7 @@ Fix: Delete the leftover code and keep the words.
 """
 import re
 
-from perflint.api import Document, RuleContext, rule
-
-from ._shared import document_text
+from perflint.api import Document, RuleContext, document_text, rule
 
 # (kind, characters one of which the text must hold — a cheap test first, pattern)
 KINDS = {

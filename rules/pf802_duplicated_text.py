@@ -27,9 +27,7 @@ import functools
 import re
 from collections import Counter
 
-from perflint.api import Document, RuleContext, rule
-
-from ._shared import document_text, squash
+from perflint.api import Document, RuleContext, document_text, rule, squash
 
 _REPEATED_RUN = re.compile(r"([\u4e00-\u9fff]{2,12})\1")
 _DOUBLED_CHAR = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\2([\u4e00-\u9fff])")

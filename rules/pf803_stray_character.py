@@ -24,9 +24,7 @@ Fix: Delete the stray character.
 """
 import re
 
-from perflint.api import Document, RuleContext, rule
-
-from ._shared import document_text
+from perflint.api import Document, RuleContext, document_text, rule
 
 _STRAY = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?<![于为达至到是约第共计零等])0|(?<![A-Za-z0-9])[A-Za-z]|[`^|\\_~#@$]+)\s*$")
 

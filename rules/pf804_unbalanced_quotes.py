@@ -19,9 +19,7 @@
 Quotation marks, title marks or brackets are not paired.
 Fix: Pair the marks correctly.
 """
-from perflint.api import Document, RuleContext, rule
-
-from ._shared import document_text
+from perflint.api import Document, RuleContext, document_text, rule
 
 PAIRS = (("“", "”", "引号"), ("《", "》", "书名号"), ("（(", "）)", "括号"))
 MARKS = frozenset("“”《》（()）")

@@ -28,9 +28,7 @@ import sys
 from dataclasses import dataclass, field
 from importlib import resources
 
-from perflint.api import Document, RuleContext, rule
-
-from ._shared import document_text
+from perflint.api import Document, RuleContext, document_text, rule
 
 if sys.version_info >= (3, 11):
     import tomllib

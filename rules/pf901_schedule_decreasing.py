@@ -17,9 +17,7 @@
 The cumulative spending share falls.
 Fix: Cumulative shares never fall; correct the later quarter.
 """
-from perflint.api import Project, RuleContext, rule
-
-from ._shared import plan_cells
+from perflint.api import Project, RuleContext, plan_cells, rule
 
 
 @rule(code="PF901", name="schedule-decreasing", category="schedule", severity="error", target=Project)

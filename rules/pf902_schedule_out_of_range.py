@@ -17,9 +17,7 @@
 A spending-plan share is not between 0 and 100%.
 Fix: Give the cumulative share as a percentage up to 100%.
 """
-from perflint.api import Project, RuleContext, rule
-
-from ._shared import plan_cells
+from perflint.api import Project, RuleContext, plan_cells, rule
 
 
 @rule(code="PF902", name="schedule-out-of-range", category="schedule", severity="error", target=Project)

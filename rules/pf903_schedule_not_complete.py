@@ -20,9 +20,7 @@ Fix: Plan to spend the whole year's funds, or explain the carry-over.
 """
 import re
 
-from perflint.api import Project, RuleContext, rule
-
-from ._shared import plan_cells
+from perflint.api import Project, RuleContext, plan_cells, rule
 
 _MULTI_YEAR = re.compile(r"([2-9]|[1-9]\d)\s*年")
 

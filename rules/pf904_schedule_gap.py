@@ -18,9 +18,7 @@
 A blank quarter between filled quarters in the spending plan.
 Fix: Fill in the cumulative share for that quarter.
 """
-from perflint.api import Project, RuleContext, rule
-
-from ._shared import plan_cells
+from perflint.api import Project, RuleContext, plan_cells, rule
 
 
 @rule(code="PF904", name="schedule-gap", category="schedule", severity="warning", target=Project)

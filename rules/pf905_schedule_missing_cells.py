@@ -18,9 +18,7 @@
 The spending plan has fewer values than columns.
 Fix: Give a cumulative share for every column (0% if nothing is spent).
 """
-from perflint.api import Project, RuleContext, rule
-
-from ._shared import plan_cells
+from perflint.api import Project, RuleContext, plan_cells, rule
 
 
 @rule(code="PF905", name="schedule-missing-cells", category="schedule", severity="warning", target=Project)

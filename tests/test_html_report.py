@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import perflint
-from perflint.engine import Finding
+from perflint.findings import make
 from perflint.report import FileResult
 from perflint.reporters import RenderOptions, render
 
@@ -23,10 +23,12 @@ def _report():
     report = perflint.check([str(SAMPLES)])
     # document text that looks like markup must show as text, never run
     report.files.append(FileResult("hostile.txt", "text-grid", 1))
-    report.findings.append(Finding(
-        "PF801", "leaked-markup", "text", "error", f"混入了网页标记 {HOSTILE}", "hostile.txt", 3,
+    report.findings.append(make(
+        code="PF801", name="leaked-markup", category="text", severity="error",
+        message=f"混入了网页标记 {HOSTILE}", file="hostile.txt", line=3,
+        coordinates={"kind": "docx", "table": 1, "row": 3, "column": "指标值"},
         project=f"项目{HOSTILE}", indicator="指标&lt;", hint="删除 <b>标记</b>", text=HOSTILE,
-        fingerprint="hostile", locator={"kind": "docx", "table": 1, "row": 3, "column": "指标值"}))
+        fingerprint="hostile"))
     return report
 
 

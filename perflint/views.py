@@ -1,4 +1,10 @@
-"""Helpers shared by perflint's built-in rules (written against perflint.api only, as any pack)."""
+"""Derived views of the model that many rules need, public through :mod:`perflint.api`.
+
+An outside rule pack uses the same views as perflint's own rules: the cost rows read as money
+(:func:`cost_lines`, :func:`compare_costs`), the spending plan cell by cell (:func:`plan_cells`),
+every piece of written text (:func:`text_pieces`), measures in running text (:func:`mentions`),
+and the small normalisations they rest on (:func:`squash`, :func:`item_key`, :func:`row_key`).
+"""
 from __future__ import annotations
 
 import functools
@@ -6,7 +12,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from perflint.api import Document, Indicator, Loc, Project, Value, parse_value, taxonomy, vocab
+from . import taxonomy, vocab
+from .model import Document, Indicator, Loc, Project
+from .values import Value, parse_value
 
 #: 二级 tiers whose slots can never be "not applicable".
 REQUIRED_TIERS = frozenset({"数量指标", "质量指标", "时效指标", "成本指标", "服务对象满意度指标",
@@ -237,7 +245,7 @@ class Mention:
 
 @functools.lru_cache(maxsize=1)
 def _mention_pattern() -> re.Pattern:
-    from perflint.api import units
+    from . import units
 
     unit = "|".join(re.escape(u) for u in units.spellings())
     return re.compile(rf"(?:[≥≤><]|不少于|不低于|不超过|约)?\d+(?:\.\d+)?\s*(?:万|亿|千)?\s*(?:{unit})"

@@ -1,0 +1,232 @@
+"""The life of a finding, in one place: built and located when a rule reports it (:func:`make`),
+and finished once the run has them all (:func:`finish`): per-file ignores, severity overrides,
+one finding per root cause, fingerprints, order and language.
+
+A :class:`Finding` is frozen; every later step makes a new one. Its :class:`Location` is typed:
+the file, the line in the model (a text line, or a row's line in an office file), the format's own
+coordinates, and for a finding that stands for several rows the last of them.
+
+**One finding per root cause.** Two mechanisms, both declared, neither special-cased in a rule:
+
+* a rule may *supersede* others (``rule(..., supersedes=("PF505", "template"))``) or *yield to*
+  them (``yields_to=``). When a finding of the covering rule concerns a row that a finding of the
+  covered rule also concerns, the covered finding is dropped and its code listed in the survivor's
+  ``covers``; a finding is never hidden by one of lower severity;
+* findings a rule marks with the same ``cause`` in one file (the paragraphs of one copied block)
+  become one finding with an extent: its first line, ``end_line`` and ``count``.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a finding is."""
+
+    file: str
+    line: int | None                      # the line of the text, or the row's line in the model
+    # Document.locate's answer ({"kind": "docx", "table", "row"…}) as pairs, so it stays frozen
+    coordinates: tuple[tuple[str, Any], ...] | None = None
+    end_line: int | None = None           # the last row, for a finding that stands for several
+
+    @property
+    def locator(self) -> dict | None:
+        if self.coordinates is not None:
+            return dict(self.coordinates)
+        return {"kind": "txt", "line": self.line} if self.line else None
+
+
+def _frozen(mapping: Mapping | None) -> tuple | None:
+    return tuple(mapping.items()) if mapping is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    name: str
+    category: str
+    severity: str
+    message: str
+    location: Location
+    project: str | None = None
+    indicator: str | None = None
+    hint: str | None = None
+    text: str | None = None           # the offending text, as written
+    evidence: str | None = None       # what identifies the problem, for the fingerprint
+    fingerprint: str = ""
+    message_en: str | None = None     # for --lang en
+    hint_en: str | None = None
+    covers: tuple[str, ...] = ()      # codes of the findings this one stands for (same root cause)
+    count: int = 1                    # how many places it stands for (a copied block: its paragraphs)
+    # for merging, not for reports: the rows it concerns and the cause a rule named
+    about: frozenset = field(default=frozenset(), compare=False, repr=False)
+    cause: str | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def file(self) -> str:
+        return self.location.file
+
+    @property
+    def line(self) -> int | None:
+        return self.location.line
+
+    @property
+    def end_line(self) -> int | None:
+        return self.location.end_line
+
+    @property
+    def locator(self) -> dict | None:
+        return self.location.locator
+
+    def in_english(self) -> Finding:
+        return dataclasses.replace(self, message=self.message_en or self.message,
+                                   hint=self.hint_en if self.hint_en is not None else self.hint)
+
+    def to_json(self) -> dict:
+        data = {"code": self.code, "name": self.name, "category": self.category,
+                "severity": self.severity, "message": self.message, "hint": self.hint,
+                "file": self.file, "line": self.line, "project": self.project,
+                "indicator": self.indicator, "text": self.text, "fingerprint": self.fingerprint,
+                "locator": self.locator, "covers": list(self.covers), "count": self.count,
+                "end_line": self.end_line}
+        return data
+
+
+def make(*, code: str, name: str, category: str, severity: str, message: str, file: str,
+         line: int | None, coordinates: Mapping | None = None, about: Iterable = (),
+         cause: str | None = None, **rest: Any) -> Finding:
+    """A finding, located. ``about`` names what it concerns (("row", line) or ("project", line)
+    pairs); by default, the row it is anchored on."""
+    keys = frozenset(about) or (frozenset({("row", line)}) if line else frozenset())
+    return Finding(code, name, category, severity, message,
+                   Location(file, line, _frozen(coordinates)), about=keys, cause=cause, **rest)
+
+
+def fingerprint(f: Finding) -> str:
+    """Stable across edits that move lines: code, file, project, indicator and the evidence."""
+    evidence = f.evidence if f.evidence is not None else (f.text if f.text is not None else f.message)
+    parts = [f.code, f.file.replace("\\", "/"), f.project or "", f.indicator or "",
+             "".join(unicodedata.normalize("NFKC", evidence).split())]
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+# ---- finishing a run's findings --------------------------------------------------------------------
+
+def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here, severity: Mapping[str, str],
+           lang: str = "zh", matches) -> list[Finding]:
+    """Per-file ignores, severity overrides, one finding per root cause, fingerprints; sorted by
+    file, line and code; in English when asked (after fingerprinting: the language never changes
+    a fingerprint). ``matches(selector, rule)`` is the engine's selector test."""
+    by_code = {r.code: r for r in rules}
+    kept: list[Finding] = []
+    for f in findings:
+        r = by_code.get(f.code)
+        if r is not None:
+            if any(matches(s, r) for s in ignored_here(f.file)):
+                continue
+            for selector, level in severity.items():
+                if matches(selector, r):
+                    f = dataclasses.replace(f, severity=level)
+        kept.append(f)
+    kept = _merge_causes(kept)
+    kept = _drop_covered(kept, by_code, matches)
+    seen: dict[str, int] = {}
+    out = []
+    for f in kept:
+        base = fingerprint(f)
+        seen[base] = seen.get(base, 0) + 1
+        out.append(dataclasses.replace(f, fingerprint=base if seen[base] == 1 else f"{base}-{seen[base]}"))
+    out.sort(key=lambda f: (f.file, f.line or 0, f.code, f.project or "", f.indicator or ""))
+    if lang == "en":
+        out = [f.in_english() for f in out]
+    return out
+
+
+def _merge_causes(findings: list[Finding]) -> list[Finding]:
+    """Findings of one rule sharing a cause in one file become one, with the extent they cover."""
+    groups: dict[tuple, list[Finding]] = {}
+    out: list[Finding | tuple] = []
+    for f in findings:
+        if f.cause is None:
+            out.append(f)
+            continue
+        key = (f.file, f.code, f.cause)
+        if key not in groups:
+            groups[key] = []
+            out.append(key)
+        groups[key].append(f)
+    merged = []
+    for item in out:
+        if isinstance(item, Finding):
+            merged.append(item)
+            continue
+        members = sorted(groups[item], key=lambda f: f.line or 0)
+        first = members[0]
+        if len(members) == 1:
+            merged.append(first)
+            continue
+        last = max((f.line or 0) for f in members)
+        merged.append(dataclasses.replace(
+            first, count=sum(f.count for f in members),
+            location=dataclasses.replace(first.location, end_line=last or None),
+            about=frozenset().union(*(f.about for f in members)),
+            covers=tuple(dict.fromkeys(c for f in members for c in f.covers))))
+    return merged
+
+
+def _drop_covered(findings: list[Finding], by_code: dict, matches) -> list[Finding]:
+    """A finding whose row another finding of a covering rule also concerns is dropped, and named
+    in the survivor's ``covers`` — never by a finding of lower severity."""
+    def covering(a: Finding, b: Finding) -> bool:
+        ra, rb = by_code.get(a.code), by_code.get(b.code)
+        if ra is None or rb is None or a.code == b.code:
+            return False
+        if SEVERITY_RANK[a.severity] < SEVERITY_RANK[b.severity]:
+            return False
+        return (any(matches(s, rb) for s in getattr(ra, "supersedes", ()))
+                or any(matches(s, ra) for s in getattr(rb, "yields_to", ())))
+
+    by_row: dict[tuple, list[int]] = {}
+    for i, f in enumerate(findings):
+        for key in f.about:
+            by_row.setdefault((f.file, f.project, key), []).append(i)
+    covered_by: dict[int, int] = {}
+    for members in by_row.values():
+        if len(members) < 2:
+            continue
+        for i in members:
+            for j in members:
+                if i != j and j not in covered_by and covering(findings[i], findings[j]) \
+                        and not covering(findings[j], findings[i]):
+                    covered_by.setdefault(j, i)
+    if not covered_by:
+        return findings
+
+    def root(j: int) -> int:
+        seen = set()
+        while j in covered_by and j not in seen:
+            seen.add(j)
+            j = covered_by[j]
+        return j
+
+    # a chain ends at the finding that stays; a cycle (none should exist) hides nothing
+    dropped = {j: root(j) for j in covered_by if root(j) not in covered_by}
+    extra: dict[int, list[str]] = {}
+    for j, r in dropped.items():
+        extra.setdefault(r, []).extend([findings[j].code, *findings[j].covers])
+    out = []
+    for i, f in enumerate(findings):
+        if i in dropped:
+            continue
+        if i in extra:
+            f = dataclasses.replace(f, covers=tuple(sorted(set(f.covers) | set(extra[i]))))
+        out.append(f)
+    return out
