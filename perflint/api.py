@@ -10,7 +10,7 @@ as money, the spending plan's cells, every piece of written text; see :mod:`perf
         ...
         yield ctx.finding(at=ind, message="…", hint="…")
 """
-from . import taxonomy, units, vocab
+from . import taxonomy, units, vocab, vocabulary
 from .engine import CATEGORIES, SEVERITIES, Corpus, Finding, Rule, RuleContext, rule
 from .model import (
                     Amount,
@@ -65,7 +65,7 @@ __all__ = [
     "CATEGORIES", "SEVERITIES", "STRUCTURED_KINDS", "Amount", "Corpus", "Document", "Finding", "Goal",
     "Indicator", "Loc", "Paragraph", "Problem", "Project", "Rule", "RuleContext", "Schedule", "Slot",
     "TextField", "Value", "exact_groups", "near_duplicate_groups", "parse_value", "rule", "taxonomy",
-    "units", "vocab",
+    "units", "vocab", "vocabulary",
     # derived views of the model (perflint.views)
     "BARE_FILLERS", "COST_TIERS", "FILLER_NAMES", "OUTPUT_TIERS", "REQUIRED_TIERS", "TIER_SHORT",
     "CostCheck", "CostLine", "Mention", "PlanCell", "TextPiece", "budget_of", "comparable",

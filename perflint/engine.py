@@ -164,14 +164,16 @@ class RuleContext:
                 evidence: str | None = None, severity: str | None = None,
                 project: Project | None = None, document: Document | None = None,
                 message_en: str | None = None, hint_en: str | None = None,
-                about: Iterable[Any] = (), cause: str | None = None) -> Finding:
+                about: Iterable[Any] = (), cause: str | None = None, many: str | None = None,
+                many_en: str | None = None) -> Finding:
         """A finding anchored on ``at`` (an Indicator, Project, Document, or anything with a loc).
 
         ``message_en``/``hint_en`` default to the rule's English title and fix (its doc's
         "## English" section); the offending text travels in ``text`` either way. ``about``
         names other rows (Indicators or Locs) the finding concerns, so that a finding of a rule
         covering this one on any of them stands for both; findings of this rule with the same
-        ``cause`` in one file are reported as one, with their extent.
+        ``cause`` in one file are reported as one, with their extent, and the message ``many``
+        (``many_en``) formatted with their ``{count}``.
         """
         document = document or self.document
         project = project or self.project
@@ -204,7 +206,7 @@ class RuleContext:
                     severity=severity or self.rule.severity, message=message, file=path,
                     line=line,
                     coordinates=document.locate(cell or loc) if document is not None and loc is not None else None,
-                    about=rows, cause=cause,
+                    about=rows, cause=cause, many=many, many_en=many_en,
                     project=project.name if project else None, indicator=indicator, hint=hint,
                     text=text, evidence=evidence, message_en=message_en or title_en,
                     hint_en=hint_en if hint_en is not None else fix_en)

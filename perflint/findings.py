@@ -69,6 +69,7 @@ class Finding:
     # for merging, not for reports: the rows it concerns and the cause a rule named
     about: frozenset = field(default=frozenset(), compare=False, repr=False)
     cause: str | None = field(default=None, compare=False, repr=False)
+    many: tuple[str | None, str | None] = field(default=(None, None), compare=False, repr=False)
 
     @property
     def file(self) -> str:
@@ -102,12 +103,15 @@ class Finding:
 
 def make(*, code: str, name: str, category: str, severity: str, message: str, file: str,
          line: int | None, coordinates: Mapping | None = None, about: Iterable = (),
-         cause: str | None = None, **rest: Any) -> Finding:
+         cause: str | None = None, many: str | None = None, many_en: str | None = None,
+         **rest: Any) -> Finding:
     """A finding, located. ``about`` names what it concerns (("row", line) or ("project", line)
-    pairs); by default, the row it is anchored on."""
+    pairs); by default, the row it is anchored on. ``many``/``many_en`` is the message (with
+    ``{count}``) of the one finding that the findings sharing its ``cause`` become."""
     keys = frozenset(about) or (frozenset({("row", line)}) if line else frozenset())
     return Finding(code, name, category, severity, message,
-                   Location(file, line, _frozen(coordinates)), about=keys, cause=cause, **rest)
+                   Location(file, line, _frozen(coordinates)), about=keys, cause=cause,
+                   many=(many, many_en), **rest)
 
 
 def fingerprint(f: Finding) -> str:
@@ -174,8 +178,12 @@ def _merge_causes(findings: list[Finding]) -> list[Finding]:
             merged.append(first)
             continue
         last = max((f.line or 0) for f in members)
+        count = sum(f.count for f in members)
+        many, many_en = first.many
         merged.append(dataclasses.replace(
-            first, count=sum(f.count for f in members),
+            first, count=count,
+            message=many.format(count=count) if many else first.message,
+            message_en=many_en.format(count=count) if many_en else first.message_en,
             location=dataclasses.replace(first.location, end_line=last or None),
             about=frozenset().union(*(f.about for f in members)),
             covers=tuple(dict.fromkeys(c for f in members for c in f.covers))))

@@ -17,7 +17,7 @@ WORDS: dict[str, dict[str, str]] = {
         "xlsx-category": "类别", "xlsx-severity": "级别", "xlsx-finding": "问题", "xlsx-text-col": "原文",
         "xlsx-fix": "修改建议", "xlsx-remediation": "整改情况", "xlsx-total": "合计", "xlsx-tables": "表格数",
         "xlsx-findings": "问题数", "xlsx-needs-output": "xlsx 格式需要用 -o 指定输出文件",
-        "at-line": "第{line}行", "at-table": "表{table} 第{row}行", "at-sheet": "工作表“{sheet}” {cell}",
+        "at-line": "第{line}行", "at-lines": "第{line}–{end_line}行", "at-table": "表{table} 第{row}行", "at-sheet": "工作表“{sheet}” {cell}",
         "at-page": "第{page}页", "at-page-row": "第{page}页 第{row}行", "at-paragraph": "第{paragraph}段",
         "at-column": " {column}",
         "category-funds": "资金对不上", "category-placeholder": "占位词", "category-tier": "层级放错",
@@ -46,7 +46,7 @@ WORDS: dict[str, dict[str, str]] = {
         "xlsx-category": "Category", "xlsx-severity": "Severity", "xlsx-finding": "Finding", "xlsx-text-col": "Text",
         "xlsx-fix": "Fix", "xlsx-remediation": "Remediation", "xlsx-total": "Total", "xlsx-tables": "Tables",
         "xlsx-findings": "Findings", "xlsx-needs-output": "the xlsx format needs an output file (-o)",
-        "at-line": "line {line}", "at-table": "table {table}, row {row}", "at-sheet": "sheet {sheet}, {cell}",
+        "at-line": "line {line}", "at-lines": "lines {line}–{end_line}", "at-table": "table {table}, row {row}", "at-sheet": "sheet {sheet}, {cell}",
         "at-page": "page {page}", "at-page-row": "page {page}, row {row}", "at-paragraph": "paragraph {paragraph}",
         "at-column": ", {column}",
         "category-funds": "Funds", "category-placeholder": "Placeholders", "category-tier": "Tiers",
@@ -72,7 +72,11 @@ def words(lang: str) -> dict[str, str]:
 def where(finding, w: dict[str, str], column: bool = True) -> str:
     """Where a finding is, in the words of its format: 第12行, 表3 第5行 指标值, 工作表“表1” D12,
     第4页 第7行."""
-    return describe(finding.locator or ({"kind": "txt", "line": finding.line} if finding.line else {}), w, column)
+    at = finding.locator or ({"kind": "txt", "line": finding.line} if finding.line else {})
+    end = getattr(finding, "end_line", None)
+    if end and end != finding.line and at.get("kind") == "txt":
+        return w["at-lines"].format(line=finding.line, end_line=end)     # one finding for a copied block
+    return describe(at, w, column)
 
 
 def describe(at: dict | None, w: dict[str, str], column: bool = True) -> str:

@@ -10,11 +10,12 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from . import vocabulary
 from .values import Value
 
 # ---- what a name says ---------------------------------------------------------------------------
 
-_POSITIVE_RATE = re.compile(
+_RATE = re.compile(
     r"(合格|准确|完成|达标|满意|到位|覆盖|下达|发放|及时|执行|支付|拨付|知晓|就业|通过|办结|结案|调解|参保|"
     r"帮扶|正确|精准|出勤|好评|正常运行|运行|使用|利用|完好|成功|兑现|落实|受益|掌握|接通|验收|入库|审核|"
     r"救助|代缴|补贴|转移|培训|覆盖面|响应|处理|回访|办理|录入|归档|更新)率|满意度|掌握度|吻合度|知晓度")
@@ -43,22 +44,40 @@ def is_rate(name: str) -> bool:
     return bool(_RATE.search(clean(name).rstrip("。.")))
 
 
-@functools.lru_cache(maxsize=1 << 14)
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@vocabulary.cached
+def _direction_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(lower-is-better rate, higher-is-better rate, lower-is-better count) from the vocabulary's
+    [direction] words."""
+    lower = re.compile(rf"(?:{_alternation(vocabulary.words('direction', 'lower'))})率"
+                       rf"|(?:{_alternation(vocabulary.words('direction', 'lower_modifiers'))})[^，,；;、]{{0,6}}率")
+    higher = re.compile(rf"(?:{_alternation(vocabulary.words('direction', 'higher'))})率"
+                        r"|满意度|掌握度|吻合度|知晓度")
+    counts = re.compile(_alternation(vocabulary.words("direction", "lower_counts")))
+    return lower, higher, counts
+
+
+@vocabulary.cached
 def polarity(name: str) -> int:
-    """+1 for a rate where more is better (合格率), -1 where less is better (故障率), else 0."""
+    """+1 for a rate where more is better (合格率), -1 where less is better (故障率, 逾期发放率),
+    else 0 (the words are the vocabulary's [direction])."""
     n = clean(name)
-    if _NEGATIVE_RATE.search(n):
+    lower, higher, _ = _direction_patterns()
+    if lower.search(n):
         return -1
-    if _POSITIVE_RATE.search(n):
+    if higher.search(n):
         return 1
     return 0
 
 
-@functools.lru_cache(maxsize=1 << 14)
+@vocabulary.cached
 def is_negative_count(name: str) -> bool:
     """A count where less is better: 重大群体性事件数量, 投诉次数."""
     n = clean(name)
-    return bool(_NEGATIVE_COUNT.search(n)) and not is_rate(n)
+    return bool(_direction_patterns()[2].search(n)) and not is_rate(n)
 
 
 @functools.lru_cache(maxsize=1 << 14)

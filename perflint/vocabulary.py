@@ -22,7 +22,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 SECTIONS = ("fields", "department", "department_amounts", "amounts", "goals", "columns", "periods", "comparators", "totals",
-            "footers")
+            "footers", "direction", "unmeasurable", "relevance", "region")
 
 
 @dataclass

@@ -28,6 +28,9 @@ def check(ind: Indicator, ctx: RuleContext):
         return
     for v in ind.value.leaves():
         if v.comparator in (">=", ">") and v.number and (v.kind == "percent" or not negative_rate):
+            # a floor of 100% on a lower-is-better rate means the target is 0, not a ceiling of 100%
+            ceiling = "0 或一个小的上限（如“≤1%”）" if v.kind == "percent" and v.number >= 50 \
+                else f"上限，例如“≤{v.text.lstrip('≥>')}”"
             yield ctx.finding(at=ind, message=f"“{ind.name}”越低越好，目标值却是下限“{v.text}”",
-                              hint=f"反向指标应写上限，例如“≤{v.text.lstrip('≥>')}”")
+                              hint=f"反向指标的目标应为{ceiling}")
             return

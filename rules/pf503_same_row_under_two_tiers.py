@@ -21,7 +21,8 @@ Fix: Keep the row under the one tier it belongs to.
 from perflint.api import Project, RuleContext, is_filler_name, rule, squash
 
 
-@rule(code="PF503", name="same-row-under-two-tiers", category="template", severity="warning", target=Project)
+@rule(code="PF503", name="same-row-under-two-tiers", category="template", severity="warning", target=Project,
+      yields_to=("tier",))
 def check(project: Project, ctx: RuleContext):
     first_seen: dict[str, object] = {}
     for ind in project.indicators:
@@ -33,4 +34,5 @@ def check(project: Project, ctx: RuleContext):
             continue
         yield ctx.finding(
             at=ind, message=f"{ind.tier2}“{ind.name}”与{ctx.place(earlier.loc)}的{earlier.tier2}完全相同",
-            hint="每个二级指标应衡量不同方面；重复的一条请改写或删除", evidence=key)
+            hint="每个二级指标应衡量不同方面；重复的一条请改写或删除", evidence=key,
+            about=[earlier])

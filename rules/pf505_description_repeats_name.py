@@ -20,7 +20,8 @@ Fix: Describe what is measured and how.
 from perflint.api import Indicator, RuleContext, rule, squash
 
 
-@rule(code="PF505", name="description-repeats-name", category="template", severity="info", target=Indicator)
+@rule(code="PF505", name="description-repeats-name", category="template", severity="info", target=Indicator,
+      yields_to=("tier", "value", "placeholder"))
 def check(ind: Indicator, ctx: RuleContext):
     if ind.description and squash(ind.description).rstrip("。.") == squash(ind.name).rstrip("。."):
         yield ctx.finding(at=ind, message=f"指标描述与指标名称“{ind.name}”相同，没有说明口径",

@@ -69,6 +69,8 @@ def render(report, options) -> str:
                 if f.hint:
                     body.append(f"\n{w['hint']}{f.hint}", style="green")
                 at = str(f.line or "") if not f.locator or f.locator.get("kind") == "txt" else where(f, w)
+                if f.end_line and f.end_line != f.line and at == str(f.line):
+                    at += f"–{f.end_line}"
                 table.add_row(at, Text(label, style=style), Text(f.code, style="bold"), body)
             console.print(table)
         console.print()

@@ -1,0 +1,106 @@
+"""The life of a finding: frozen, located in one place, one finding per root cause."""
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+import perflint
+from perflint.engine import Indicator, matches, rule
+from perflint.findings import Finding, finish, make
+
+SAMPLES = Path(__file__).parents[1] / "samples"
+
+
+def _rule(code, category="value", severity="warning", **relations):
+    return rule(code=code, name=f"test-rule-{code.lower()}", category=category, severity=severity,
+                target=Indicator, **relations)(lambda ind, ctx: ())
+
+
+def _finding(code, severity="warning", line=10, about=(), cause=None, many=None, category="value"):
+    return make(code=code, name=f"test-rule-{code.lower()}", category=category, severity=severity,
+                message=f"{code} at {line}", file="a.txt", line=line, project="P",
+                about=[("row", line), *about], cause=cause, many=many)
+
+
+def _finish(findings, rules):
+    return finish(findings, rules, ignored_here=lambda path: [], severity={}, matches=matches)
+
+
+def test_a_finding_is_frozen_and_typed():
+    f = _finding("PF900")
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        f.severity = "error"
+    assert (f.file, f.line, f.locator) == ("a.txt", 10, {"kind": "txt", "line": 10})
+    data = f.to_json()
+    assert data["covers"] == [] and data["count"] == 1 and data["end_line"] is None
+
+
+def test_a_covering_rule_stands_for_the_covered_finding_on_the_same_row():
+    rules = [_rule("PF901", supersedes=("PF902",)), _rule("PF902")]
+    out = _finish([_finding("PF902"), _finding("PF901")], rules)
+    assert [(f.code, f.covers) for f in out] == [("PF901", ("PF902",))]
+
+
+def test_yielding_works_from_the_other_side_and_across_named_rows():
+    rules = [_rule("PF901", category="tier"), _rule("PF902", category="template", yields_to=("tier",))]
+    # PF902 names two rows; PF901 concerns the first of them only
+    out = _finish([_finding("PF902", line=20, about=[("row", 10)]), _finding("PF901", line=10)], rules)
+    assert [(f.code, f.covers) for f in out] == [("PF901", ("PF902",))]
+
+
+def test_different_rows_or_no_relation_keep_both():
+    rules = [_rule("PF901", supersedes=("PF902",)), _rule("PF902"), _rule("PF903")]
+    out = _finish([_finding("PF902", line=11), _finding("PF901"), _finding("PF903")], rules)
+    assert sorted(f.code for f in out) == ["PF901", "PF902", "PF903"]
+
+
+def test_a_finding_is_never_hidden_by_a_less_severe_one():
+    rules = [_rule("PF901", severity="info", supersedes=("PF902",)), _rule("PF902", severity="error")]
+    out = _finish([_finding("PF901", "info"), _finding("PF902", "error")], rules)
+    assert sorted(f.code for f in out) == ["PF901", "PF902"]
+
+
+def test_chains_end_at_one_survivor_naming_all_it_covers():
+    rules = [_rule("PF901", supersedes=("PF902",)), _rule("PF902", supersedes=("PF903",)), _rule("PF903")]
+    out = _finish([_finding("PF903"), _finding("PF902"), _finding("PF901")], rules)
+    assert [(f.code, f.covers) for f in out] == [("PF901", ("PF902", "PF903"))]
+
+
+def test_findings_sharing_a_cause_become_one_with_their_extent():
+    rules = [_rule("PF901")]
+    block = [_finding("PF901", line=n, cause="copy-1", many="{count} 段相同") for n in (74, 76, 78)]
+    out = _finish([*block, _finding("PF901", line=90, cause="copy-2", many="{count} 段相同")], rules)
+    assert [(f.line, f.end_line, f.count, f.message) for f in out] == \
+        [(74, 78, 3, "3 段相同"), (90, None, 1, "PF901 at 90")]
+
+
+def test_fingerprints_stay_unique_and_findings_ordered():
+    rules = [_rule("PF901")]
+    out = _finish([_finding("PF901", line=5), _finding("PF901", line=5)], rules)
+    assert len({f.fingerprint for f in out}) == 2
+
+
+def test_samples_report_each_root_cause_once():
+    report = perflint.check([SAMPLES / "weixian-rsj-2021.txt"])
+    copies = [f for f in report.findings if f.code == "PF506" and f.project is None]
+    # the pasted section (lines 74–100, 14 paragraphs) is one finding with its extent
+    assert [(f.line, f.end_line, f.count) for f in copies] == [(74, 100, 14)]
+    at_1851 = {f.code: f for f in report.findings if f.line == 1851}
+    assert "PF503" not in {f.code for f in report.findings if f.line == 1858}
+    assert "PF503" in at_1851["PF305"].covers
+    at_1865 = {f.code for f in report.findings if f.line == 1865}
+    assert at_1865 == {"PF407"}
+    data = json.loads(json.dumps(report.to_json(), ensure_ascii=False))
+    merged = next(f for f in data["findings"] if f["code"] == "PF506" and f["project"] is None)
+    assert merged["count"] == 14 and merged["end_line"] == 100
+
+
+def test_outside_packs_use_the_same_views():
+    from perflint import api
+
+    for name in ("cost_lines", "compare_costs", "plan_cells", "text_pieces", "mentions", "squash"):
+        assert name in api.__all__ and callable(getattr(api, name))
+    assert isinstance(api.Finding, type) and api.Finding is Finding
