@@ -149,6 +149,159 @@ _MEASURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千)?(?:元|人次|人天|人|�
                       r"(?:/(?:人天|人次|人|个|台|套|张|本|次|场|期|天|年|月|项|户|份|班次))*")
 
 
+# ---- unit standards: money per person, per month… and what they multiply to ------------------
+
+def price_factors(price: Value) -> list[str]:
+    """Units a unit price is per: 元/人/天 and 元/人天 → [人, 天]."""
+    out = []
+    for d in (price.unit or "").split("/")[1:]:
+        out.extend(["人", "天"] if d in ("人天", "人日") else [d])
+    return out
+
+
+def price_times(price: Value, counts: list[Value]) -> Decimal | None:
+    """A unit price times the one count of each unit it is per (5万元/班次 × 2班次); None when a
+    unit has no count or more than one."""
+    total = price.number
+    for unit in price_factors(price):
+        found = [c.number for c in counts if c.unit == unit]
+        if len(found) != 1:
+            return None
+        total *= found[0]
+    return total
+
+
+_COUNTERS = "人次|人天|人|户|条|册|页|份|场|家|个|台|套|张|本|次|期|班次|班|辆|件|所|村|名|户次"
+_SCALE = {"": Decimal(1), "千": Decimal(1000), "万": Decimal(10_000), "亿": Decimal(100_000_000)}
+_EACH = re.compile(rf"每(?P<unit>{_COUNTERS})(?P<time>每(?:年|月|天|日))?[^，,；;。\d]{{0,10}}?约?"
+                   rf"(?P<number>\d+(?:\.\d+)?)(?P<scale>万|千|亿)?元")
+_RATE_TEXT = re.compile(rf"(?P<number>\d+(?:\.\d+)?)(?P<scale>万|千|亿)?元/(?P<unit>{_COUNTERS})"
+                        rf"(?:[/·.](?P<time>年|月|天|日))?")
+_CONVERSION = re.compile(rf"每(?P<outer>{_COUNTERS})(?P<number>\d+(?:\.\d+)?)(?P<inner>{_COUNTERS})")
+_COUNT_TEXT = re.compile(rf"(?<![\d.每/])(?P<number>\d+(?:\.\d+)?)(?P<scale>万|千)?(?P<unit>{_COUNTERS}|个月|月|天)"
+                         rf"(?![\d/])")
+_LUMP = re.compile(r"(?<![\d./每])(?P<number>\d+(?:\.\d+)?)(?P<scale>万|千|亿)?元(?![/\d])")
+
+
+_SAME_UNIT = {"个月": "月", "名": "人", "日": "天"}
+
+
+@dataclass(frozen=True)
+class Standard:
+    """Money per unit found in text: 每人300元, 3.48万元/人/年, 每月620万元."""
+
+    yuan: Decimal
+    unit: str                 # what it is per: 人, 条, 场…
+    monthly: bool             # per person *per month*: times the months of the period
+    text: str
+    start: int
+    end: int
+
+
+def standards_in(text: str) -> list[Standard]:
+    """Unit standards written in running text or a name, in order."""
+    t = vocab.clean(text)
+    found = []
+    for pattern in (_EACH, _RATE_TEXT):
+        for m in pattern.finditer(t):
+            time = m.group("time") or ""
+            unit = _SAME_UNIT.get(m.group("unit"), m.group("unit"))
+            found.append(Standard(Decimal(m.group("number")) * _SCALE[m.group("scale") or ""], unit,
+                                  "月" in time, m.group(), m.start(), m.end()))
+    return sorted(found, key=lambda s: s.start)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A standard times its counts (plus lump sums written beside it), with the working shown."""
+
+    yuan: Decimal
+    working: str              # "450人 × 300元 + 1.85万元"
+
+
+def estimate(text: str, value_counts: list[Value] = (), months: int | None = None,
+             lumps: bool = True) -> Estimate | None:
+    """What the standards in ``text`` come to when multiplied by the counts in ``text`` and
+    ``value_counts``, plus the lump sums written beside them — only when every count and every
+    standard is used exactly once (else the reading is a guess, and None is returned). Without
+    ``lumps``, a text that also states a sum of money is left alone (the sum may be the total)."""
+    t = vocab.clean(text)
+    standards = standards_in(t)
+    if not standards:
+        return None
+    taken = [(s.start, s.end) for s in standards]
+    conversions = {}
+    for m in _CONVERSION.finditer(t):
+        if not any(a <= m.start() < b for a, b in taken):
+            conversions[m.group("inner")] = (Decimal(m.group("number")), m.group("outer"), m.group())
+            taken.append((m.start(), m.end()))
+    counts: list[tuple[Decimal, str, str]] = []
+    for m in _COUNT_TEXT.finditer(t):
+        if not any(a <= m.start() < b for a, b in taken):
+            unit = _SAME_UNIT.get(m.group("unit"), m.group("unit"))
+            counts.append((Decimal(m.group("number")) * _SCALE[m.group("scale") or ""], unit, m.group()))
+            taken.append((m.start(), m.end()))
+    for v in value_counts:
+        if v.kind in ("quantity", "duration") and v.number is not None and v.unit:
+            counts.append((v.number, _SAME_UNIT.get(v.unit, v.unit), v.text))
+    lump_sums = [m for m in _LUMP.finditer(t) if not any(a <= m.start() < b for a, b in taken)]
+    if lump_sums and not lumps:
+        return None
+    used: set[int] = set()
+
+    def count_of(unit: str) -> tuple[Decimal, str] | None:
+        matches = [k for k, c in enumerate(counts) if c[1] == unit and k not in used]
+        if len(matches) == 1:
+            used.add(matches[0])
+            return counts[matches[0]][0], counts[matches[0]][2]
+        if unit in conversions:         # 每份50页: pages come from a count of 份
+            per, outer, words = conversions.pop(unit)
+            inner = count_of(outer)
+            if inner is not None:
+                return per * inner[0], f"{inner[1]} × {words}"
+        return None
+
+    total, parts = Decimal(0), []
+    for s in standards:
+        n = count_of(s.unit)
+        if n is None:
+            return None
+        amount, working = s.yuan * n[0], f"{n[1]} × {s.text}"
+        if s.monthly:
+            m = count_of("月")
+            if m is None and months is None:
+                return None
+            amount *= m[0] if m is not None else months
+            working += f" × {m[1] if m is not None else f'{months}个月'}"
+        total += amount
+        parts.append(working)
+    if len(used) != len(counts) or conversions:
+        return None             # a count the reading did not use: its meaning is unknown
+    for m in lump_sums:
+        total += Decimal(m.group("number")) * _SCALE[m.group("scale") or ""]
+        parts.append(m.group())
+    return Estimate(total, " + ".join(parts))
+
+
+_MONTH_SPAN = re.compile(r"(?:(\d{4})年)?(\d{1,2})月[^0-9]{0,3}?(?:[-—–~至到]+)(?:(\d{4})年)?(\d{1,2})月")
+
+
+def period_months(project: Project) -> int | None:
+    """The months a project runs in its year when a range is written (2020年1月-11月 → 11): from
+    its 项目期, its goals or its 时效 rows; None when nothing says."""
+    texts = [f.text for name, f in project.fields.items() if name == "项目期" and f.text]
+    texts += [ind.value_text for ind in project.indicators if ind.tier2 == "时效指标" and ind.value_text]
+    texts += [g.text for g in project.goals]
+    for text in texts:
+        m = _MONTH_SPAN.search(vocab.clean(text))
+        if m:
+            y1, m1, y2, m2 = m.groups()
+            months = (int(y2 or y1 or 0) - int(y1 or y2 or 0)) * 12 + int(m2) - int(m1) + 1
+            if 1 <= months <= 12:
+                return months
+    return None
+
+
 @dataclass
 class CostCheck:
     lines: list[CostLine]

@@ -23,32 +23,19 @@ Unit price times count does not give the stated amount.
 Fix: Recompute the amount from the unit price and the count.
 """
 import re
-from decimal import Decimal
 
-from perflint.api import Indicator, Project, RuleContext, Value, is_cost, item_key, measures_in, rule, vocab
-
-
-def _factors(price: Value) -> list[str]:
-    """Units a unit price is per: 元/人/天 and 元/人天 → [人, 天]."""
-    out = []
-    for d in price.unit.split("/")[1:]:
-        out.extend(["人", "天"] if d in ("人天", "人日") else [d])
-    return out
-
-
-def _count_for(unit: str, candidates: list[Value]) -> Decimal | None:
-    found = [c.number for c in candidates if c.unit == unit]
-    return found[0] if len(found) == 1 else None
-
-
-def _product(price: Value, counts: list[Value]) -> Decimal | None:
-    total = price.number
-    for unit in _factors(price):
-        n = _count_for(unit, counts)
-        if n is None:
-            return None
-        total *= n
-    return total
+from perflint.api import (
+    Indicator,
+    Project,
+    RuleContext,
+    Value,
+    is_cost,
+    item_key,
+    measures_in,
+    price_times,
+    rule,
+    vocab,
+)
 
 
 @rule(code="PF108", name="unit-cost-arithmetic", category="funds", severity="error", target=Project)
@@ -68,9 +55,9 @@ def check(project: Project, ctx: RuleContext):
             continue
         price = prices[0]
         counts = [m for m in in_name if not (m.unit_info and m.unit_info.is_money_rate)]
-        product, same_row = _product(price, counts), True
+        product, same_row = price_times(price, counts), True
         if product is None:
-            product, same_row = _product(price, _counts_elsewhere(ind, quantity_rows)), False
+            product, same_row = price_times(price, _counts_elsewhere(ind, quantity_rows)), False
         if product is None or abs(product - amount) <= step:
             continue
         reported = True
@@ -98,7 +85,7 @@ def _goal_sentences(project: Project, ctx: RuleContext, per, unit: str, step):
             if len(prices) != 1 or len(totals) != 1:
                 continue
             counts = [m for m in measures if not (m.unit_info and (m.unit_info.is_money or m.unit_info.is_money_rate))]
-            product = _product(prices[0], counts)
+            product = price_times(prices[0], counts)
             if product is None or abs(product - totals[0].number) <= step:
                 continue
             yield ctx.finding(
