@@ -205,7 +205,7 @@ def _drop_covered(findings: list[Finding], by_code: dict, matches) -> list[Findi
     by_row: dict[tuple, list[int]] = {}
     for i, f in enumerate(findings):
         for key in f.about:
-            by_row.setdefault((f.file, f.project, key), []).append(i)
+            by_row.setdefault((f.file, key), []).append(i)     # a line names one row of a file
     covered_by: dict[int, int] = {}
     for members in by_row.values():
         if len(members) < 2:

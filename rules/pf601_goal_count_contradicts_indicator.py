@@ -5,6 +5,8 @@
 目标值不一致。比较时换算单位（“4200人”与“≥0.42万人”一致，不报告）。事项按指标名称的核心词（去掉
 “人数”“数量”等）在目标文字中查找；目标对同一事项写了多个数字、其中有一个与指标一致时不报告。
 “个”作为通用量词，可与期、场、班次等比较。目标与指标都没有比较符号时为警告，否则为提示。
+目标写明事项的个数（“13个专项业务培训”），数量指标逐项列出、每行 1 个（“……培训班 | 1个班次”），
+而列出的行数与目标不符时，也报告一次（列出的行至少 3 行，且多数行名含该事项的词）。
 
 ## 为何重要
 目标文字与指标是同一份承诺；说“举办 4 期培训”，指标却写“培训班数量 1 个”，考核时必然出现争议，
@@ -21,6 +23,8 @@
 The goal text states a count that differs from the indicator value.
 Fix: Make the goal text and the indicator state the same number.
 """
+import re
+
 from perflint.api import Project, RuleContext, core_noun, mentions, rule, vocab
 
 _COUNT_TIERS = {"数量指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"}
@@ -39,6 +43,7 @@ def check(project: Project, ctx: RuleContext):
             if m.value.unit_info is None or m.value.unit_info.is_count]
     if not said:
         return
+    yield from _listed(project, ctx)
     goal_text = "".join(vocab.clean(g.text) for g in project.goals)
     for ind in project.indicators:
         v = ind.value
@@ -59,3 +64,31 @@ def check(project: Project, ctx: RuleContext):
             at=ind, severity="warning" if exact else "info",
             message=f"目标写“{m.context}{m.value.text}”，指标“{ind.name}”却是“{ind.value_text}”",
             hint="统一目标文字与指标值，二者应是同一个数", evidence=f"{core}:{m.value.number}!={v.number}")
+
+
+_ONE_EACH_UNITS = {"个", "班次", "期", "场", "项", "次", "批"}
+_NOUN = re.compile(r"^[^，,。；;、（）()\d]{1,10}")
+
+
+def _listed(project: Project, ctx: RuleContext):
+    """A goal's count of items against the 数量 rows that list them one by one."""
+    rows = [i for i in project.indicators if i.tier2 == "数量指标" and i.value.kind == "quantity"
+            and i.value.number == 1 and i.value.unit in _ONE_EACH_UNITS and not i.value.comparator]
+    if len(rows) < 3:
+        return
+    for g in project.goals:
+        for m in mentions(g.text):
+            v = m.value
+            if v.unit != "个" or v.comparator or v.approx or v.number in (None, len(rows)):
+                continue
+            noun = _NOUN.match(vocab.clean(g.text[m.end:]))
+            head = noun.group()[-2:] if noun else ""
+            if len(head) < 2 or sum(head in vocab.clean(r.name) for r in rows) * 2 < len(rows):
+                continue
+            yield ctx.finding(
+                at=g, about=rows, text=g.text,
+                message=f"目标写“{v.text}{noun.group()}”，数量指标却逐项列出了 {len(rows)} 项（每行 1 个）",
+                hint="核对目标中的个数与逐项列出的数量指标，补上漏列的或删去多列的",
+                evidence=f"listed:{head}:{v.number}!={len(rows)}",
+                message_en=f"The goal promises {v.text} {noun.group()}, but {len(rows)} are listed one per row")
+            return

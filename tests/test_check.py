@@ -81,7 +81,8 @@ def test_domain_examples_are_found(sample_report):
         ("PF412", "ningxia-rst-2022.txt", 570),       # 2021年11月 in 2022
         ("PF412", "ningxia-rst-2022.txt", 1392),      # 2020年12月 in 2022
         ("PF413", "ningxia-jycy-2024.txt", 486),      # 较好
-        ("PF501", "yongning-2024-employment.txt", 72),  # 城镇新增就业人数 ≥0.42万人 in many projects
+        ("PF507", "yongning-2024-employment.txt", 72),  # 城镇新增就业人数 ≥0.42万人: the region's target, in many projects
+        ("PF501", "yongning-2024-employment.txt", 81),  # 重大群体性事件数量 ≤0 in many projects
         ("PF503", "ningxia-jycy-2024.txt", 399),      # 经济效益 = 社会效益
         ("PF504", "weixian-rsj-2021.txt", 264),       # ≥80% everywhere
         ("PF505", "weixian-rsj-2021.txt", 465),       # description = name
