@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -101,6 +102,32 @@ class Finding:
         return data
 
 
+QUOTE_LIMIT = 40
+_EMPTY_QUOTE = re.compile(r"“”(?=[，。；、与的为在中却,.;]|$)")
+
+
+def tidy_message(message: str) -> str:
+    """A message quotes, it does not reproduce: a quotation longer than QUOTE_LIMIT characters is
+    cut (the whole text travels in ``text``), and an empty quotation says it is blank."""
+    if len(message) > QUOTE_LIMIT:
+        out, depth, start = [], 0, 0
+        for k, ch in enumerate(message):
+            if ch == "“":
+                if depth == 0:
+                    out.append(message[start:k + 1])
+                    start = k + 1
+                depth += 1
+            elif ch == "”" and depth > 0:
+                depth -= 1
+                if depth == 0:
+                    quoted = message[start:k]
+                    out.append(quoted if len(quoted) <= QUOTE_LIMIT else quoted[:QUOTE_LIMIT - 4] + "……")
+                    start = k
+        out.append(message[start:])
+        message = "".join(out)
+    return _EMPTY_QUOTE.sub("（空白）", message)
+
+
 def make(*, code: str, name: str, category: str, severity: str, message: str, file: str,
          line: int | None, coordinates: Mapping | None = None, about: Iterable = (),
          cause: str | None = None, many: str | None = None, many_en: str | None = None,
@@ -109,7 +136,7 @@ def make(*, code: str, name: str, category: str, severity: str, message: str, fi
     pairs); by default, the row it is anchored on. ``many``/``many_en`` is the message (with
     ``{count}``) of the one finding that the findings sharing its ``cause`` become."""
     keys = frozenset(about) or (frozenset({("row", line)}) if line else frozenset())
-    return Finding(code, name, category, severity, message,
+    return Finding(code, name, category, severity, tidy_message(message),
                    Location(file, line, _frozen(coordinates)), about=keys, cause=cause,
                    many=(many, many_en), **rest)
 

@@ -2,7 +2,8 @@
 
 ## 检查内容
 把每张表的指标（二级指标、名称、目标值，数字替换为占位符）看作一个集合，与其他表相比，
-相同部分占 `threshold`（默认 80%）以上的，视为整套照抄。每张表报告一次，列出与之雷同的表。
+相同部分占 `threshold`（默认 80%）以上的，视为整套照抄。同一文件中雷同的几张表是同一个问题，报告
+一次（在第一张表处，列出全部雷同的表）；在其他文件中的雷同表，各文件分别报告。
 指标少于 5 条的表、总表、同名的分表不参与比较。比较用 MinHash 局部敏感哈希找候选、再精确计算
 相似度，不会两两比较全部表格。不同预算年度的文件之间的雷同（沿用往年指标）降为提示。
 
@@ -46,6 +47,9 @@ def check(corpus: Corpus, ctx: RuleContext):
         if len(names) < 2:
             continue    # one project split into several tables
         years = {d.budget_year for d, _ in cluster.members}
+        # the tables of one file that share a set are one problem: one finding naming them all
+        cause = "set:" + "|".join(sorted(names))
+        all_named = siblings_text(names).replace("{", "{{").replace("}", "}}")
         for (doc, project), similarity in zip(cluster.members, cluster.similarity, strict=True):
             others = [n for n in names[:4] if n != project.name][:3]     # enough to name a few
             count = len(names) - 1
@@ -55,7 +59,9 @@ def check(corpus: Corpus, ctx: RuleContext):
                 message=f"整套指标与{siblings_text(others + [''] * (count - len(others)))}几乎相同"
                         f"（相似度 {similarity:.0%}）",
                 hint="按本项目的实际内容设置产出、效益指标，不要整套套用其他项目",
-                evidence="|".join(sorted(n for n in names if n != project.name)[:20]))
+                evidence="|".join(sorted(n for n in names if n != project.name)[:20]),
+                cause=cause, many=f"这 {{count}} 张表的整套指标几乎相同：{all_named}",
+                many_en="{count} tables share almost the same set of indicators")
 
 
 def _same_year_sibling(cluster, doc) -> bool:

@@ -4,8 +4,10 @@
 数量指标和成本指标都按支出事项逐项列出（各至少 5 项，且大部分事项能一一对应）时，报告对应不上的事项：
 列了成本却没有数量（不知道这笔钱买来多少产出），或列了数量却没有成本（不知道这项产出花多少钱）。
 事项按名称对应：忽略标点和“费、费用、经费、预算”等后缀，名称相互包含、高度相似，或有 4 个字以上
-相同的连续片段（“12333政策咨询经费含人员工资”与“12333政策咨询人员全年工资”），即视为同一事项——
-拿不准时宁可视为已对应，不报告。
+相同的连续片段，或有只这两项才有的两字词（“专网通讯服务”与“保障专网运行”；“服务、经费、管理”这类
+常用词不算），即视为同一事项；有数量无成本的事项，只要与某项成本有一个相同的词就不报告（产出可能由
+名称更宽的一笔成本支付）——
+拿不准时宁可视为已对应，不报告。还款、利息、贴息、保证金、预留等买不来可计数产出的成本不要求数量。
 每张表报告一次，列出对应不上的事项。
 
 ## 为何重要
@@ -24,12 +26,20 @@
 Cost items and quantity items do not pair up.
 Fix: List both a quantity and a cost for each item, or name the same item alike.
 """
+import re
+from collections import Counter
 from dataclasses import dataclass
 
 from perflint.api import Project, RuleContext, item_key, rule
 
 MIN_ITEMS = 5
 MIN_SHARED = 4     # characters two names share in a row to be one item
+WORD = 2           # …or a pair of characters only these two items have (专网通讯服务 / 保障专网运行)
+#: pairs of characters too common in item names to tie two items together
+_GENERIC = frozenset({"服务", "工作", "经费", "费用", "管理", "建设", "项目", "系统", "人员", "资金", "业务",
+                      "运行", "保障", "发放", "开展", "完成", "采购", "购置", "维护", "专项", "其他", "相关"})
+#: costs that buy nothing countable (a loan repaid, interest, a deposit returned): no count is owed
+_NOTHING_TO_COUNT = re.compile(r"还款|还贷|偿还|利息|贴息|保证金|质保金|结转|预留|不可预见")
 
 
 @dataclass(frozen=True)
@@ -50,7 +60,14 @@ def check(project: Project, ctx: RuleContext):
     keys_c = [(i, item_key(i.name).replace("其它", "其他")) for i in counted]
     keys_m = [(i, item_key(i.name).replace("其它", "其他")) for i in costed]
 
-    grams = {k: _grams(k) for _, k in keys_c + keys_m}
+    keys = {k for _, k in keys_c + keys_m}
+    # a pair of characters many items share (档案 in a table of archive work) ties nothing together
+    words = {k: _grams(k, WORD) - _GENERIC for k in keys}
+    spread = Counter(w for k in keys for w in words[k])
+    grams = {k: _grams(k, MIN_SHARED) | {w for w in words[k] if spread[w] <= 2} for k in keys}
+    # an output may be paid from a cost of a broader name (媒体宣传合作 from 政策宣传费): a count is
+    # lonely only when no cost shares a word with it at all
+    loose = {k: _grams(k, MIN_SHARED) | words[k] for k in keys}
 
     def same_item(a: str, b: str) -> bool:
         if not a or not b:
@@ -61,8 +78,8 @@ def check(project: Project, ctx: RuleContext):
     def paired(key: str, others) -> bool:
         return any(same_item(key, k) for _, k in others)
 
-    lonely_cost = [i for i, k in keys_m if not paired(k, keys_c)]
-    lonely_count = [i for i, k in keys_c if not paired(k, keys_m)]
+    lonely_cost = [i for i, k in keys_m if not paired(k, keys_c) and not _NOTHING_TO_COUNT.search(i.name)]
+    lonely_count = [i for i, k in keys_c if not paired(k, keys_m) and all(loose[k].isdisjoint(loose[o]) for _, o in keys_m)]
     matched = len(costed) - len(lonely_cost)
     if matched < max(MIN_ITEMS, len(costed) * 0.6) or not (lonely_cost or lonely_count):
         return
@@ -77,9 +94,9 @@ def check(project: Project, ctx: RuleContext):
                       evidence="|".join(i.name for i in lonely_cost + lonely_count))
 
 
-def _grams(key: str) -> frozenset[str]:
-    """Every run of MIN_SHARED characters in the name: two names sharing one are one item."""
-    return frozenset(key[k:k + MIN_SHARED] for k in range(len(key) - MIN_SHARED + 1))
+def _grams(key: str, n: int) -> frozenset[str]:
+    """Every run of ``n`` characters in the name."""
+    return frozenset(key[k:k + n] for k in range(len(key) - n + 1))
 
 
 def _names(items, shown: int = 5) -> str:

@@ -2,14 +2,15 @@
 
 ## 检查内容
 一年期资金（项目期 1 年、项目属性一年期/一次性，或表格没有写项目期）的支出计划，最后一期应累计到 100%。
-最后一个有数字的比例低于 100% 时为警告；已在前面某期达到 100%、之后各期留空时为提示（应继续填 100%）。
+最后一个有数字的比例低于 100% 时报告。已在前面某期达到 100%、之后各期留空的计划是完整的（钱已
+全部支出，之后没有可填的进度），不报告。
 
 ## 为何重要
 当年预算应当年执行完毕；计划不到 100% 意味着预计结转，需要说明理由；留空则让进度考核无从比对。
 
 ## 示例
-不通过：12月底 80%；或 3月底 100%，其余留空。
-通过：12月底 100%。
+不通过：12月底 80%。
+通过：12月底 100%；或 3月底 100%，其余留空。
 
 ## 依据
 财预〔2020〕10号：预算执行率占 10 分，当年资金应在当年执行完毕；确需结转的按结转结余资金管理办法说明（本地做法）。
@@ -39,7 +40,3 @@ def check(project: Project, ctx: RuleContext):
         yield ctx.finding(at=last.loc, text=last.value.text,
                           message=f"资金支出计划到{last.column}累计只有 {last.value.text}，当年资金应全部支出",
                           hint="计划到12月底累计 100%，确需结转的请说明理由", evidence=f"{last.column}:{last.percent}")
-    elif last is not cells[-1] and all(c.blank for c in cells[cells.index(last) + 1:]):
-        yield ctx.finding(at=cells[-1].loc, severity="info", text=last.value.text,
-                          message=f"资金支出计划在{last.column}已达 100%，之后各期留空",
-                          hint="之后各期也应填写累计比例 100%", evidence=f"blank-after:{last.column}")
