@@ -111,6 +111,32 @@ class Schedule:
     loc: Loc
 
 
+@dataclass(frozen=True, slots=True)
+class CostItem:
+    """One row of a cost composition table: the item and its amount in each money column."""
+
+    name: str
+    amounts: tuple[Decimal | None, ...]
+    loc: Loc
+
+
+@dataclass(frozen=True, slots=True)
+class CostTable:
+    """A 预算成本构成 / 支出明细 block printed with the header: items with an amount per money column
+    (the year's budget, prior years' actual spending…) and the 合计 row that sums them."""
+
+    headings: tuple[str, ...]        # the money columns, as printed (金额, 2020年实际执行数…)
+    items: tuple[CostItem, ...]
+    total: CostItem | None
+    loc: Loc
+
+    def to_json(self) -> dict:
+        def row(item: CostItem) -> dict:
+            return {"name": item.name, "line": item.loc.line, "amounts": [json_number(a) for a in item.amounts]}
+        return {"headings": list(self.headings), "line": self.loc.line, "items": [row(i) for i in self.items],
+                "total": row(self.total) if self.total else None}
+
+
 @dataclass(slots=True)
 class Indicator:
     """One 三级 indicator and its 指标值."""
@@ -166,6 +192,7 @@ class Project:
     amounts: dict[str, Amount] = field(default_factory=dict)
     goals: list[Goal] = field(default_factory=list)
     schedule: Schedule | None = None
+    cost_table: CostTable | None = None                    # a 预算成本构成 block in the header
     indicators: list[Indicator] = field(default_factory=list)
     empty_slots: list[Slot] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)  # rows this table could not place
@@ -205,6 +232,7 @@ class Project:
             "schedule": None if self.schedule is None else {
                 "columns": list(self.schedule.columns), "line": self.schedule.loc.line,
                 "values": [None if v is None else v.to_json() for v in self.schedule.values]},
+            "cost_table": None if self.cost_table is None else self.cost_table.to_json(),
             "indicators": [i.to_json(locate) for i in self.indicators],
             "period_indicators": [i.to_json(locate) for i in self.period_indicators],
             "empty_slots": [{"tier2": s.tier2, "label": s.label, "line": s.loc.line,

@@ -55,6 +55,7 @@ from .common import (
     strip_slot,
     take_name,
 )
+from .cost_table import CostTableReader
 
 _QUARTER = re.compile(r"^\d{1,2}月(?:底|末)$")
 _FILLER = re.compile(r"^[.．。…·]{3,}$")
@@ -587,6 +588,7 @@ def _read_header(project: Project, path: str, rows: list[list[str]], start: int,
     scanner = AmountScanner(path)
     pending_goals: list[tuple[int, str]] = []     # goal labels on a row, their texts on the next
     cost_total: tuple[Decimal, Loc, str] | None = None
+    costs = CostTableReader()
     i = start
     while i < end:
         cells = list(enumerate(c.strip() for c in rows[i]))
@@ -597,6 +599,8 @@ def _read_header(project: Project, path: str, rows: list[list[str]], start: int,
             continue
         col, label = content[0]
         key = squash(label)
+        is_total = key in vocabulary.words("totals", "labels") or key.startswith("合计")
+        costs.row(content, loc, is_total)
         if pending_goals and not any(_goal_of(t) for _, t in content) and not match_label(label):
             if ragged:       # columns lost: the texts stand under the last labels (总体目标 heads the group)
                 pending_goals = pending_goals[-len(content):]
@@ -643,7 +647,7 @@ def _read_header(project: Project, path: str, rows: list[list[str]], start: int,
             at = Loc(path, loc.line, rest[0][0] if rest and not goal[1] else col)
             project.goals.append(Goal(name, text, at))
             continue
-        if key in vocabulary.words("totals", "labels") or key.startswith("合计"):
+        if is_total:
             number = next((parse_money(t) for _, t in content[1:] if parse_money(t) is not None), None)
             if number is not None and cost_total is None:
                 cost_total = (number, loc, next(t for _, t in content[1:] if parse_money(t) is not None))
@@ -653,6 +657,7 @@ def _read_header(project: Project, path: str, rows: list[list[str]], start: int,
         scan_text_fields(project, cells, loc)
         scanner.row(cells, i)
     project.amounts = ordered_amounts(scanner.amounts)
+    project.cost_table = costs.table
     annual = project.amounts.get("年度资金总额")
     if (annual is None or annual.value is None) and cost_total is not None:
         # no annual total in the header: a 预算成本构成 table's 合计 stands for it
