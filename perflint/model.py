@@ -154,6 +154,7 @@ class Indicator:
     basis: str | None = None         # 指标值确定依据
     value_loc: Loc | None = None     # where the value cell is, when not on the indicator's line
     total: bool = False              # a 合计/小计/总成本 row: the sum of the rows above, not an item
+    weight: Decimal | None = None    # 权重/分值, in a scored form
 
     def to_json(self, locate: Locate = None) -> dict:
         return {
@@ -164,7 +165,7 @@ class Indicator:
             "tier2_inferred": self.tier2_inferred,
             "description": self.description, "basis": self.basis,
             "value_line": self.value_loc.line if self.value_loc else self.loc.line,
-            "total": self.total,
+            "total": self.total, "weight": json_number(self.weight),
         }
 
 

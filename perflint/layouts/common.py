@@ -251,6 +251,7 @@ class RawRow:
     basis: str | None = None
     value_loc: Loc | None = None     # the value cell, when it is not on the indicator's line
     inferred: bool = False           # the table has no tiers: the 二级 was inferred from name and value
+    weight: str | None = None        # 权重/分值, in a scored form
 
 
 @dataclass
@@ -357,7 +358,7 @@ def finish_project(project: Project, rows: list[RawRow], year: int | None,
             value=value, loc=row.loc, tier1_label=row.tier1_label, tier2_label=row.tier2_label,
             tier2_inferred=(tiers[row.group] is None and tier2 is not None) or row.inferred,
             description=row.description, basis=row.basis, value_loc=row.value_loc or row.loc,
-            total=is_total_name(row.name)))
+            total=is_total_name(row.name), weight=parse_money(row.weight) if row.weight else None))
     project.empty_slots.extend(sorted(slots, key=lambda s: s.loc.line or 0))
 
 

@@ -774,7 +774,8 @@ def _raw_row(cursor: TierCursor, row: _Row, name: str, value: str, loc: Loc, inf
     """One indicator row as read, located at its name and value cells."""
     return cursor.row(name, value, Loc(loc.path, loc.line, row.col("name")),
                       description=row.get("description") or None, basis=row.get("basis") or None,
-                      value_loc=Loc(loc.path, loc.line, row.col("value")), inferred=inferred)
+                      value_loc=Loc(loc.path, loc.line, row.col("value")), inferred=inferred,
+                      weight=row.get("weight") or None)
 
 
 def _unplaced(project: Project, path: str, i: int, content: list[tuple[int, str]]) -> None:
