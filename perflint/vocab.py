@@ -24,7 +24,7 @@ _NEGATIVE_RATE = re.compile(
     r"冒领|重复|闲置|空置|损耗|误差|漏报|迟报|退件|驳回)率")
 _NEGATIVE_COUNT = re.compile(r"(事件|投诉|事故|违规|违纪|差错|上访|信访|拖欠|欠薪|冒领|案件积压)")
 _RATE = re.compile(r"(率|比例|占比|比重|覆盖面|满意度|掌握度|吻合度|知晓度)(?:[（(].*[)）])?$")
-_SATISFACTION = re.compile(r"满意(度|率)")
+_SATISFACTION = re.compile(r"满意(度|率|程度)")
 _COUNT_NAME = re.compile(r"(人数|人次|次数|个数|户数|数量|场次|件数|期数|家数|批次|台数|套数|规模)(?:[（(].*[)）])?[。.]?$")
 _STABILITY = re.compile(r"社会稳定|维稳|群体性事件|上访|信访|社会和谐|社会治安|维护稳定")
 _VAGUE = re.compile(r"持续|逐步|不断|大力|有效|显著|明显|进一步|较好|良好|提高|提升|促进|改善|加强|增强|"

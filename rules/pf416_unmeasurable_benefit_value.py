@@ -2,7 +2,8 @@
 
 ## 检查内容
 效益指标（经济效益、社会效益、生态效益、可持续影响）的目标值无法据以考核：只写方向没有程度
-（“持续提高”“稳步提升”）、只写期限（“长期”）、只写结论（“效果显著”“良好”）、只写“是/否”，或者
+（“持续提高”“稳步提升”）、只写期限（“长期”）或日期（“2020年1月—11月”）、只写结论（“效果显著”
+“良好”）、只写“是/否”，或者
 给一个说不清是什么比例的百分比（“就业形势稳定 ≥100%”——名称不是“……率/比例/满意度”）。
 每张表报告一次，列出全部这样的行。满意度指标的目标值由 PF407 检查；产出指标的含糊目标由 PF413
 检查。词表见 vocabulary.toml 的 [unmeasurable]，可在 perflint.toml 的 [vocabulary] 中增补。
@@ -45,6 +46,8 @@ def unmeasurable(name: str, value) -> str | None:
     if value.kind in ("qualitative", "text") and len(text) <= SHORT and not _DIGIT.search(text) \
             and not vocab.is_graded(text) and any(w in text for w in vocabulary.words("unmeasurable", "words")):
         return f"“{value.text}”"
+    if value.kind == "date":
+        return f"“{value.text}”（是日期或期限，不是效果）"
     if value.kind == "percent" and not _SHARE_WORD.search(squash(name)):
         return f"“{value.text}”（没有说明是什么的比例）"
     return None

@@ -6,7 +6,8 @@
   能接数字的字时不算（“不少于0”是一个数）；
 - 单独的一个英文字母（“培训费a”），前面是英文或数字时不算（“A级”“OA”）；
 - 反引号、脱字符、竖线、反斜杠、下划线等键盘误触留下的符号（“培训人数`”）。
-只看末尾：这是误触最常留下痕迹的地方，文字中间的字母和数字多半有意义。
+文字中间只看两种夹在两个汉字之间的字符：英文句点（“重.要设备”）和单独一个英文字母（“卫生Z口机关”）；
+有固定含义的字母词（B超、X光、A级、T恤、U盘、Q群、K线、e路等）不算。其余的字母和数字多半有意义。
 
 ## 为何重要
 多出的字符多半是误触，但在金额、数量旁边会被误读成数字的一部分（“服务0”像是“服务 0 项”）。
@@ -26,6 +27,10 @@ import re
 
 from perflint.api import Document, RuleContext, document_text, rule
 
+CJK = "\u4e00-\u9fff"
+#: letters that make a word with the character after them (B超, X光, A级…)
+_LETTER_WORDS = re.compile(r"[Bb]超|[Xx]光|[Xx]线|[A-Ea-e]级|[Tt]恤|[Uu]盘|[Qq]群|[Kk]线|[Ee]路|[Ww]i|[Cc]位|[Pp]图|[Ii]型|[Vv]型|[Hh]型")
+_INSIDE = re.compile(rf"(?<=[{CJK}])(?:\.|(?<![A-Za-z0-9])[A-Za-z](?![A-Za-z0-9]))(?=[{CJK}])")
 _STRAY = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?<![于为达至到是约第共计零等])0|(?<![A-Za-z0-9])[A-Za-z]|[`^|\\_~#@$]+)\s*$")
 
 
@@ -34,6 +39,14 @@ def check(doc: Document, ctx: RuleContext):
     for piece in document_text(ctx):
         if piece.what == "指标值":
             continue    # values end in numbers and units by nature; the value grammar reads them
+        inside = next((m for m in _INSIDE.finditer(piece.text)
+                       if not _LETTER_WORDS.match(piece.text, m.start())), None)
+        if inside is not None:
+            around = piece.text[max(0, inside.start() - 4):inside.end() + 4]
+            yield ctx.finding(at=piece.loc, project=piece.project, text=around,
+                              message=f"{piece.what}中“{around}”夹着多余的字符“{inside.group()}”",
+                              hint=f"删去“{inside.group()}”，或改为原本要写的字", evidence=f"inside:{around}")
+            continue
         m = _STRAY.search(piece.text)
         if m:
             stray = m.group().strip()

@@ -868,7 +868,13 @@ def _whole_value(value: str, row: _Row, period: str, project: Project | None = N
             if tail and unit not in tail and tail not in unit:
                 _disagree(project, loc, f"指标值“{value}”与计量单位栏的“{unit}”不一致", value)
     if _SERIAL.match(stripped) and project is not None:
-        stripped = _excel_date(stripped, row) or stripped
+        date = _excel_date(stripped, row)
+        if date:
+            # read as the date it stands for, and kept as a problem: the form shows a number
+            project.problems.append(Problem(
+                "value", "date-serial", f"“{row.get('name')}”的目标值“{stripped}”是 Excel 的日期序号（即 {date}），"
+                f"不是日期", loc, stripped))
+            stripped = date
     return sign + stripped
 
 

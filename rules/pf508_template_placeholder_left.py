@@ -1,0 +1,39 @@
+"""PF508 template-placeholder-left — 模板中的占位符没有替换
+
+## 检查内容
+指标名称、目标值、绩效目标或表头中留着模板的占位符：“≥**%”“（≥**万元）”“○○”“□□”“（ ）%”
+“请填写……”。每个位置报告一次，指出占位符。“××”“XX”不算：公开的表常用它们隐去地名、人名。
+
+## 为何重要
+占位符说明这一处是照模板填的，没有按项目实际改写；留着“≥**%”的指标名称，其目标值到底对应什么
+口径也就说不清。
+
+## 示例
+不通过：质量指标“苗木成活率(≥**%) | 85”。
+通过：质量指标“苗木成活率 | ≥85%”。
+
+## 依据
+财预〔2015〕88号：绩效目标应指向明确、细化量化，与项目实际相符。
+
+## English
+A template placeholder is left in the text.
+Fix: Replace the placeholder by the project's own value or words.
+"""
+import re
+
+from perflint.api import Document, RuleContext, document_text, rule
+
+# ××/XX are left out: published copies use them to hide a place or a name, not only as blanks
+_PLACEHOLDER = re.compile(r"\*{2,}|＊{2,}|○{2,}|□{2,}|△{2,}|"
+                          r"[（(]\s*[)）](?=[%％]|万元|元|人|个)|请填写|填写说明")
+
+
+@rule(code="PF508", name="template-placeholder-left", category="template", severity="warning", target=Document)
+def check(doc: Document, ctx: RuleContext):
+    for piece in document_text(ctx):
+        m = _PLACEHOLDER.search(piece.text)
+        if m:
+            around = piece.text[max(0, m.start() - 6):m.end() + 6].strip()
+            yield ctx.finding(at=piece.loc, project=piece.project, text=piece.text,
+                              message=f"{piece.what}中留着模板占位符“{m.group()}”（……{around}……）",
+                              hint="把占位符换成本项目的实际数值或文字", evidence=f"{piece.what}:{around}")
