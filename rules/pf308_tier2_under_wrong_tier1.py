@@ -4,6 +4,7 @@
 表中写明的一级指标与二级指标不相配，例如“效益指标—数量指标”“产出指标—社会效益指标”。
 按所选指标体系（`profile`：local 或 mof-2021）判断：
 - local（默认）：成本指标是产出指标下的二级指标；写作一级“成本指标”下的经济/社会/生态环境成本指标也认；
+- 服务对象满意度指标放在效益指标下不报告：这是 2018 年以前全国模板的样式；
 - mof-2021：经济、社会、生态环境成本指标必须放在一级“成本指标”下；仍按旧样式把“成本指标”放在产出指标下的，
   以提示报告一次（按财预〔2021〕101号，成本指标应单列为一级指标）。
 
@@ -37,6 +38,8 @@ def check(ind: Indicator, ctx: RuleContext):
     expected = taxonomy.parent_of(ind.tier2, ctx.profile)
     if not written or not expected or written == expected or ind.tier2_inferred:
         return
+    if ind.tier2 == "服务对象满意度指标" and written == taxonomy.BENEFIT:
+        return   # the national template before 2018 filed satisfaction under 效益指标: not a misfiling
     if ctx.project and ind is not next(i for i in ctx.project.indicators
                                        if i.tier1_label == ind.tier1_label and i.tier2 == ind.tier2):
         return   # once per 一级/二级 pair
