@@ -2,7 +2,8 @@
 
 ## 检查内容
 模板留下的编号空栏位既没有填写也没有删除：“指标2:”后面什么都没有。每张表报告一次，说明空栏位的
-数量和位置。表样本身预印了全部二级指标（“21-经济效益”一行空着）的，空行是表样的一部分，不报告。
+数量和位置。表样本身预印了全部二级指标（“21-经济效益”一行空着）的，空行是表样的一部分，不报告；
+但预印的效益指标行几乎全空（至少两行空着，效益只填了一项或没有填）时报告一次：这张表基本没有写效益。
 
 ## 为何重要
 空栏位本身不是错误，但会让人分不清是“不适用”还是“漏填”；提交前应删除或写明“不适用”。
@@ -22,12 +23,22 @@ import re
 
 from perflint.api import Project, RuleContext, rule
 
+BENEFIT_TIERS = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
+
 _NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：]?\s*$")
 
 
 @rule(code="PF706", name="empty-template-slot", category="structure", severity="info", target=Project)
 def check(project: Project, ctx: RuleContext):
     slots = [s for s in project.empty_slots if _NUMBERED.match(s.label)]
+    effect_slots = [s for s in project.empty_slots if s.tier2 in BENEFIT_TIERS and not _NUMBERED.match(s.label)]
+    filled = {ind.tier2 for ind in project.indicators if ind.tier2 in BENEFIT_TIERS}
+    if len(effect_slots) >= 2 and len(filled) <= 1:
+        # the preprinted effect rows are nearly all blank: the table states almost no effect
+        names = "、".join(s.tier2.removesuffix("指标") for s in effect_slots)
+        yield ctx.finding(at=effect_slots[0].loc, text=effect_slots[0].label, evidence=f"effects:{names}",
+                          message=f"效益指标中{names}都空着，只填了 {len(filled)} 项效益",
+                          hint="填写项目能带来的效益；确不适用的写明“不适用”并说明理由")
     if not slots:
         return
     lines = "、".join(ctx.place(s.loc) for s in slots[:4]) + ("等" if len(slots) > 4 else "")
