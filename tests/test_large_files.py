@@ -16,7 +16,7 @@ from conftest import SAMPLES
 
 #: Checks that compare a table with the other tables of its file (or count over the file) see
 #: one part at a time in a streamed file; every other finding must be the same.
-ACROSS_TABLES = {"PF107", "PF501", "PF502", "PF507", "PF503", "PF504", "PF505", "PF506", "PF801", "PF802"}
+ACROSS_TABLES = {"PF107", "PF501", "PF502", "PF507", "PF709", "PF503", "PF504", "PF505", "PF506", "PF801", "PF802"}
 
 
 @pytest.fixture
