@@ -103,15 +103,17 @@ class Finding:
 
 
 QUOTE_LIMIT = 40
+_QUOTES = re.compile("[“”]")
 _EMPTY_QUOTE = re.compile(r"“”(?=[，。；、与的为在中却,.;]|$)")
 
 
 def tidy_message(message: str) -> str:
     """A message quotes, it does not reproduce: a quotation longer than QUOTE_LIMIT characters is
     cut (the whole text travels in ``text``), and an empty quotation says it is blank."""
-    if len(message) > QUOTE_LIMIT:
+    if len(message) > QUOTE_LIMIT and "“" in message:
         out, depth, start = [], 0, 0
-        for k, ch in enumerate(message):
+        for m in _QUOTES.finditer(message):
+            k, ch = m.start(), m.group()
             if ch == "“":
                 if depth == 0:
                     out.append(message[start:k + 1])
@@ -125,7 +127,7 @@ def tidy_message(message: str) -> str:
                     start = k
         out.append(message[start:])
         message = "".join(out)
-    return _EMPTY_QUOTE.sub("（空白）", message)
+    return _EMPTY_QUOTE.sub("（空白）", message) if "“”" in message else message
 
 
 def make(*, code: str, name: str, category: str, severity: str, message: str, file: str,
@@ -136,15 +138,24 @@ def make(*, code: str, name: str, category: str, severity: str, message: str, fi
     pairs); by default, the row it is anchored on. ``many``/``many_en`` is the message (with
     ``{count}``) of the one finding that the findings sharing its ``cause`` become."""
     keys = frozenset(about) or (frozenset({("row", line)}) if line else frozenset())
-    return Finding(code, name, category, severity, tidy_message(message),
-                   Location(file, line, _frozen(coordinates)), about=keys, cause=cause,
-                   many=(many, many_en), **rest)
+    message = tidy_message(message)
+    if not rest.get("fingerprint"):
+        # stamped once here, where the finding is made; finish() only tells repeated ones apart
+        rest["fingerprint"] = _fingerprint(code, file, rest.get("project"), rest.get("indicator"),
+                                           rest.get("evidence"), rest.get("text"), message)
+    return Finding(code, name, category, severity, message, Location(file, line, _frozen(coordinates)),
+                   about=keys, cause=cause, many=(many, many_en), **rest)
 
 
 def fingerprint(f: Finding) -> str:
     """Stable across edits that move lines: code, file, project, indicator and the evidence."""
-    evidence = f.evidence if f.evidence is not None else (f.text if f.text is not None else f.message)
-    parts = [f.code, f.file.replace("\\", "/"), f.project or "", f.indicator or "",
+    return _fingerprint(f.code, f.file, f.project, f.indicator, f.evidence, f.text, f.message)
+
+
+def _fingerprint(code: str, file: str, project: str | None, indicator: str | None, evidence: str | None,
+                 text: str | None, message: str) -> str:
+    evidence = evidence if evidence is not None else (text if text is not None else message)
+    parts = [code, file.replace("\\", "/"), project or "", indicator or "",
              "".join(unicodedata.normalize("NFKC", evidence).split())]
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
@@ -172,9 +183,10 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here, severi
     seen: dict[str, int] = {}
     out = []
     for f in kept:
-        base = fingerprint(f)
+        base = f.fingerprint or fingerprint(f)
         seen[base] = seen.get(base, 0) + 1
-        out.append(dataclasses.replace(f, fingerprint=base if seen[base] == 1 else f"{base}-{seen[base]}"))
+        stamped = base if seen[base] == 1 else f"{base}-{seen[base]}"
+        out.append(f if stamped == f.fingerprint else dataclasses.replace(f, fingerprint=stamped))
     out.sort(key=lambda f: (f.file, f.line or 0, f.code, f.project or "", f.indicator or ""))
     if lang == "en":
         out = [f.in_english() for f in out]

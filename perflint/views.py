@@ -225,6 +225,8 @@ def estimate(text: str, value_counts: list[Value] = (), months: int | None = Non
     ``value_counts``, plus the lump sums written beside them — only when every count and every
     standard is used exactly once (else the reading is a guess, and None is returned). Without
     ``lumps``, a text that also states a sum of money is left alone (the sum may be the total)."""
+    if "元" not in text:
+        return None             # no standard without an amount of money
     t = vocab.clean(text)
     standards = standards_in(t)
     if not standards:

@@ -164,5 +164,12 @@ def lookup(section: str, cell: str, *, whole: bool = False) -> tuple[str, str, s
     return None
 
 
+@cached
 def words(section: str, name: str) -> tuple[str, ...]:
     return current().words(section, name)
+
+
+@cached
+def word_set(section: str, name: str) -> frozenset[str]:
+    """:func:`words` as a set, for asking whether a whole text is one of them."""
+    return frozenset(current().words(section, name))

@@ -6,7 +6,8 @@
 “良好”）、只写“是/否”，或者
 给一个说不清是什么比例的百分比（“就业形势稳定 ≥100%”——名称不是“……率/比例/满意度”）。
 每张表报告一次，列出全部这样的行。满意度指标的目标值由 PF407 检查；产出指标的含糊目标由 PF413
-检查。词表见 vocabulary.toml 的 [unmeasurable]，可在 perflint.toml 的 [vocabulary] 中增补。
+检查。词表见 vocabulary.toml 的 [unmeasurable]，可在 perflint.toml 的 [vocabulary] 中增补；默认为
+警告，可在配置 [severity] 中改为 error 或 info（例如 `PF416 = "info"`）。
 
 ## 为何重要
 效益指标要在年末评价时判断“达到了没有”。“持续提高”在任何结果下都算达到，“是”无法区分做得
@@ -41,7 +42,7 @@ def unmeasurable(name: str, value) -> str | None:
     text = _PUNCT.sub("", squash(value.text))
     if not text or value.kind in ("empty", "placeholder"):
         return None
-    if value.kind == "boolean" or text in vocabulary.words("unmeasurable", "whole"):
+    if value.kind == "boolean" or text in vocabulary.word_set("unmeasurable", "whole"):
         return f"“{value.text}”"
     if value.kind in ("qualitative", "text") and len(text) <= SHORT and not _DIGIT.search(text) \
             and not vocab.is_graded(text) and any(w in text for w in vocabulary.words("unmeasurable", "words")):

@@ -24,13 +24,18 @@ import re
 from perflint.api import Document, RuleContext, document_text, rule
 
 # ××/XX are left out: published copies use them to hide a place or a name, not only as blanks
-_PLACEHOLDER = re.compile(r"\*{2,}|＊{2,}|○{2,}|□{2,}|△{2,}|"
-                          r"[（(]\s*[)）](?=[%％]|万元|元|人|个)|请填写|填写说明")
+_PLACEHOLDER = re.compile(r"\*{2,}|＊{2,}|○{2,}|□{2,}|△{2,}|[（(]\s*[)）](?=[%％]|万元|元|人|个)|请填写|填写说明")
+
+
+_TRIGGERS = frozenset("*＊○□△请填")
+_EMPTY_BRACKETS = ("（）", "()", "（ ）", "( )")
 
 
 @rule(code="PF508", name="template-placeholder-left", category="template", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
     for piece in document_text(ctx):
+        if _TRIGGERS.isdisjoint(piece.text) and not any(b in piece.text for b in _EMPTY_BRACKETS):
+            continue            # most text holds none of the characters a placeholder is made of
         m = _PLACEHOLDER.search(piece.text)
         if m:
             around = piece.text[max(0, m.start() - 6):m.end() + 6].strip()

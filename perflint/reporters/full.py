@@ -68,6 +68,8 @@ def render(report, options) -> str:
                     body.append(f"\n{w['text']}{clip(f.text)}", style="dim")
                 if f.hint:
                     body.append(f"\n{w['hint']}{f.hint}", style="green")
+                if f.covers:
+                    body.append(f"\n{w['covers']}{'、'.join(f.covers)}", style="dim")
                 at = str(f.line or "") if not f.locator or f.locator.get("kind") == "txt" else where(f, w)
                 if f.end_line and f.end_line != f.line and at == str(f.line):
                     at += f"–{f.end_line}"

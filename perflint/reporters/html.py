@@ -172,6 +172,8 @@ def _row(f, w: dict, label: dict, names: dict) -> str:
         body.append(f'<br><small>{label["indicator"]}：{escape(f.indicator)}</small>')
     if f.text:
         body.append(f'<br><small>{label["text"]}：<span class="text">{escape(f.text)}</span></small>')
+    if f.covers:
+        body.append(f'<br><small>{escape(w["covers"])}{escape("、".join(f.covers))}</small>')
     return (f'<tr class="finding" data-severity="{escape(f.severity)}" data-category="{escape(f.category)}" '
             f'data-fingerprint="{escape(f.fingerprint)}"><td class="where">{escape(where(f, w))}</td>'
             f'<td><span class="badge {escape(f.severity)}">{escape(w[f.severity])}</span></td>'

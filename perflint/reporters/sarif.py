@@ -40,7 +40,7 @@ def sarif(report, options) -> dict:
             }}],
             "partialFingerprints": {"perflint/v1": f.fingerprint},
             "properties": {"category": f.category, "project": f.project, "indicator": f.indicator,
-                           "hint": f.hint},
+                           "hint": f.hint, "covers": list(f.covers), "count": f.count},
         }
         if f.locator and f.locator.get("kind") != "txt":
             # a Word/Excel/PDF place has no line a viewer could open: say the cell in words too
