@@ -104,13 +104,14 @@ class Finding:
 
 QUOTE_LIMIT = 40
 _QUOTES = re.compile("[“”]")
+_LONG_RUN = re.compile("[^“”]{%d,}" % (QUOTE_LIMIT + 1))    # no quotation can be too long without one
 _EMPTY_QUOTE = re.compile(r"“”(?=[，。；、与的为在中却,.;]|$)")
 
 
 def tidy_message(message: str) -> str:
     """A message quotes, it does not reproduce: a quotation longer than QUOTE_LIMIT characters is
     cut (the whole text travels in ``text``), and an empty quotation says it is blank."""
-    if len(message) > QUOTE_LIMIT and "“" in message:
+    if len(message) > QUOTE_LIMIT and "“" in message and _LONG_RUN.search(message):
         out, depth, start = [], 0, 0
         for m in _QUOTES.finditer(message):
             k, ch = m.start(), m.group()

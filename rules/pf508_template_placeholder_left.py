@@ -33,7 +33,10 @@ _EMPTY_BRACKETS = ("（）", "()", "（ ）", "( )")
 
 @rule(code="PF508", name="template-placeholder-left", category="template", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
-    for piece in document_text(ctx):
+    pieces = document_text(ctx)
+    if not _PLACEHOLDER.search("\n".join(p.text for p in pieces)):
+        return                  # one pass over the whole text: most documents have none
+    for piece in pieces:
         if _TRIGGERS.isdisjoint(piece.text) and not any(b in piece.text for b in _EMPTY_BRACKETS):
             continue            # most text holds none of the characters a placeholder is made of
         m = _PLACEHOLDER.search(piece.text)

@@ -23,7 +23,6 @@
 Characters, words or sentences are written twice.
 Fix: Delete the repetition.
 """
-import functools
 import re
 from collections import Counter
 
@@ -43,11 +42,14 @@ REDUPLICATED = frozenset("人常天年渐刚仅往多层个处事时家户大明
 @rule(code="PF802", name="duplicated-text", category="text", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
     pieces = document_text(ctx)
-    # the whole document's text, joined only if a doubled character needs checking against it
-    whole = functools.cache(lambda: "\n".join(p.flat for p in pieces))
+    joined = "\n".join(p.flat for p in pieces)
+    # one pass over the whole text says which kinds of repetition any piece can have
+    runs, doubled = bool(_REPEATED_RUN.search(joined)), bool(_DOUBLED_CHAR.search(joined))
     seen: set[tuple[int, str]] = set()
     for piece in pieces:
-        found = _duplicate(piece, whole)
+        if not runs and not doubled and len(piece.flat) < 2 * MIN_CLAUSE:
+            continue
+        found = _duplicate(piece, lambda: joined, runs, doubled)
         if found is None or (piece.loc.line, found[0]) in seen:
             continue
         seen.add((piece.loc.line, found[0]))
@@ -57,13 +59,13 @@ def check(doc: Document, ctx: RuleContext):
                           hint=f"删去重复的“{repeated}”", evidence=repeated)
 
 
-def _duplicate(piece, whole) -> tuple[str, str] | None:
+def _duplicate(piece, whole, runs: bool = True, doubled: bool = True) -> tuple[str, str] | None:
     text, flat = piece.text, piece.flat
-    for m in _REPEATED_RUN.finditer(flat):
+    for m in _REPEATED_RUN.finditer(flat) if runs else ():
         run = m.group(1)
         if len(set(run)) > 1 and not run.startswith("一"):
             return run, "词语" if len(run) <= 4 else "短语"
-    for m in _DOUBLED_CHAR.finditer(flat):
+    for m in _DOUBLED_CHAR.finditer(flat) if doubled else ():
         before, char, after = m.groups()
         # 立案案件 and 工作作风 are two words sharing a character. A doubling is a slip only when
         # the text without it is written elsewhere in the same document (促进经经济 → 促进经济).

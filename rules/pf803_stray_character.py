@@ -28,6 +28,8 @@ import re
 from perflint.api import Document, RuleContext, document_text, rule
 
 CJK = "\u4e00-\u9fff"
+CJK_FIRST, CJK_LAST = "\u4e00", "\u9fff"
+_ENDINGS = frozenset("。，、；：！？）)”’%％」』】")
 #: letters that make a word with the character after them (B超, X光, A级…)
 _LETTER_WORDS = re.compile(r"[Bb]超|[Xx]光|[Xx]线|[A-Ea-e]级|[Tt]恤|[Uu]盘|[Qq]群|[Kk]线|[Ee]路|[Ww]i|[Cc]位|[Pp]图|[Ii]型|[Vv]型|[Hh]型")
 _INSIDE = re.compile(rf"(?<=[{CJK}])(?:\.|(?<![A-Za-z0-9])[A-Za-z](?![A-Za-z0-9]))(?=[{CJK}])")
@@ -36,17 +38,22 @@ _STRAY = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?<![于为达至到是约第共计
 
 @rule(code="PF803", name="stray-character", category="text", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
-    for piece in document_text(ctx):
-        if piece.what == "指标值":
-            continue    # values end in numbers and units by nature; the value grammar reads them
-        inside = next((m for m in _INSIDE.finditer(piece.text)
-                       if not _LETTER_WORDS.match(piece.text, m.start())), None)
+    pieces = [p for p in document_text(ctx) if p.what != "指标值"]
+    # values end in numbers and units by nature; the value grammar reads them.
+    # One pass over the whole text tells whether any piece has a character inside to look at.
+    any_inside = _INSIDE.search("\n".join(p.text for p in pieces)) is not None
+    for piece in pieces:
+        inside = None if not any_inside else next(
+            (m for m in _INSIDE.finditer(piece.text) if not _LETTER_WORDS.match(piece.text, m.start())), None)
         if inside is not None:
             around = piece.text[max(0, inside.start() - 4):inside.end() + 4]
             yield ctx.finding(at=piece.loc, project=piece.project, text=around,
                               message=f"{piece.what}中“{around}”夹着多余的字符“{inside.group()}”",
                               hint=f"删去“{inside.group()}”，或改为原本要写的字", evidence=f"inside:{around}")
             continue
+        last = piece.text.rstrip()[-1:]
+        if not last or CJK_FIRST <= last <= CJK_LAST or last in _ENDINGS:
+            continue    # ends in a character or a usual mark: nothing stray to find
         m = _STRAY.search(piece.text)
         if m:
             stray = m.group().strip()
