@@ -2,7 +2,7 @@
 and finished once the run has them all (:func:`finish`): per-file ignores, severity overrides,
 one finding per root cause, fingerprints, order and language.
 
-A :class:`Finding` is frozen; every later step makes a new one. Its :class:`Location` is typed:
+A :class:`Finding` is immutable (a named tuple); every later step makes a new one. Its :class:`Location` is typed:
 the file, the line in the model (a text line, or a row's line in an office file), the format's own
 coordinates, and for a finding that stands for several rows the last of them.
 
@@ -17,20 +17,17 @@ coordinates, and for a finding that stands for several rows the last of them.
 """
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
-    """Where a finding is."""
+class Location(NamedTuple):
+    """Where a finding is (immutable: a named tuple, cheap to make by the hundred thousand)."""
 
     file: str
     line: int | None                      # the line of the text, or the row's line in the model
@@ -49,8 +46,9 @@ def _frozen(mapping: Mapping | None) -> tuple | None:
     return tuple(mapping.items()) if mapping is not None else None
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(NamedTuple):
+    """One problem found (immutable: every later step makes a new one with ``_replace``)."""
+
     code: str
     name: str
     category: str
@@ -67,10 +65,11 @@ class Finding:
     hint_en: str | None = None
     covers: tuple[str, ...] = ()      # codes of the findings this one stands for (same root cause)
     count: int = 1                    # how many places it stands for (a copied block: its paragraphs)
-    # for merging, not for reports: the rows it concerns and the cause a rule named
-    about: frozenset = field(default=frozenset(), compare=False, repr=False)
-    cause: str | None = field(default=None, compare=False, repr=False)
-    many: tuple[str | None, str | None] = field(default=(None, None), compare=False, repr=False)
+    # for merging, not for reports: the rows it concerns, the cause a rule named, and the message
+    # of the one finding that the findings sharing the cause become
+    about: frozenset = frozenset()
+    cause: str | None = None
+    many: tuple[str | None, str | None] = (None, None)
 
     @property
     def file(self) -> str:
@@ -89,8 +88,8 @@ class Finding:
         return self.location.locator
 
     def in_english(self) -> Finding:
-        return dataclasses.replace(self, message=self.message_en or self.message,
-                                   hint=self.hint_en if self.hint_en is not None else self.hint)
+        return self._replace(message=self.message_en or self.message,
+                             hint=self.hint_en if self.hint_en is not None else self.hint)
 
     def to_json(self) -> dict:
         data = {"code": self.code, "name": self.name, "category": self.category,
@@ -139,7 +138,8 @@ def make(*, code: str, name: str, category: str, severity: str, message: str, fi
     pairs); by default, the row it is anchored on. ``many``/``many_en`` is the message (with
     ``{count}``) of the one finding that the findings sharing its ``cause`` become."""
     keys = frozenset(about) or (frozenset({("row", line)}) if line else frozenset())
-    message = tidy_message(message)
+    if len(message) > QUOTE_LIMIT or "“”" in message:
+        message = tidy_message(message)
     if not rest.get("fingerprint"):
         # stamped once here, where the finding is made; finish() only tells repeated ones apart
         rest["fingerprint"] = _fingerprint(code, file, rest.get("project"), rest.get("indicator"),
@@ -177,7 +177,7 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here, severi
                 continue
             for selector, level in severity.items():
                 if matches(selector, r):
-                    f = dataclasses.replace(f, severity=level)
+                    f = f._replace(severity=level)
         kept.append(f)
     kept = _merge_causes(kept)
     kept = _drop_covered(kept, by_code, matches)
@@ -187,7 +187,7 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here, severi
         base = f.fingerprint or fingerprint(f)
         seen[base] = seen.get(base, 0) + 1
         stamped = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        out.append(f if stamped == f.fingerprint else dataclasses.replace(f, fingerprint=stamped))
+        out.append(f if stamped == f.fingerprint else f._replace(fingerprint=stamped))
     out.sort(key=lambda f: (f.file, f.line or 0, f.code, f.project or "", f.indicator or ""))
     if lang == "en":
         out = [f.in_english() for f in out]
@@ -220,11 +220,10 @@ def _merge_causes(findings: list[Finding]) -> list[Finding]:
         last = max((f.line or 0) for f in members)
         count = sum(f.count for f in members)
         many, many_en = first.many
-        merged.append(dataclasses.replace(
-            first, count=count,
+        merged.append(first._replace( count=count,
             message=many.format(count=count) if many else first.message,
             message_en=many_en.format(count=count) if many_en else first.message_en,
-            location=dataclasses.replace(first.location, end_line=last or None),
+            location=first.location._replace(end_line=last or None),
             about=frozenset().union(*(f.about for f in members)),
             covers=tuple(dict.fromkeys(c for f in members for c in f.covers))))
     return merged
@@ -275,6 +274,6 @@ def _drop_covered(findings: list[Finding], by_code: dict, matches) -> list[Findi
         if i in dropped:
             continue
         if i in extra:
-            f = dataclasses.replace(f, covers=tuple(sorted(set(f.covers) | set(extra[i]))))
+            f = f._replace(covers=tuple(sorted(set(f.covers) | set(extra[i]))))
         out.append(f)
     return out

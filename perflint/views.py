@@ -376,10 +376,12 @@ def row_key(ind: Indicator, mask_numbers: bool = False) -> str:
     return f"{ind.tier2}|{name}|{value}"
 
 
-def siblings_text(names: list[str], limit: int = 3) -> str:
-    """"A、B、C 等 5 张表" for a message (``names`` may be padded with blanks past the first few)."""
+def siblings_text(names: list[str], limit: int = 3, total: int | None = None) -> str:
+    """"A、B、C 等 5 张表" for a message: the first ``limit`` names, and how many there are in all
+    (``total``, when only the first few names are given)."""
+    count = len(names) if total is None else total
     shown = "、".join(f"“{n}”" for n in names[:limit] if n)
-    return shown + (f" 等 {len(names)} 张表" if len(names) > limit else "")
+    return shown + (f" 等 {count} 张表" if count > limit else "")
 
 
 def comparable(project: Project) -> bool:

@@ -92,14 +92,17 @@ def check(project: Project, ctx: RuleContext):
     unit = project.unit or "万元"
     step = vocab.precision_of(budget) * per if budget is not None else per / 100
     budget_yuan = budget * per if budget is not None and budget > 0 else None
-    months = period_months(project)
+    # the months of the period matter only to a monthly standard or cost
+    monthly_text = any("月" in ind.value_text or "月" in ind.name for ind in project.indicators) \
+        or any("每月" in g.text for g in project.goals)
+    months = period_months(project) if monthly_text else None
 
     def fmt(yuan: Decimal) -> str:
         return f"{vocab.fmt_amount((yuan / per).quantize(Decimal('0.0001')).normalize())}{unit}"
 
     for ind in project.indicators:
-        if is_cost(ind):
-            continue            # a priced cost row is PF108's
+        if is_cost(ind) or "元" not in ind.name:
+            continue            # a priced cost row is PF108's; a name without money holds no standard
         e = estimate(ind.name, list(ind.value.leaves()), months)
         if e is None:
             continue

@@ -53,13 +53,13 @@ def check(corpus: Corpus, ctx: RuleContext):
         first_names = [p.name for _, p, _ in members[:4]]
         for doc, project, ind in members:
             shown = [n for n in first_names if n != project.name][:3]
-            others = shown + [""] * (len(members) - 1 - len(shown))    # a count, not a list to build
+            count = len(members) - 1
             elsewhere = len(members) - per_file[doc.path]
             where = f"（其中 {elsewhere} 张在其他文件中）" if elsewhere else ""
             yield ctx.finding(
                 at=ind, project=project, document=doc,
                 severity="warning" if ind.tier1 == "效益指标" else "info",
-                message=f"“{ind.name} {ind.value_text}”与另外 {len(others)} 张表中的指标完全相同{where}："
-                        f"{siblings_text(others)}",
+                message=f"“{ind.name} {ind.value_text}”与另外 {count} 张表中的指标完全相同{where}："
+                        f"{siblings_text(shown, total=count)}",
                 hint="改为本项目自己的产出或效益目标，不要照抄其他项目或全局指标",
                 evidence=row_key(ind))

@@ -56,7 +56,7 @@ def check(corpus: Corpus, ctx: RuleContext):
             yield ctx.finding(
                 at=project, project=project, document=doc,
                 severity="warning" if len(years) == 1 or _same_year_sibling(cluster, doc) else "info",
-                message=f"整套指标与{siblings_text(others + [''] * (count - len(others)))}几乎相同"
+                message=f"整套指标与{siblings_text(others, total=count)}几乎相同"
                         f"（相似度 {similarity:.0%}）",
                 hint="按本项目的实际内容设置产出、效益指标，不要整套套用其他项目",
                 evidence="|".join(sorted(n for n in names if n != project.name)[:20]),

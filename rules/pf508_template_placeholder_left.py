@@ -28,14 +28,16 @@ _PLACEHOLDER = re.compile(r"\*{2,}|＊{2,}|○{2,}|□{2,}|△{2,}|[（(]\s*[)�
 
 
 _TRIGGERS = frozenset("*＊○□△请填")
+_MARKS = ("**", "＊＊", "○○", "□□", "△△", "请填写", "填写说明", "（）", "()", "（ ）", "( )")
 _EMPTY_BRACKETS = ("（）", "()", "（ ）", "( )")
 
 
 @rule(code="PF508", name="template-placeholder-left", category="template", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
     pieces = document_text(ctx)
-    if not _PLACEHOLDER.search("\n".join(p.text for p in pieces)):
-        return                  # one pass over the whole text: most documents have none
+    joined = "\n".join(p.text for p in pieces)
+    if not any(mark in joined for mark in _MARKS):
+        return                  # one look over the whole text: most documents have none
     for piece in pieces:
         if _TRIGGERS.isdisjoint(piece.text) and not any(b in piece.text for b in _EMPTY_BRACKETS):
             continue            # most text holds none of the characters a placeholder is made of

@@ -1,7 +1,6 @@
 """The life of a finding: frozen, located in one place, one finding per root cause."""
 from __future__ import annotations
 
-import dataclasses
 import json
 from pathlib import Path
 
@@ -31,7 +30,7 @@ def _finish(findings, rules):
 
 def test_a_finding_is_frozen_and_typed():
     f = _finding("PF900")
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         f.severity = "error"
     assert (f.file, f.line, f.locator) == ("a.txt", 10, {"kind": "txt", "line": 10})
     data = f.to_json()
