@@ -169,15 +169,27 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here, severi
     file, line and code; in English when asked (after fingerprinting: the language never changes
     a fingerprint). ``matches(selector, rule)`` is the engine's selector test."""
     by_code = {r.code: r for r in rules}
+    # worked out once per rule and once per file, not once per finding
+    level_of: dict[str, str] = {}
+    for r in by_code.values():
+        for selector, level in severity.items():
+            if matches(selector, r):
+                level_of[r.code] = level
+    ignored_in: dict[str, set[str]] = {}
     kept: list[Finding] = []
     for f in findings:
         r = by_code.get(f.code)
         if r is not None:
-            if any(matches(s, r) for s in ignored_here(f.file)):
+            ignored = ignored_in.get(f.file)
+            if ignored is None:
+                selectors = list(ignored_here(f.file))
+                ignored = ignored_in[f.file] = {c for c, rule in by_code.items()
+                                                if any(matches(s, rule) for s in selectors)}
+            if f.code in ignored:
                 continue
-            for selector, level in severity.items():
-                if matches(selector, r):
-                    f = f._replace(severity=level)
+            level = level_of.get(f.code)
+            if level is not None and level != f.severity:
+                f = f._replace(severity=level)
         kept.append(f)
     kept = _merge_causes(kept)
     kept = _drop_covered(kept, by_code, matches)
@@ -232,19 +244,23 @@ def _merge_causes(findings: list[Finding]) -> list[Finding]:
 def _drop_covered(findings: list[Finding], by_code: dict, matches) -> list[Finding]:
     """A finding whose row another finding of a covering rule also concerns is dropped, and named
     in the survivor's ``covers`` — never by a finding of lower severity."""
+    rules = list(by_code.values())
+    # which rule covers which, worked out once: (covering code, covered code)
+    relation = {(a.code, b.code) for a in rules for b in rules if a.code != b.code and (
+        any(matches(s, b) for s in getattr(a, "supersedes", ()))
+        or any(matches(s, a) for s in getattr(b, "yields_to", ())))}
+    if not relation:
+        return findings
+    related = {code for pair in relation for code in pair}
+
     def covering(a: Finding, b: Finding) -> bool:
-        ra, rb = by_code.get(a.code), by_code.get(b.code)
-        if ra is None or rb is None or a.code == b.code:
-            return False
-        if SEVERITY_RANK[a.severity] < SEVERITY_RANK[b.severity]:
-            return False
-        return (any(matches(s, rb) for s in getattr(ra, "supersedes", ()))
-                or any(matches(s, ra) for s in getattr(rb, "yields_to", ())))
+        return (a.code, b.code) in relation and SEVERITY_RANK[a.severity] >= SEVERITY_RANK[b.severity]
 
     by_row: dict[tuple, list[int]] = {}
     for i, f in enumerate(findings):
-        for key in f.about:
-            by_row.setdefault((f.file, key), []).append(i)     # a line names one row of a file
+        if f.code in related:                  # the others can neither cover nor be covered
+            for key in f.about:
+                by_row.setdefault((f.file, key), []).append(i)     # a line names one row of a file
     covered_by: dict[int, int] = {}
     for members in by_row.values():
         if len(members) < 2:
