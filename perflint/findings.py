@@ -103,14 +103,16 @@ class Finding(NamedTuple):
 
 QUOTE_LIMIT = 40
 _QUOTES = re.compile("[“”]")
-_LONG_RUN = re.compile("[^“”]{%d,}" % (QUOTE_LIMIT + 1))    # no quotation can be too long without one
+# a quotation that may be too long: an opening quote far from the next closing one, or a long
+# stretch of quoted text before a closing quote (after a nested quotation)
+_LONG_QUOTED = re.compile("“[^”]{%d,}|[^“”]{%d,}”" % (QUOTE_LIMIT + 1, QUOTE_LIMIT + 1))
 _EMPTY_QUOTE = re.compile(r"“”(?=[，。；、与的为在中却,.;]|$)")
 
 
 def tidy_message(message: str) -> str:
     """A message quotes, it does not reproduce: a quotation longer than QUOTE_LIMIT characters is
     cut (the whole text travels in ``text``), and an empty quotation says it is blank."""
-    if len(message) > QUOTE_LIMIT and "“" in message and _LONG_RUN.search(message):
+    if len(message) > QUOTE_LIMIT and _LONG_QUOTED.search(message):
         out, depth, start = [], 0, 0
         for m in _QUOTES.finditer(message):
             k, ch = m.start(), m.group()

@@ -103,3 +103,14 @@ def test_outside_packs_use_the_same_views():
     for name in ("cost_lines", "compare_costs", "plan_cells", "text_pieces", "mentions", "squash"):
         assert name in api.__all__ and callable(getattr(api, name))
     assert isinstance(api.Finding, type) and api.Finding is Finding
+
+
+def test_messages_quote_and_never_reproduce():
+    from perflint.findings import QUOTE_LIMIT, tidy_message
+
+    long = "我厅“12333”电话咨询服务中心，每月电话综合接通率95%，群众满意度100%，政策掌握度95%以上，并获表彰"
+    cut = tidy_message(f"满意度指标“满意度”的目标值“{long}”不是满意比例")
+    quoted = cut.split("的目标值“", 1)[1].rsplit("”不是", 1)[0]
+    assert quoted.endswith("……") and len(quoted) <= QUOTE_LIMIT + 8
+    assert tidy_message("指标“培训合格率”的目标值“≥120%”超过100%") == "指标“培训合格率”的目标值“≥120%”超过100%"
+    assert tidy_message("项目“”的表头未填写") == "项目（空白）的表头未填写"
