@@ -46,6 +46,7 @@ from .views import (
                     compare_costs,
                     core_noun,
                     cost_lines,
+                    document_joined,
                     document_text,
                     estimate,
                     is_cost,
@@ -77,7 +78,7 @@ __all__ = [
     "BARE_FILLERS", "COST_TIERS", "FILLER_NAMES", "OUTPUT_TIERS", "REQUIRED_TIERS", "TIER_SHORT",
     "CostCheck", "CostLine", "Estimate", "Mention", "Standard", "estimate", "period_months", "price_factors",
     "price_times", "standards_in", "PlanCell", "TextPiece", "budget_of", "comparable",
-    "compare_costs", "core_noun", "cost_lines", "document_text", "is_cost", "is_filler_name",
+    "compare_costs", "core_noun", "cost_lines", "document_joined", "document_text", "is_cost", "is_filler_name",
     "is_placeholder", "item_key", "measures_in", "mentions", "plan_cells", "project_costs",
     "quantity_counts", "row_key", "siblings_text", "squash", "text_pieces", "tier_name",
 ]

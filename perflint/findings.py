@@ -42,10 +42,6 @@ class Location(NamedTuple):
         return {"kind": "txt", "line": self.line} if self.line else None
 
 
-def _frozen(mapping: Mapping | None) -> tuple | None:
-    return tuple(mapping.items()) if mapping is not None else None
-
-
 class Finding(NamedTuple):
     """One problem found (immutable: every later step makes a new one with ``_replace``)."""
 
@@ -103,16 +99,14 @@ class Finding(NamedTuple):
 
 QUOTE_LIMIT = 40
 _QUOTES = re.compile("[“”]")
-# a quotation that may be too long: an opening quote far from the next closing one, or a long
-# stretch of quoted text before a closing quote (after a nested quotation)
-_LONG_QUOTED = re.compile("“[^”]{%d,}|[^“”]{%d,}”" % (QUOTE_LIMIT + 1, QUOTE_LIMIT + 1))
 _EMPTY_QUOTE = re.compile(r"“”(?=[，。；、与的为在中却,.;]|$)")
 
 
 def tidy_message(message: str) -> str:
     """A message quotes, it does not reproduce: a quotation longer than QUOTE_LIMIT characters is
     cut (the whole text travels in ``text``), and an empty quotation says it is blank."""
-    if len(message) > QUOTE_LIMIT and _LONG_QUOTED.search(message):
+    # only a stretch between two quotation marks longer than the limit can be a quotation to cut
+    if len(message) > QUOTE_LIMIT and max(map(len, _QUOTES.split(message))) > QUOTE_LIMIT:
         out, depth, start = [], 0, 0
         for m in _QUOTES.finditer(message):
             k, ch = m.start(), m.group()
@@ -135,19 +129,24 @@ def tidy_message(message: str) -> str:
 def make(*, code: str, name: str, category: str, severity: str, message: str, file: str,
          line: int | None, coordinates: Mapping | None = None, about: Iterable = (),
          cause: str | None = None, many: str | None = None, many_en: str | None = None,
-         **rest: Any) -> Finding:
+         project: str | None = None, indicator: str | None = None, hint: str | None = None,
+         text: str | None = None, evidence: str | None = None, fingerprint: str = "",
+         message_en: str | None = None, hint_en: str | None = None) -> Finding:
     """A finding, located. ``about`` names what it concerns (("row", line) or ("project", line)
     pairs); by default, the row it is anchored on. ``many``/``many_en`` is the message (with
     ``{count}``) of the one finding that the findings sharing its ``cause`` become."""
-    keys = frozenset(about) or (frozenset({("row", line)}) if line else frozenset())
+    keys = frozenset(about) if about else (frozenset(((("row", line)),)) if line else _NOTHING)
     if len(message) > QUOTE_LIMIT or "“”" in message:
         message = tidy_message(message)
-    if not rest.get("fingerprint"):
-        # stamped once here, where the finding is made; finish() only tells repeated ones apart
-        rest["fingerprint"] = _fingerprint(code, file, rest.get("project"), rest.get("indicator"),
-                                           rest.get("evidence"), rest.get("text"), message)
-    return Finding(code, name, category, severity, message, Location(file, line, _frozen(coordinates)),
-                   about=keys, cause=cause, many=(many, many_en), **rest)
+    # stamped once here, where the finding is made; finish() only tells repeated ones apart
+    stamp = fingerprint or _fingerprint(code, file, project, indicator, evidence, text, message)
+    return Finding(code, name, category, severity, message,
+                   Location(file, line, tuple(coordinates.items()) if coordinates is not None else None),
+                   project, indicator, hint, text, evidence, stamp, message_en, hint_en, (), 1,
+                   keys, cause, (many, many_en))
+
+
+_NOTHING: frozenset = frozenset()
 
 
 def fingerprint(f: Finding) -> str:

@@ -505,3 +505,10 @@ def text_pieces(doc: Document) -> list[TextPiece]:
 def document_text(ctx) -> list[TextPiece]:
     """:func:`text_pieces` of the context's document, read once and shared by the text rules."""
     return ctx.shared("perflint.text_pieces", lambda: text_pieces(ctx.document))
+
+
+def document_joined(ctx, flat: bool = False) -> str:
+    """All of :func:`document_text` in one string, one piece per line (``flat``: whitespace
+    removed), so a rule can look over the whole document in one pass before going piece by piece."""
+    return ctx.shared(f"perflint.text_joined.{flat}",
+                      lambda: "\n".join(p.flat if flat else p.text for p in document_text(ctx)))

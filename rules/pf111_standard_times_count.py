@@ -87,15 +87,18 @@ def _cost_row_for(ind: Indicator, project: Project) -> tuple[Indicator, Decimal]
 @rule(code="PF111", name="standard-times-count", category="funds", severity="warning", target=Project,
       yields_to=("PF108",))
 def check(project: Project, ctx: RuleContext):
+    names = "\n".join(ind.name for ind in project.indicators)
+    values = "\n".join(ind.value_text for ind in project.indicators)
+    goals = "\n".join(g.text for g in project.goals)
+    if "元" not in names and "元" not in goals and "月" not in values:
+        return      # no standard written, no monthly figure: nothing to multiply
     budget = project.amount("年度资金总额")
     per = vocab.yuan_per(project.unit)
     unit = project.unit or "万元"
     step = vocab.precision_of(budget) * per if budget is not None else per / 100
     budget_yuan = budget * per if budget is not None and budget > 0 else None
     # the months of the period matter only to a monthly standard or cost
-    monthly_text = any("月" in ind.value_text or "月" in ind.name for ind in project.indicators) \
-        or any("每月" in g.text for g in project.goals)
-    months = period_months(project) if monthly_text else None
+    months = period_months(project) if "月" in values or "月" in names or "每月" in goals else None
 
     def fmt(yuan: Decimal) -> str:
         return f"{vocab.fmt_amount((yuan / per).quantize(Decimal('0.0001')).normalize())}{unit}"

@@ -39,18 +39,24 @@ SHORT = 12
 
 def unmeasurable(name: str, value) -> str | None:
     """Why a benefit row's value cannot be assessed, or None when it can (or is left to other rules)."""
-    text = _PUNCT.sub("", squash(value.text))
-    if not text or value.kind in ("empty", "placeholder"):
+    return _judge(name, value.text, value.kind)
+
+
+@vocabulary.cached
+def _judge(name: str, written: str, kind: str) -> str | None:
+    """The same few benefit values (持续提高, 长期, 100%) recur in every table: judged once each."""
+    text = _PUNCT.sub("", squash(written))
+    if not text or kind in ("empty", "placeholder"):
         return None
-    if value.kind == "boolean" or text in vocabulary.word_set("unmeasurable", "whole"):
-        return f"“{value.text}”"
-    if value.kind in ("qualitative", "text") and len(text) <= SHORT and not _DIGIT.search(text) \
+    if kind == "boolean" or text in vocabulary.word_set("unmeasurable", "whole"):
+        return f"“{written}”"
+    if kind in ("qualitative", "text") and len(text) <= SHORT and not _DIGIT.search(text) \
             and not vocab.is_graded(text) and any(w in text for w in vocabulary.words("unmeasurable", "words")):
-        return f"“{value.text}”"
-    if value.kind == "date":
-        return f"“{value.text}”（是日期或期限，不是效果）"
-    if value.kind == "percent" and not _SHARE_WORD.search(squash(name)):
-        return f"“{value.text}”（没有说明是什么的比例）"
+        return f"“{written}”"
+    if kind == "date":
+        return f"“{written}”（是日期或期限，不是效果）"
+    if kind == "percent" and not _SHARE_WORD.search(squash(name)):
+        return f"“{written}”（没有说明是什么的比例）"
     return None
 
 

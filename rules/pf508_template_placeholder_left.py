@@ -21,7 +21,7 @@ Fix: Replace the placeholder by the project's own value or words.
 """
 import re
 
-from perflint.api import Document, RuleContext, document_text, rule
+from perflint.api import Document, RuleContext, document_joined, document_text, rule
 
 # ××/XX are left out: published copies use them to hide a place or a name, not only as blanks
 _PLACEHOLDER = re.compile(r"\*{2,}|＊{2,}|○{2,}|□{2,}|△{2,}|[（(]\s*[)）](?=[%％]|万元|元|人|个)|请填写|填写说明")
@@ -35,7 +35,7 @@ _EMPTY_BRACKETS = ("（）", "()", "（ ）", "( )")
 @rule(code="PF508", name="template-placeholder-left", category="template", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
     pieces = document_text(ctx)
-    joined = "\n".join(p.text for p in pieces)
+    joined = document_joined(ctx)
     if not any(mark in joined for mark in _MARKS):
         return                  # one look over the whole text: most documents have none
     for piece in pieces:

@@ -29,6 +29,7 @@ PURPOSE_NAMES = {"wages": "工资报酬或补贴类支出", "training": "培训�
                  "office": "机关运转或业务工作经费"}
 
 
+@vocabulary.cached
 def purpose_of(project_name: str) -> str | None:
     name = squash(project_name)
     for purpose in PURPOSE_NAMES:

@@ -26,7 +26,7 @@ Fix: Delete the repetition.
 import re
 from collections import Counter
 
-from perflint.api import Document, RuleContext, document_text, rule, squash
+from perflint.api import Document, RuleContext, document_joined, document_text, rule, squash
 
 _REPEATED_RUN = re.compile(r"([\u4e00-\u9fff]{2,12})\1")
 _DOUBLED_CHAR = re.compile(r"([\u4e00-\u9fff])([\u4e00-\u9fff])\2([\u4e00-\u9fff])")
@@ -42,7 +42,7 @@ REDUPLICATED = frozenset("人常天年渐刚仅往多层个处事时家户大明
 @rule(code="PF802", name="duplicated-text", category="text", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
     pieces = document_text(ctx)
-    joined = "\n".join(p.flat for p in pieces)
+    joined = document_joined(ctx, flat=True)
     # one pass over the whole text says which kinds of repetition any piece can have
     runs, doubled = bool(_REPEATED_RUN.search(joined)), bool(_DOUBLED_CHAR.search(joined))
     seen: set[tuple[int, str]] = set()

@@ -25,7 +25,7 @@ Fix: Delete the stray character.
 """
 import re
 
-from perflint.api import Document, RuleContext, document_text, rule
+from perflint.api import Document, RuleContext, document_joined, document_text, rule
 
 CJK = "\u4e00-\u9fff"
 CJK_FIRST, CJK_LAST = "\u4e00", "\u9fff"
@@ -41,7 +41,7 @@ def check(doc: Document, ctx: RuleContext):
     pieces = [p for p in document_text(ctx) if p.what != "指标值"]
     # values end in numbers and units by nature; the value grammar reads them.
     # One pass over the whole text tells whether any piece has a character inside to look at.
-    any_inside = _INSIDE.search("\n".join(p.text for p in pieces)) is not None
+    any_inside = _INSIDE.search(document_joined(ctx)) is not None
     for piece in pieces:
         inside = None if not any_inside else next(
             (m for m in _INSIDE.finditer(piece.text) if not _LETTER_WORDS.match(piece.text, m.start())), None)
