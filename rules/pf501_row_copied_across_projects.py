@@ -2,7 +2,8 @@
 
 ## 检查内容
 同一条指标（二级指标、名称、目标值都相同，目标值为数量或金额）出现在 `min-projects`（默认 3）张
-或更多的项目表中（同一文件内或本次检查的所有文件中）。每张表报告一次，并列出其他几张表。
+或更多的项目表中（同一文件内或本次检查的所有文件中）。同一文件中照抄同一行的几张表是一个问题，
+报告一次（在第一张表处，列出其他几张表，`count` 为张数）；不同文件各报告一次。
 总表与它汇总的项目表、同名的分表之间的重复不计；比例类指标（满意度、到位率）常常相同，不在此列。
 
 ## 为何重要
@@ -62,4 +63,4 @@ def check(corpus: Corpus, ctx: RuleContext):
                 message=f"“{ind.name} {ind.value_text}”与另外 {count} 张表中的指标完全相同{where}："
                         f"{siblings_text(shown, total=count)}",
                 hint="改为本项目自己的产出或效益目标，不要照抄其他项目或全局指标",
-                evidence=row_key(ind))
+                evidence=row_key(ind), cause=f"row:{row_key(ind)}")     # one finding per file and row
