@@ -5,6 +5,7 @@ Exit codes: 0 clean, 1 findings at or above the fail level, 2 usage or configura
 """
 from __future__ import annotations
 
+import errno
 import json
 import sys
 
@@ -163,6 +164,12 @@ def _settings(config_path: str | None, isolated: bool):
         _fail(str(err))
 
 
+#: why a report could not be written, in the user's words (errno → reason)
+_WRITE_ERRORS = {errno.ENOENT: "所在文件夹不存在", errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限",
+                 errno.EROFS: "文件系统只读", errno.ENOSPC: "磁盘空间不足", errno.EISDIR: "这是一个文件夹",
+                 errno.ENOTDIR: "路径中有一段不是文件夹"}
+
+
 def _fail(message: str) -> None:
     click.echo(f"perflint: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -237,7 +244,11 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
         width = shutil.get_terminal_size().columns
     options = RenderOptions(color=color, width=width, lang=settings.lang)
     if output:
-        write_file(report, fmt, output, options)
+        try:
+            write_file(report, fmt, output, options)
+        except OSError as err:
+            # a missing or read-only folder, a full disk: one line and exit 2, no partial file
+            _fail(f"无法写入报告 {output}：{_WRITE_ERRORS.get(err.errno, err.strerror or str(err))}")
     else:
         write(report, fmt, sys.stdout, options)
     if statistics:

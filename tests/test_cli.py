@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from perflint.cli import main
@@ -80,3 +81,22 @@ def test_bad_file_in_a_batch_does_not_stop_it(tmp_path):
     assert code == 0
     assert docs["bad.txt"]["problems"][0]["category"] == "input"
     assert len(docs["good.txt"]["projects"]) == 7
+
+
+@pytest.mark.parametrize("fmt", ["json", "sarif", "html", "xlsx"])
+def test_a_report_that_cannot_be_written_is_one_line_and_exit_2(tmp_path, fmt):
+    target = tmp_path / "missing" / f"report.{fmt}"
+    result = CliRunner().invoke(main, ["check", str(SAMPLES / "yongning-2024-employment.txt"),
+                                       "--format", fmt, "-o", str(target)])
+    assert result.exit_code == 2
+    assert "无法写入报告" in result.output and "所在文件夹不存在" in result.output
+    assert "Traceback" not in result.output and not target.exists()
+
+
+def test_a_written_report_leaves_no_temporary_file(tmp_path):
+    target = tmp_path / "report.json"
+    result = CliRunner().invoke(main, ["check", str(SAMPLES / "yongning-2024-employment.txt"),
+                                       "--format", "json", "-o", str(target), "--exit-zero"])
+    assert result.exit_code == 0
+    assert json.loads(target.read_text("utf-8"))["summary"]["files"] == 1
+    assert [p.name for p in tmp_path.iterdir()] == ["report.json"]

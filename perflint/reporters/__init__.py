@@ -60,12 +60,27 @@ def is_binary(fmt: str) -> bool:
 
 
 def write_file(report, fmt: str, path: str, options: RenderOptions = RenderOptions()) -> None:
+    """Write the report to ``path`` whole or not at all: into a temporary file beside it, renamed
+    over ``path`` once complete, so a failure (a missing folder, a full disk, an interrupted run)
+    never leaves half a report. An OSError goes to the caller."""
+    import os
+    import tempfile
+
     module = _modules()[fmt]
-    if hasattr(module, "write_file"):
-        module.write_file(report, options, path)
-    else:
-        with open(path, "w", encoding="utf-8") as stream:
-            write(report, fmt, stream, options)
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=folder)
+    os.close(handle)
+    try:
+        if hasattr(module, "write_file"):
+            module.write_file(report, options, temporary)
+        else:
+            with open(temporary, "w", encoding="utf-8") as stream:
+                write(report, fmt, stream, options)
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
 
 
 def is_machine_readable(fmt: str) -> bool:
