@@ -170,6 +170,18 @@ _WRITE_ERRORS = {errno.ENOENT: "所在文件夹不存在", errno.EACCES: "没有
                  errno.ENOTDIR: "路径中有一段不是文件夹"}
 
 
+def _usable(stream) -> bool:
+    """A standard stream that exists and is open (a program started with it closed has None)."""
+    return stream is not None and not getattr(stream, "closed", False)
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return _usable(stream) and stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
 def _fail(message: str) -> None:
     click.echo(f"perflint: {message}", err=True)
     sys.exit(EXIT_USAGE)
@@ -236,9 +248,12 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
             baseline.apply(report, baseline_path)
     except (ConfigError, UsageError, baseline.BaselineError) as err:
         _fail(str(err))
-    color = not no_color and output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    if output is None and not _usable(sys.stdout):
+        # started with standard output closed (>&-) or absent: the report would vanish unseen
+        _fail("标准输出不可用（已关闭），报告无法输出；请用 -o 指定报告文件")
+    color = not no_color and output is None and _is_terminal(sys.stdout) and "NO_COLOR" not in os.environ
     width = None
-    if output is None and sys.stdout.isatty():
+    if output is None and _is_terminal(sys.stdout):
         import shutil
 
         width = shutil.get_terminal_size().columns
@@ -270,7 +285,7 @@ class _progress_bar:
 
     def __call__(self, done: int, total: int, path: str) -> None:
         if self.progress is None:
-            if total < self.MIN_FILES or not sys.stderr.isatty():
+            if total < self.MIN_FILES or not _is_terminal(sys.stderr):
                 return
             from rich.console import Console
             from rich.progress import Progress

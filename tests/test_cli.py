@@ -100,3 +100,21 @@ def test_a_written_report_leaves_no_temporary_file(tmp_path):
     assert result.exit_code == 0
     assert json.loads(target.read_text("utf-8"))["summary"]["files"] == 1
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
+
+
+def test_closed_standard_streams_are_no_traceback(tmp_path):
+    import subprocess
+    import sys
+
+    sample = str(SAMPLES / "yongning-2024-employment.txt")
+    code = ("import sys; sys.stdout = None; from perflint.cli import main; "
+            f"main(['check', {sample!r}])")
+    closed_out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert closed_out.returncode == 2 and "Traceback" not in closed_out.stderr
+    assert "标准输出不可用" in closed_out.stderr
+    code = ("import sys; sys.stdout = sys.stderr = None; from perflint.cli import main; "
+            f"main(['check', {sample!r}, '--format', 'json', '-o', {str(tmp_path / 'x.json')!r}])")
+    both_closed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    # the report goes to its file; the exit code still says there are findings
+    assert both_closed.returncode == 1 and "Traceback" not in both_closed.stderr
+    assert (tmp_path / "x.json").exists()
