@@ -140,3 +140,34 @@ def test_every_report_word_exists_in_both_languages():
     from perflint.i18n import WORDS
 
     assert set(WORDS["zh"]) == set(WORDS["en"])
+
+
+HOSTILE_FORM = ("2024年项目支出绩效目标表\n项目名称\t测试\x1b]0;pwned\x07项目\n年度资金总额\t10\n"
+                "年度绩效目标\t完成任务\x1b[2J。\n一级指标\t二级指标\t三级指标\t指标值\n"
+                "产出指标\t数量指标\t培训\x1b]52;c;aGVsbG8=\x07人数\t100\n")
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "github", "junit"])
+def test_terminal_escapes_in_a_document_are_shown_never_acted_on(tmp_path, fmt):
+    from perflint.reporters import RenderOptions, render
+
+    path = tmp_path / "hostile.txt"
+    path.write_text(HOSTILE_FORM, encoding="utf-8")
+    report = perflint.check([str(path)])
+    assert any("\x1b" in (f.indicator or "") + (f.project or "") + f.message for f in report.findings)
+    out = render(report, fmt, RenderOptions(color=False))
+    assert "\x1b" not in out and "\x07" not in out
+    assert "\\x1b" in out
+
+
+def test_control_characters_do_not_break_the_workbook(tmp_path):
+    import openpyxl
+
+    from perflint.reporters import RenderOptions, write_file
+
+    path = tmp_path / "hostile.txt"
+    path.write_text(HOSTILE_FORM, encoding="utf-8")
+    report = perflint.check([str(path)])
+    write_file(report, "xlsx", str(tmp_path / "r.xlsx"), RenderOptions())
+    cells = [c.value for row in openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets[0].iter_rows() for c in row]
+    assert any(isinstance(v, str) and "\\x1b" in v for v in cells)

@@ -2,10 +2,12 @@
 answers to) and ``render(report, options)``; modules are discovered, not listed."""
 from __future__ import annotations
 
+import dataclasses
 import functools
 import importlib
 import io
 import pkgutil
+import re
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -31,8 +33,36 @@ def formats() -> tuple[str, ...]:
     return tuple(sorted(_modules()))
 
 
+# control characters a document may carry (ESC sequences that clear a screen, retitle a window or
+# write to the clipboard); tab and newline are text
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def visible(text):
+    """``text`` with every control character shown as an escape (``\\x1b``), never acted on."""
+    if not text or not isinstance(text, str) or not _CONTROL.search(text):
+        return text
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def _shown(report, module):
+    """The report as a format that prints text as it is may show it: formats that declare
+    ``ESCAPES_CONTROLS`` get their document text with control characters escaped."""
+    if not getattr(module, "ESCAPES_CONTROLS", False):
+        return report
+    fields = ("message", "hint", "text", "project", "indicator")
+    findings = [f._replace(**{k: visible(getattr(f, k)) for k in fields},
+                           location=f.location._replace(file=visible(f.file)))
+                if any(_CONTROL.search(v) for v in (f.message, f.hint, f.text, f.project, f.indicator, f.file)
+                       if isinstance(v, str))
+                else f for f in report.findings]
+    files = [dataclasses.replace(r, path=visible(r.path), error=visible(r.error)) for r in report.files]
+    return dataclasses.replace(report, findings=findings, files=files, warnings=[visible(w) for w in report.warnings])
+
+
 def render(report, fmt: str, options: RenderOptions = RenderOptions()) -> str:
-    return _modules()[fmt].render(report, options)
+    module = _modules()[fmt]
+    return module.render(_shown(report, module), options)
 
 
 def rendered(write_fn, report, options) -> str:
@@ -46,6 +76,7 @@ def write(report, fmt: str, stream, options: RenderOptions = RenderOptions()) ->
     """Write the report to a text stream; formats that can stream (json, jsonl) never hold the
     whole output in memory, which matters for runs with hundreds of thousands of findings."""
     module = _modules()[fmt]
+    report = _shown(report, module)
     if hasattr(module, "write"):
         module.write(report, options, stream)
     else:
@@ -67,6 +98,7 @@ def write_file(report, fmt: str, path: str, options: RenderOptions = RenderOptio
     import tempfile
 
     module = _modules()[fmt]
+    report = _shown(report, module)
     folder = os.path.dirname(os.path.abspath(path))
     handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=folder)
     os.close(handle)

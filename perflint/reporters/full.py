@@ -13,6 +13,7 @@ from rich.text import Text
 
 from ..i18n import baseline_lines, where, words
 
+ESCAPES_CONTROLS = True      # document text may carry terminal escapes: shown, never acted on
 FORMATS = ("full",)
 STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
 MAX_TEXT_CELLS = 60

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..i18n import WORDS, where
 
+ESCAPES_CONTROLS = True      # document text may carry terminal escapes: shown, never acted on
 FORMATS = ("junit",)
 MACHINE_READABLE = True
 

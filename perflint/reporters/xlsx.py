@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..i18n import where, words
 
+ESCAPES_CONTROLS = True      # document text may carry terminal escapes: shown, never acted on
 FORMATS = ("xlsx",)
 MACHINE_READABLE = True
 BINARY = True          # written to a file (-o), not to a terminal
