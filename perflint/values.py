@@ -180,8 +180,25 @@ def parse_value(text: str) -> Value:
     return parse_value_uncached(text)
 
 
+#: the largest and the finest number a table states in earnest: beyond them a "number" is noise
+#: (a pasted serial, a corrupted cell) and is read as words, so no money rule ever computes on it
+PLAUSIBLE_MAX = Decimal("1e15")
+PLAUSIBLE_PLACES = 10
+
+
+def plausible(number: Decimal | None) -> bool:
+    """A finite number of sensible size and precision (not 40 nines, not 1e-30)."""
+    if number is None:
+        return True
+    if not number.is_finite():
+        return False
+    return abs(number) < PLAUSIBLE_MAX and -number.as_tuple().exponent <= PLAUSIBLE_PLACES
+
+
 def parse_value_uncached(text: str) -> Value:
-    value = _parse_plain(text)
+    if len(text) > 400 and sum(c.isdigit() for c in text) > 60:
+        return Value(text, "text")          # thousands of digits: noise, never a measure
+    value = _checked(_parse_plain(text), text)
     if value.kind in ("qualitative", "text", "multi") and _CN_NUMERAL.search(text):
         # 一万二千人, 百分之九十五, 二〇二五年六月底前: read again with the numerals as digits,
         # and keep that reading only when it is one clean measure (进一步提高 stays words)
@@ -190,7 +207,14 @@ def parse_value_uncached(text: str) -> Value:
             converted = _parse_plain(digits)
             if converted.is_structured and converted.kind != "multi" and converted.label is None \
                     and converted.note is None:
-                return converted._replace(text=text)
+                return _checked(converted._replace(text=text), text)
+    return value
+
+
+def _checked(value: Value, text: str) -> Value:
+    """The value, or words when a number in it is beyond what a table states in earnest."""
+    if value.kind in STRUCTURED_KINDS and not all(plausible(leaf.number) for leaf in value.leaves()):
+        return Value(text, "text")
     return value
 
 

@@ -220,3 +220,18 @@ def test_language_does_not_change_fingerprints():
     assert [f.fingerprint for f in zh.findings] == [f.fingerprint for f in en.findings]
     assert all(f.message[:1].isascii() and f.hint[:1].isascii() for f in en.findings)
     assert all(not f.message[:1].isascii() for f in zh.findings)
+
+
+def test_extreme_numbers_never_make_a_rule_fail(tmp_path):
+    """Forty nines, 1e-30 and thousands of digits are noise, not amounts: no rule computes on them."""
+    nines, digits = "9" * 40, "9" * 5000
+    path = tmp_path / "extreme.txt"
+    path.write_text(
+        "2024年项目支出绩效目标表\n项目名称\t测试项目\n"
+        f"项目总额\t{nines}\t其中：年度资金总额\t{nines}.5\n本级资金\t0.000000000000000000000000000000001\n"
+        f"年度绩效目标\t完成任务，所需资金{nines}万元。\n一级指标\t二级指标\t三级指标\t指标值\n"
+        f"产出指标\t数量指标\t培训人数\t{digits}人\n产出指标\t成本指标\t培训费\t{nines}万元\n"
+        "产出指标\t成本指标\t资料费\t0.00000000000000000000000000001万元\n", encoding="utf-8")
+    report = perflint.check([str(path)])
+    assert report.files[0].projects == 1
+    assert not [f for f in report.findings if f.code == "PF000"]

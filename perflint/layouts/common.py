@@ -16,7 +16,7 @@ from decimal import Decimal, InvalidOperation
 
 from .. import taxonomy, vocabulary
 from ..model import Amount, Indicator, Loc, Problem, Project, Slot, TextField
-from ..values import parse_value
+from ..values import parse_value, plausible
 
 # ---- text helpers -----------------------------------------------------------------------------
 
@@ -91,9 +91,10 @@ def parse_money(text: str) -> Decimal | None:
     if not m:
         return None
     try:
-        return Decimal(m.group().replace(",", ""))
+        number = Decimal(m.group().replace(",", ""))
     except InvalidOperation:
         return None
+    return number if plausible(number) else None
 
 
 _MONEY_UNIT = re.compile(r"(?:万元|万|元)$")
