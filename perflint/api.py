@@ -29,6 +29,7 @@ from .similarity import exact_groups, near_duplicate_groups
 from .values import STRUCTURED_KINDS, Value, parse_value
 from .views import (
                     BARE_FILLERS,
+                    BENEFIT_TIERS,
                     COST_TIERS,
                     FILLER_NAMES,
                     OUTPUT_TIERS,
@@ -62,6 +63,7 @@ from .views import (
                     project_costs,
                     quantity_counts,
                     row_key,
+                    sentences,
                     siblings_text,
                     squash,
                     standards_in,
@@ -75,10 +77,10 @@ __all__ = [
     "TextField", "Value", "exact_groups", "near_duplicate_groups", "parse_value", "rule", "taxonomy",
     "units", "vocab", "vocabulary",
     # derived views of the model (perflint.views)
-    "BARE_FILLERS", "COST_TIERS", "FILLER_NAMES", "OUTPUT_TIERS", "REQUIRED_TIERS", "TIER_SHORT",
+    "BARE_FILLERS", "BENEFIT_TIERS", "COST_TIERS", "FILLER_NAMES", "OUTPUT_TIERS", "REQUIRED_TIERS", "TIER_SHORT",
     "CostCheck", "CostLine", "Estimate", "Mention", "Standard", "estimate", "period_months", "price_factors",
     "price_times", "standards_in", "PlanCell", "TextPiece", "budget_of", "comparable",
     "compare_costs", "core_noun", "cost_lines", "document_joined", "document_text", "is_cost", "is_filler_name",
     "is_placeholder", "item_key", "measures_in", "mentions", "plan_cells", "project_costs",
-    "quantity_counts", "row_key", "siblings_text", "squash", "text_pieces", "tier_name",
+    "quantity_counts", "row_key", "sentences", "siblings_text", "squash", "text_pieces", "tier_name",
 ]

@@ -234,8 +234,9 @@ def _merge_causes(findings: list[Finding]) -> list[Finding]:
         count = sum(f.count for f in members)
         many, many_en = first.many
         merged.append(first._replace( count=count,
-            message=many.format(count=count) if many else first.message,
-            message_en=many_en.format(count=count) if many_en else first.message_en,
+            # {count} is replaced literally: the rest of the text (names, quotes) is left as written
+            message=many.replace("{count}", str(count)) if many else first.message,
+            message_en=many_en.replace("{count}", str(count)) if many_en else first.message_en,
             location=first.location._replace(end_line=last or None),
             about=frozenset().union(*(f.about for f in members)),
             covers=tuple(dict.fromkeys(c for f in members for c in f.covers))))

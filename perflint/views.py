@@ -21,6 +21,7 @@ REQUIRED_TIERS = frozenset({"数量指标", "质量指标", "时效指标", "成
                             "经济成本指标", "社会成本指标", "生态环境成本指标"})
 COST_TIERS = frozenset({"成本指标", "经济成本指标", "社会成本指标", "生态环境成本指标"})
 OUTPUT_TIERS = frozenset({"数量指标", "质量指标", "时效指标", "成本指标"})
+BENEFIT_TIERS = frozenset({"经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"})
 #: Names that are fillers, not indicators (本指标不适用此项目, 无, 0, /).
 FILLER_NAMES = frozenset({"本指标不适用此项目", "本指标不适用于此项目", "本指标不适用", "本项目不适用",
                           "不适用", "无", "0", "/", "-", "—", "——", "N/A", "暂无", "不涉及"})
@@ -412,6 +413,11 @@ def _mention_pattern() -> re.Pattern:
 _YEAR_LIKE = re.compile(r"^(?:19|20)\d{2}\s*年")
 _CONTEXT_STOP = re.compile(r"[，,。；;：:、（）()\[\]【】《》“”\s\d]")
 _SENTENCES = re.compile(r"[^。；;！？\n]+")
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a running text (cut at 。；！？ and line ends)."""
+    return _SENTENCES.findall(text or "")
 
 
 @functools.lru_cache(maxsize=4096)

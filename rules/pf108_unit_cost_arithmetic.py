@@ -22,7 +22,6 @@
 Unit price times count does not give the stated amount.
 Fix: Recompute the amount from the unit price and the count.
 """
-import re
 
 from perflint.api import (
     Indicator,
@@ -34,6 +33,7 @@ from perflint.api import (
     measures_in,
     price_times,
     rule,
+    sentences,
     vocab,
 )
 
@@ -72,13 +72,12 @@ def check(project: Project, ctx: RuleContext):
         yield from _goal_sentences(project, ctx, per, unit, step)
 
 
-_SENTENCE = re.compile(r"[^。；;\n]+")
 
 
 def _goal_sentences(project: Project, ctx: RuleContext, per, unit: str, step):
     """A goal sentence stating a unit price, the counts it applies to, and one total."""
     for goal in project.goals:
-        for sentence in _SENTENCE.findall(goal.text):
+        for sentence in sentences(goal.text):
             measures = measures_in(sentence)
             prices = [m for m in measures if m.unit_info and m.unit_info.is_money_rate]
             totals = [m for m in measures if m.is_money]

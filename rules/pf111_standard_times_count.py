@@ -40,10 +40,10 @@ from perflint.api import (
     item_key,
     period_months,
     rule,
+    sentences,
     vocab,
 )
 
-_SENTENCE = re.compile(r"[^。；;\n]+")
 SHARE = Decimal("0.01")      # rounding allowed, as a share of the compared amount
 
 
@@ -128,7 +128,7 @@ def check(project: Project, ctx: RuleContext):
     if budget_yuan is None:
         return
     for goal in project.goals:
-        for sentence in _SENTENCE.findall(goal.text):
+        for sentence in sentences(goal.text):
             e = estimate(sentence, months=months or 12, lumps=False)
             if e is not None and e.yuan > budget_yuan and not _close(e.yuan, budget_yuan, step):
                 yield ctx.finding(

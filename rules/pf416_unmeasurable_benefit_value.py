@@ -28,9 +28,8 @@ Fix: Give each effect a level that can be checked: a number, a share of somethin
 """
 import re
 
-from perflint.api import Project, RuleContext, is_filler_name, rule, squash, vocab, vocabulary
+from perflint.api import BENEFIT_TIERS, Project, RuleContext, is_filler_name, rule, squash, vocab, vocabulary
 
-BENEFIT_TIERS = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
 _PUNCT = re.compile(r"[，,。.；;、！!\s“”\"']+")
 _DIGIT = re.compile(r"\d|[一二三四五六七八九十百千万]+[个项人次]")
 _SHARE_WORD = re.compile(r"率|比例|占比|比重|百分比|覆盖|满意|度|指数|增长|增幅|下降|降低|提高|减少|较少|节约|比")

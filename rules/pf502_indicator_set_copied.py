@@ -49,7 +49,7 @@ def check(corpus: Corpus, ctx: RuleContext):
         years = {d.budget_year for d, _ in cluster.members}
         # the tables of one file that share a set are one problem: one finding naming them all
         cause = "set:" + "|".join(sorted(names))
-        all_named = siblings_text(names).replace("{", "{{").replace("}", "}}")
+        all_named = siblings_text(names)
         for (doc, project), similarity in zip(cluster.members, cluster.similarity, strict=True):
             others = [n for n in names[:4] if n != project.name][:3]     # enough to name a few
             count = len(names) - 1
@@ -60,7 +60,7 @@ def check(corpus: Corpus, ctx: RuleContext):
                         f"（相似度 {similarity:.0%}）",
                 hint="按本项目的实际内容设置产出、效益指标，不要整套套用其他项目",
                 evidence="|".join(sorted(n for n in names if n != project.name)[:20]),
-                cause=cause, many=f"这 {{count}} 张表的整套指标几乎相同：{all_named}",
+                cause=cause, many="这 {count} 张表的整套指标几乎相同：" + all_named,
                 many_en="{count} tables share almost the same set of indicators")
 
 

@@ -21,9 +21,7 @@ Fix: Delete the empty slots or mark them not applicable.
 """
 import re
 
-from perflint.api import Project, RuleContext, rule
-
-BENEFIT_TIERS = ("经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
+from perflint.api import BENEFIT_TIERS, Project, RuleContext, rule
 
 _NUMBERED = re.compile(r"^\s*指标\s*\d+\s*[:：]?\s*$")
 

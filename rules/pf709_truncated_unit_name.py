@@ -33,11 +33,6 @@ def _unit(text: str) -> str:
     return _UNIT_CODE.sub("", squash(text))
 
 
-def _braces(text: str) -> str:
-    """Text put into a message template as it is."""
-    return text.replace("{", "{{").replace("}", "}}")
-
-
 @rule(code="PF709", name="truncated-unit-name", category="structure", severity="info", target=Document)
 def check(doc: Document, ctx: RuleContext):
     units = {_unit(f.text) for project in doc.projects for name, f in project.fields.items()
@@ -54,6 +49,6 @@ def check(doc: Document, ctx: RuleContext):
                               evidence=f"unit:{short}", cause=f"unit:{short}",
                               message=f"实施单位“{field.text}”似乎被截断：本文件中另有单位名为“{full}”",
                               hint="写全单位名称",
-                              many=f"实施单位“{_braces(field.text)}”似乎被截断（{{count}} 张表）："
-                                   f"本文件中另有单位名为“{_braces(full)}”")
+                              many=f"实施单位“{field.text}”似乎被截断（" + "{count} 张表）："
+                                   f"本文件中另有单位名为“{full}”")
 

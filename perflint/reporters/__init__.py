@@ -6,8 +6,10 @@ import dataclasses
 import functools
 import importlib
 import io
+import os
 import pkgutil
 import re
+import tempfile
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -94,9 +96,6 @@ def write_file(report, fmt: str, path: str, options: RenderOptions = RenderOptio
     """Write the report to ``path`` whole or not at all: into a temporary file beside it, renamed
     over ``path`` once complete, so a failure (a missing folder, a full disk, an interrupted run)
     never leaves half a report. An OSError goes to the caller."""
-    import os
-    import tempfile
-
     module = _modules()[fmt]
     report = _shown(report, module)
     folder = os.path.dirname(os.path.abspath(path))
