@@ -71,7 +71,7 @@ def check(project: Project, ctx: RuleContext):
             rows.append((ind, why))
     if not rows:
         return
-    shown = "；".join(f"{ind.tier2.removesuffix('指标')}“{ind.name}”{why}" for ind, why in rows[:6])
+    shown = "；".join(f"{ind.tier2.removesuffix('指标')}“{ind.name}”写作{why}" for ind, why in rows[:6])
     more = f" 等 {len(rows)} 行" if len(rows) > 6 else ""
     first = rows[0][0]
     yield ctx.finding(
