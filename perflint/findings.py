@@ -99,14 +99,15 @@ class Finding(NamedTuple):
 
 QUOTE_LIMIT = 40
 _QUOTES = re.compile("[“”]")
+# a quotation longer than the limit, or one holding another (then the loop below measures it)
+_LONG_OR_NESTED = re.compile(f"“(?:[^“”]{{{QUOTE_LIMIT + 1}}}|[^”]*“)")
 _EMPTY_QUOTE = re.compile(r"“”(?=[，。；、与的为在中却,.;]|$)")
 
 
 def tidy_message(message: str) -> str:
     """A message quotes, it does not reproduce: a quotation longer than QUOTE_LIMIT characters is
     cut (the whole text travels in ``text``), and an empty quotation says it is blank."""
-    # only a stretch between two quotation marks longer than the limit can be a quotation to cut
-    if len(message) > QUOTE_LIMIT and max(map(len, _QUOTES.split(message))) > QUOTE_LIMIT:
+    if len(message) > QUOTE_LIMIT and _LONG_OR_NESTED.search(message):
         out, depth, start = [], 0, 0
         for m in _QUOTES.finditer(message):
             k, ch = m.start(), m.group()
@@ -158,7 +159,8 @@ def _fingerprint(code: str, file: str, project: str | None, indicator: str | Non
                  text: str | None, message: str) -> str:
     evidence = evidence if evidence is not None else (text if text is not None else message)
     parts = [code, file.replace("\\", "/"), project or "", indicator or "",
-             "".join(unicodedata.normalize("NFKC", evidence).split())]
+             "".join((evidence if unicodedata.is_normalized("NFKC", evidence)      # the quick check
+                      else unicodedata.normalize("NFKC", evidence)).split())]
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
 
 
@@ -201,10 +203,15 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here, severi
         seen[base] = seen.get(base, 0) + 1
         stamped = base if seen[base] == 1 else f"{base}-{seen[base]}"
         out.append(f if stamped == f.fingerprint else f._replace(fingerprint=stamped))
-    out.sort(key=lambda f: (f.file, f.line or 0, f.code, f.project or "", f.indicator or ""))
+    out.sort(key=_order)
     if lang == "en":
         out = [f.in_english() for f in out]
     return out
+
+
+def _order(f: Finding) -> tuple:
+    at = f.location
+    return at.file, at.line or 0, f.code, f.project or "", f.indicator or ""
 
 
 def _merge_causes(findings: list[Finding]) -> list[Finding]:

@@ -11,6 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple
 
 from . import taxonomy, vocab
 from .model import Document, Indicator, Loc, Project
@@ -477,34 +478,36 @@ def plan_cells(project: Project) -> list[PlanCell]:
 
 # ---- the written text of a document, piece by piece (for the text rules) ------------------------
 
-@dataclass
-class TextPiece:
+class TextPiece(NamedTuple):
+    """A piece of free text someone wrote (made by the hundred thousand: a named tuple)."""
+
     text: str
     loc: Loc
     project: Project | None
     what: str                       # where the text sits, for messages: 标题, 年度总体绩效目标, 指标名称…
     indicator: Indicator | None = None
+    flat: str = ""                  # the text without whitespace, full-width forms folded (squash)
 
-    @functools.cached_property
-    def flat(self) -> str:
-        """The text without whitespace, full-width forms folded (see :func:`squash`)."""
-        return squash(self.text)
+
+def _piece(text: str, loc: Loc, project: Project | None, what: str,
+           indicator: Indicator | None = None) -> TextPiece:
+    return TextPiece(text, loc, project, what, indicator, squash(text))
 
 
 def text_pieces(doc: Document) -> list[TextPiece]:
     """Every piece of free text a person wrote: paragraphs, captions, header fields, goals, indicators."""
-    pieces = [TextPiece(p.text, p.loc, None, "正文") for p in doc.paragraphs]
+    pieces = [_piece(p.text, p.loc, None, "正文") for p in doc.paragraphs]
     for project in doc.projects:
         if project.title and project.title_loc:
-            pieces.append(TextPiece(project.title, project.title_loc, project, "表格标题"))
-        pieces += [TextPiece(f.text, f.loc, project, name) for name, f in project.fields.items() if f.text]
-        pieces += [TextPiece(g.text, g.loc, project, g.label) for g in project.goals]
+            pieces.append(_piece(project.title, project.title_loc, project, "表格标题"))
+        pieces += [_piece(f.text, f.loc, project, name) for name, f in project.fields.items() if f.text]
+        pieces += [_piece(g.text, g.loc, project, g.label) for g in project.goals]
         for ind in project.indicators:
-            pieces.append(TextPiece(ind.name, ind.loc, project, "指标名称", ind))
+            pieces.append(_piece(ind.name, ind.loc, project, "指标名称", ind))
             if ind.value_text:
-                pieces.append(TextPiece(ind.value_text, ind.value_loc or ind.loc, project, "指标值", ind))
+                pieces.append(_piece(ind.value_text, ind.value_loc or ind.loc, project, "指标值", ind))
             if ind.description:
-                pieces.append(TextPiece(ind.description, ind.loc, project, "指标描述", ind))
+                pieces.append(_piece(ind.description, ind.loc, project, "指标描述", ind))
     return pieces
 
 

@@ -57,10 +57,11 @@ def check(corpus: Corpus, ctx: RuleContext):
             count = len(members) - 1
             elsewhere = len(members) - per_file[doc.path]
             where = f"（其中 {elsewhere} 张在其他文件中）" if elsewhere else ""
+            key = row_key(ind)
             yield ctx.finding(
                 at=ind, project=project, document=doc,
                 severity="warning" if ind.tier1 == "效益指标" else "info",
                 message=f"“{ind.name} {ind.value_text}”与另外 {count} 张表中的指标完全相同{where}："
                         f"{siblings_text(shown, total=count)}",
                 hint="改为本项目自己的产出或效益目标，不要照抄其他项目或全局指标",
-                evidence=row_key(ind), cause=f"row:{row_key(ind)}")     # one finding per file and row
+                evidence=key, cause=f"row:{key}")     # one finding per file and row

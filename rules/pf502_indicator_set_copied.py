@@ -22,6 +22,8 @@
 Two tables have almost the same indicator set.
 Fix: Write each project's own indicators.
 """
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 
 from perflint.api import Corpus, RuleContext, comparable, near_duplicate_groups, row_key, rule, siblings_text
@@ -46,23 +48,25 @@ def check(corpus: Corpus, ctx: RuleContext):
         names = list(dict.fromkeys(p.name for _, p in cluster.members))
         if len(names) < 2:
             continue    # one project split into several tables
-        years = {d.budget_year for d, _ in cluster.members}
+        tables_in_year = Counter(d.budget_year for d, _ in cluster.members)
         # the tables of one file that share a set are one problem: one finding naming them all
-        cause = "set:" + "|".join(sorted(names))
+        ordered = sorted(names)
+        folded = {n: unicodedata.normalize("NFKC", n) for n in ordered[:21]}
+        cause = "set:" + "|".join(ordered)
         all_named = siblings_text(names)
         for (doc, project), similarity in zip(cluster.members, cluster.similarity, strict=True):
             others = [n for n in names[:4] if n != project.name][:3]     # enough to name a few
             count = len(names) - 1
+            # a copy from another year's file is a hint, unless the set is copied within the year too
+            same_year = len(tables_in_year) == 1 or tables_in_year[doc.budget_year] > 1
             yield ctx.finding(
                 at=project, project=project, document=doc,
-                severity="warning" if len(years) == 1 or _same_year_sibling(cluster, doc) else "info",
+                severity="warning" if same_year else "info",
                 message=f"整套指标与{siblings_text(others, total=count)}几乎相同"
                         f"（相似度 {similarity:.0%}）",
                 hint="按本项目的实际内容设置产出、效益指标，不要整套套用其他项目",
-                evidence="|".join(sorted(n for n in names if n != project.name)[:20]),
+                # the names are unique, so the first 21 hold the 20 others; folded once per name
+                # here (NFKC, as the fingerprint does), not once per table there
+                evidence="|".join([folded[n] for n in ordered[:21] if n != project.name][:20]),
                 cause=cause, many="这 {count} 张表的整套指标几乎相同：" + all_named,
                 many_en="{count} tables share almost the same set of indicators")
-
-
-def _same_year_sibling(cluster, doc) -> bool:
-    return sum(1 for d, _ in cluster.members if d.budget_year == doc.budget_year) > 1

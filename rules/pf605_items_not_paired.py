@@ -26,6 +26,7 @@
 Cost items and quantity items do not pair up.
 Fix: List both a quantity and a cost for each item, or name the same item alike.
 """
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -79,9 +80,11 @@ def check(project: Project, ctx: RuleContext):
         return any(same_item(key, k) for _, k in others)
 
     lonely_cost = [i for i, k in keys_m if not paired(k, keys_c) and not _NOTHING_TO_COUNT.search(i.name)]
-    lonely_count = [i for i, k in keys_c if not paired(k, keys_m) and all(loose[k].isdisjoint(loose[o]) for _, o in keys_m)]
     matched = len(costed) - len(lonely_cost)
-    if matched < max(MIN_ITEMS, len(costed) * 0.6) or not (lonely_cost or lonely_count):
+    if matched < max(MIN_ITEMS, len(costed) * 0.6):
+        return                  # too few pairs to say the table means to pair them
+    lonely_count = [i for i, k in keys_c if not paired(k, keys_m) and all(loose[k].isdisjoint(loose[o]) for _, o in keys_m)]
+    if not (lonely_cost or lonely_count):
         return
     parts = []
     if lonely_cost:
@@ -94,6 +97,7 @@ def check(project: Project, ctx: RuleContext):
                       evidence="|".join(i.name for i in lonely_cost + lonely_count))
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _grams(key: str, n: int) -> frozenset[str]:
     """Every run of ``n`` characters in the name."""
     return frozenset(key[k:k + n] for k in range(len(key) - n + 1))

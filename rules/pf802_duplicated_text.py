@@ -24,6 +24,7 @@ Characters, words or sentences are written twice.
 Fix: Delete the repetition.
 """
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from perflint.api import Document, RuleContext, document_joined, document_text, rule, squash
@@ -43,13 +44,19 @@ REDUPLICATED = frozenset("人常天年渐刚仅往多层个处事时家户大明
 def check(doc: Document, ctx: RuleContext):
     pieces = document_text(ctx)
     joined = document_joined(ctx, flat=True)
-    # one pass over the whole text says which kinds of repetition any piece can have
-    runs, doubled = bool(_REPEATED_RUN.search(joined)), bool(_DOUBLED_CHAR.search(joined))
-    seen: set[tuple[int, str]] = set()
+    # one pass over the whole text (one piece per line) says which pieces hold a repeated run or a
+    # doubled character; only those, and pieces long enough to repeat a clause, are looked at
+    starts, at = [], 0
     for piece in pieces:
-        if not runs and not doubled and len(piece.flat) < 2 * MIN_CLAUSE:
+        starts.append(at)
+        at += len(piece.flat) + 1
+    marked = {bisect_right(starts, m.start()) - 1
+              for pattern in (_REPEATED_RUN, _DOUBLED_CHAR) for m in pattern.finditer(joined)}
+    seen: set[tuple[int, str]] = set()
+    for k, piece in enumerate(pieces):
+        if k not in marked and len(piece.flat) < 2 * MIN_CLAUSE:
             continue
-        found = _duplicate(piece, lambda: joined, runs, doubled)
+        found = _duplicate(piece, lambda: joined, k in marked, k in marked)
         if found is None or (piece.loc.line, found[0]) in seen:
             continue
         seen.add((piece.loc.line, found[0]))

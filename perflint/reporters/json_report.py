@@ -17,6 +17,7 @@ def write(report, options, stream) -> None:
     head = report.to_json(findings=False)
     text = json.dumps(head, ensure_ascii=False, indent=2)
     stream.write(text[:-2] + ',\n  "findings": [')      # reopen the object for the findings list
+    encode = json.JSONEncoder(ensure_ascii=False).encode    # one encoder, not one per finding
     for k, finding in enumerate(report.findings):
-        stream.write(("," if k else "") + "\n    " + json.dumps(finding.to_json(), ensure_ascii=False))
+        stream.write(("," if k else "") + "\n    " + encode(finding.to_json()))
     stream.write("\n  ]\n}\n")

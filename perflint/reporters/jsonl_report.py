@@ -14,5 +14,6 @@ def render(report, options) -> str:
 
 
 def write(report, options, stream) -> None:
+    encode = json.JSONEncoder(ensure_ascii=False).encode    # one encoder, not one per finding
     for finding in report.findings:
-        stream.write(json.dumps(finding.to_json(), ensure_ascii=False) + "\n")
+        stream.write(encode(finding.to_json()) + "\n")
