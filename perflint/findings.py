@@ -88,13 +88,14 @@ class Finding(NamedTuple):
                              hint=self.hint_en if self.hint_en is not None else self.hint)
 
     def to_json(self) -> dict:
-        data = {"code": self.code, "name": self.name, "category": self.category,
+        at = self.location            # read once: written for every finding of a large run
+        coordinates = at.coordinates
+        return {"code": self.code, "name": self.name, "category": self.category,
                 "severity": self.severity, "message": self.message, "hint": self.hint,
-                "file": self.file, "line": self.line, "project": self.project,
+                "file": at.file, "line": at.line, "project": self.project,
                 "indicator": self.indicator, "text": self.text, "fingerprint": self.fingerprint,
-                "locator": self.locator, "covers": list(self.covers), "count": self.count,
-                "end_line": self.end_line}
-        return data
+                "locator": dict(coordinates) if coordinates is not None else at.locator,
+                "covers": list(self.covers), "count": self.count, "end_line": at.end_line}
 
 
 QUOTE_LIMIT = 40
