@@ -217,6 +217,7 @@ def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: di
         ctx = RuleContext(r, options[r.code], settings, document=doc, memo=memo)
         found.extend(_call(r, doc, ctx, doc))
     all_project_rules = by_target.get("Project", ())
+    rules_of_tier: dict[tuple, list[Rule]] = {}     # (tier, doubtful categories) → indicator rules
     all_indicator_rules = by_target.get("Indicator", ())
     for project in doc.projects:
         memo = {}
@@ -230,16 +231,24 @@ def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: di
             found.extend(_call(r, project, ctx, doc))
         if not indicator_rules:
             continue
-        contexts = [(r, RuleContext(r, options[r.code], settings, document=doc, project=project, memo=memo))
-                    for r in indicator_rules]
+        contexts: dict[str, RuleContext] = {}
         by_tier: dict[str | None, list] = {}
-        # the hot loop (rules × indicators): rules are sorted by the tiers they concern once per
-        # project, and the call is inlined; a failing rule still becomes one finding
+        # the hot loop (rules × indicators): the rules concerning each tier are chosen once per
+        # document, their contexts made once per project, and the call is inlined; a failing
+        # rule still becomes one finding
         for indicator in project.indicators:
             chosen = by_tier.get(indicator.tier2)
             if chosen is None:
-                chosen = by_tier[indicator.tier2] = [
-                    (r, ctx) for r, ctx in contexts if r.tiers is None or indicator.tier2 in r.tiers]
+                key = (indicator.tier2, project.doubtful)
+                if key not in rules_of_tier:
+                    rules_of_tier[key] = [r for r in indicator_rules
+                                          if r.tiers is None or indicator.tier2 in r.tiers]
+                chosen = by_tier[indicator.tier2] = []
+                for r in rules_of_tier[key]:
+                    if r.code not in contexts:
+                        contexts[r.code] = RuleContext(r, options[r.code], settings, document=doc,
+                                                       project=project, memo=memo)
+                    chosen.append((r, contexts[r.code]))
             for r, ctx in chosen:
                 try:
                     found.extend(r.check(indicator, ctx) or ())

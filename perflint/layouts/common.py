@@ -223,12 +223,15 @@ _UNIT = re.compile(r"单位\s*[:：]\s*(万元|千元|亿元|元)|[（(]\s*(万�
 def detect_budget_year(lines: list[str]) -> int | None:
     """The budget year from captions: （2022年度）, 2024年部门项目支出预算绩效目标表, else the
     year the document speaks of most (document numbers such as 〔2020〕 excluded)."""
+    # one search over the whole text, not one per line: no pattern can match a 。, so joined
+    # with it the lines give exactly the matches they give one by one
+    text = "。".join(lines)
     for pattern in (_YEAR_IN_PARENS, _YEAR_IN_CAPTION):
-        years = Counter(int(m.group(1)) for line in lines for m in pattern.finditer(line))
+        years = Counter(m.group(1) for m in pattern.finditer(text))
         if years:
-            return years.most_common(1)[0][0]
-    years = Counter(int(m.group(1)) for line in lines for m in _YEAR.finditer(_DOC_NUMBER.sub("", line)))
-    return years.most_common(1)[0][0] if years else None
+            return int(years.most_common(1)[0][0])
+    years = Counter(m.group(1) for m in _YEAR.finditer(_DOC_NUMBER.sub("", text)))
+    return int(years.most_common(1)[0][0]) if years else None
 
 
 def detect_unit(text: str) -> str | None:
