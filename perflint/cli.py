@@ -293,7 +293,8 @@ class _progress_bar:
             self.progress = Progress(console=Console(stderr=True), transient=True)
             self.progress.start()
             self.task = self.progress.add_task("检查中", total=total)
-        self.progress.update(self.task, completed=done, description=f"检查 {path[-40:]}")
+        from .reporters import visible
+        self.progress.update(self.task, completed=done, description=f"检查 {visible(path[-40:])}")
 
     def close(self) -> None:
         if self.progress is not None:

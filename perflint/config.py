@@ -31,6 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .limits import KEYS as LIMIT_KEYS
+from .limits import Limits
+from .limits import from_mapping as limits_from
 from .vocabulary import Vocabulary
 
 if sys.version_info >= (3, 11):
@@ -65,6 +68,8 @@ class Settings:
     lang: str = "zh"
     #: extra spellings of labels and headings, shaped like perflint/vocabulary.toml
     vocabulary: dict[str, dict[str, list[str]]] = field(default_factory=dict)
+    #: how much one file may ask of the machine (see perflint/limits.py)
+    limits: Limits = field(default_factory=Limits)
     source: str | None = None          # the file these came from, if any
 
     def ignored_here(self, path: str) -> list[str]:
@@ -80,7 +85,7 @@ class Settings:
 
 _LIST_KEYS = {"select", "extend-select", "ignore", "rule-paths", "include", "exclude"}
 _KNOWN = _LIST_KEYS | {"fail-on", "profile", "budget-year", "severity", "per-file-ignores", "rules", "lang",
-                       "vocabulary"}
+                       "vocabulary", "limits"}
 
 
 def find_config(start: str | os.PathLike | None = None) -> Path | None:
@@ -161,6 +166,10 @@ def from_mapping(data: dict[str, Any], source: str | None = None, base: Path | N
     except ValueError as err:
         raise ConfigError(str(err)) from None
     s.vocabulary = extra
+    try:
+        s.limits = limits_from(_table(where, data, "limits"), where)
+    except ValueError as err:
+        raise ConfigError(str(err)) from None
     return s
 
 
@@ -202,4 +211,5 @@ def to_toml(s: Settings) -> str:
         lines += ["", "[per-file-ignores]"] + [f"{q(k)} = {q(v)}" for k, v in s.per_file_ignores.items()]
     for key, options in s.rules.items():
         lines += ["", f"[rules.{key}]"] + [f"{k} = {q(v)}" for k, v in options.items()]
+    lines += ["", "[limits]"] + [f"{key} = {q(getattr(s.limits, name))}" for key, name in LIMIT_KEYS.items()]
     return "\n".join(lines)

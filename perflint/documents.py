@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .layouts import build_document, choose_layout
 from .layouts.common import detect_budget_year
+from .limits import Limits, check_line, inspect
 from .model import Document, Loc, Problem, shift_lines
 from .readers import Source, reader_for
 from .readers.text import read_text, stream_lines
@@ -23,48 +24,73 @@ STREAM_ABOVE_BYTES = 64 << 20
 PART_LINES = 50_000
 
 
-def extract_file(path: str, budget_year: int | None = None) -> Document:
-    """The model of one file. Never raises: unreadable input becomes an ``input`` problem."""
+def extract_file(path: str, budget_year: int | None = None, limits: Limits | None = None,
+                 name: str | None = None) -> Document:
+    """The model of one file. Never raises: unreadable input becomes an ``input`` problem, and
+    so does a file beyond ``limits`` (see :mod:`perflint.limits`). ``name`` is what the file is
+    called in the model and the report when its path is not fit to show (see
+    :func:`perflint.files.shown_name`)."""
+    name = name or path
     reader = reader_for(path)
     if reader is None:
-        suffix = os.path.splitext(path)[1] or "（无扩展名）"
-        return Document(path, format=suffix.lstrip("."), problems=[Problem(
-            "input", "unsupported-format", f"不支持的文件类型 {suffix}，未检查", Loc(path, 1))])
+        suffix = os.path.splitext(name)[1] or "（无扩展名）"
+        return Document(name, format=suffix.lstrip("."), problems=[Problem(
+            "input", "unsupported-format", f"不支持的文件类型 {suffix}，未检查", Loc(name, 1))])
     try:
         with open(path, "rb") as f:
             data = f.read()
     except OSError as err:
-        return Document(path, problems=[Problem(
-            "input", "unreadable", f"无法读取文件：{err.strerror or err}", Loc(path, 1))])
+        return Document(name, problems=[Problem(
+            "input", "unreadable", f"无法读取文件：{err.strerror or err}", Loc(name, 1))])
+    exceeded = inspect(data, os.path.splitext(path)[1].lower(), limits or Limits())
+    if exceeded is not None:
+        return over_limit(name, str(exceeded))
     try:
-        source: Source = reader(path, data)
+        source: Source = reader(name, data)
+    except MemoryError:
+        raise                  # the budget's to report, not a reader bug
     except Exception as err:   # a reader bug must not stop the batch
-        return Document(path, problems=[Problem(
-            "input", "reader-failed", f"读取文件时出错（{type(err).__name__}: {err}）", Loc(path, 1))])
+        return Document(name, problems=[Problem(
+            "input", "reader-failed", f"读取文件时出错（{type(err).__name__}: {err}）", Loc(name, 1))])
     source.budget_year = budget_year
     return build_document(source)
 
 
-def extract_parts(path: str, budget_year: int | None = None) -> Iterator[Document]:
+def over_limit(name: str, message: str) -> Document:
+    """The model of a file not read because it exceeds a limit or its budget: its one problem."""
+    return Document(name, problems=[Problem("input", "over-limit", message, Loc(name, 1))])
+
+
+def extract_parts(path: str, budget_year: int | None = None, limits: Limits | None = None,
+                  name: str | None = None) -> Iterator[Document]:
     """The model of one file in parts: one Document for most files; for a text file over
     :data:`STREAM_ABOVE_BYTES`, one per part of about :data:`PART_LINES` lines."""
+    limits = limits or Limits()
+    name = name or path
     try:
         large = reader_for(path) is read_text and os.path.getsize(path) > STREAM_ABOVE_BYTES
     except OSError:
         large = False
     if not large:
-        yield extract_file(path, budget_year)
+        yield extract_file(path, budget_year, limits, name)
         return
     try:
         encoding, lines, message = stream_lines(path)
     except OSError as err:
-        yield Document(path, problems=[Problem(
-            "input", "unreadable", f"无法读取文件：{err.strerror or err}", Loc(path, 1))])
+        yield Document(name, problems=[Problem(
+            "input", "unreadable", f"无法读取文件：{err.strerror or err}", Loc(name, 1))])
         return
     if lines is None:
-        yield Document(path, problems=[Problem("input", "undecodable", message, Loc(path, 1))])
+        yield Document(name, problems=[Problem("input", "undecodable", message, Loc(name, 1))])
         return
-    yield from _parts(path, encoding, lines, budget_year)
+    yield from _parts(name, encoding, _bounded(lines, limits), budget_year)
+
+
+def _bounded(lines: Iterator[str], limits: Limits) -> Iterator[str]:
+    """The lines of a streamed file, each within the line limit."""
+    for number, line in enumerate(lines, 1):
+        check_line(len(line), number, limits)
+        yield line
 
 
 def _parts(path: str, encoding: str, lines: Iterator[str], budget_year: int | None) -> Iterator[Document]:

@@ -50,3 +50,27 @@ def _wanted(path: str, include: tuple[str, ...], exclude: tuple[str, ...]) -> bo
     if include and not _matches(path, include):
         return False
     return not (exclude and _matches(path, exclude))
+
+
+def shown_name(path: str) -> str:
+    """``path`` as a report can show it. A name that is not valid UTF-8 — most often a GBK name
+    from a Chinese Windows zip tool, which Python holds with surrogate escapes — is decoded as
+    GB18030 when that reads cleanly, else shown with its odd bytes escaped (``\\xb1``). The file
+    is still opened by its real path; only what is shown changes."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    return "/".join(_readable(part) for part in os.fsencode(path).split(b"/"))
+
+
+def _readable(part: bytes) -> str:
+    """One component of a path: UTF-8, else GB18030, else escaped (each folder is named by
+    whatever tool made it, so each is read on its own)."""
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return part.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return part.decode("utf-8", "backslashreplace")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -12,7 +13,7 @@ from typing import Any
 from . import config as config_module
 from . import vocabulary
 from .config import ConfigError, Settings
-from .documents import extract_parts
+from .documents import extract_parts, over_limit
 from .engine import (
     Corpus,
     Finding,
@@ -26,8 +27,9 @@ from .engine import (
     matches,
     select,
 )
-from .files import collect
+from .files import collect, shown_name
 from .findings import finish
+from .limits import LimitExceeded, OverBudget, budget
 from .model import Document, Indicator, Project
 from .readers import supported_suffixes
 from .report import FileResult, Report
@@ -144,7 +146,7 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
             if doc is not None:
                 documents.append(doc)
             if progress:
-                progress(n, total, path)
+                progress(n, total, result.path if result is not None else shown_name(path))
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -152,7 +154,10 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
         corpus = Corpus(tuple(documents))
         for r in by_target["Corpus"]:
             ctx = RuleContext(r, options[r.code], settings, corpus=corpus)
-            report.findings.extend(_call(r, corpus, ctx, None))
+            try:
+                report.findings.extend(_call(r, corpus, ctx, None))
+            except MemoryError as err:      # no file's budget to charge it to: the rule failed
+                report.findings.append(failure(r, corpus, ctx, None, err))
     report.findings = finish(report.findings, rules, ignored_here=settings.ignored_here,
                              severity=settings.severity, lang=settings.lang, matches=matches)
     return report
@@ -170,14 +175,32 @@ def _check_path(path: str, by_target: dict[str, list[Rule]], options: dict[str, 
     """One file: its result, its findings, its model if the cross-document checks need it, and
     notes for the report's warnings."""
     result, kept, notes, findings = None, None, [], []
-    for part, doc in enumerate(extract_parts(path, budget_year=settings.budget_year)):  # one, unless huge
+    name = shown_name(path)
+    parts = extract_parts(path, settings.budget_year, settings.limits, name)   # one, unless huge
+    stopped = False
+    for part in itertools.count():
+        try:
+            with budget(settings.limits):
+                doc = next(parts, None)
+                if doc is None:
+                    break
+                found = _check_document(doc, by_target, options, settings)
+        except (OverBudget, LimitExceeded, MemoryError) as err:
+            # the file's work so far is dropped, and the file is reported as not checked
+            parts.close()
+            message = str(err) if not isinstance(err, MemoryError) else \
+                f"读取和检查此文件时内存达到上限（[limits] memory-mb 为 {settings.limits.memory_mb} MB），已停止；此文件未检查"
+            doc, stopped = over_limit(name, message), True
+            found = _check_document(doc, by_target, options, settings)
         result = _merge(result, _file_result(doc))
-        kept = doc if keep_documents and part == 0 else None
+        kept = doc if keep_documents and part == 0 and not stopped else None
         if part == 1 and keep_documents:
             # a file read in parts is not held whole for the cross-document checks, or memory
             # would grow with it again
-            notes.append(f"{path} 很大，已分部分读取；跨文件比较的检查未包含此文件")
-        findings.extend(_check_document(doc, by_target, options, settings))
+            notes.append(f"{name} 很大，已分部分读取；跨文件比较的检查未包含此文件")
+        findings.extend(found)
+        if stopped:
+            break
     return result, findings, kept, notes
 
 
@@ -252,6 +275,8 @@ def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: di
             for r, ctx in chosen:
                 try:
                     found.extend(r.check(indicator, ctx) or ())
+                except MemoryError:
+                    raise
                 except Exception as err:
                     found.append(failure(r, indicator, ctx, doc, err))
     return found
@@ -262,6 +287,8 @@ def _call(r: Rule, target: Document | Project | Indicator | Corpus, ctx: RuleCon
     """Run one rule on one target; a rule that raises becomes a finding, never a dead batch."""
     try:
         return list(r.check(target, ctx) or ())
+    except MemoryError:
+        raise               # the file's budget is spent: reported for the file, not as a rule bug
     except Exception as err:
         return [failure(r, target, ctx, doc, err)]
 

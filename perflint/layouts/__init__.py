@@ -82,6 +82,8 @@ def build_document(source: Source, layout: Layout | None = None) -> Document:
         return doc
     try:
         built = layout.build(source)
+    except MemoryError:
+        raise                  # the budget's to report
     except Exception as err:   # a layout bug must not stop a batch; say where and go on
         doc.problems.append(Problem(
             "input", "layout-failed",

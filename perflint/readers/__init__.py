@@ -140,6 +140,8 @@ def open_office(grid: GridBuilder, data: bytes, load: Callable, *, old: str, kin
         return None, read_legacy(grid.source.path, data, old=old)
     try:
         return load(io.BytesIO(data)), None
+    except MemoryError:
+        raise                    # the budget's to report, not a damaged file
     except Exception as err:     # a damaged file raises whatever its broken part makes the parser raise
         return None, grid.source.problem("corrupt", CORRUPT.format(kind=kind, error=type(err).__name__, app=app))
 

@@ -26,6 +26,8 @@ def read_html(path: str, data: bytes) -> Source:
     import lxml.html
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except MemoryError:
+        raise
     except Exception as err:      # lxml raises ParserError for an empty or broken document
         return grid.source.problem("corrupt", f"网页文件无法解析（{type(err).__name__}），请在浏览器中另存后再检查")
     grid.source.encoding = encoding

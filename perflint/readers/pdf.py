@@ -31,6 +31,8 @@ def read_pdf(path: str, data: bytes) -> Source:
     try:        # a damaged or locked file fails on opening or only on its first page
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             pages = [_read_page(page) for page in pdf.pages]
+    except MemoryError:
+        raise                   # the budget's to report, not a damaged file
     except Exception as err:
         if _is_password_error(err):
             return grid.source.problem("encrypted", "PDF 设置了打开密码（已加密），无法读取；请取消密码后再检查")

@@ -13,7 +13,8 @@ def render(report, options) -> str:
     lines = []
     for f in report.findings:
         context = w["comma"].join(x for x in (f.project, f.indicator) if x)
-        at = f.line or 1 if not f.locator or f.locator.get("kind") == "txt" else f"[{where(f, w)}]"
+        place = where(f, w) if f.locator and f.locator.get("kind") != "txt" else ""
+        at = f"[{place}]" if place else f.line or 1        # a whole office file: its first line
         lines.append(f"{f.file}:{at}: {f.code} [{w[f.severity]}] {f.message}"
                      + (f"{w['open']}{context}{w['close']}" if context else ""))
     lines.append(w["summary-short"].format(**report.summary))
