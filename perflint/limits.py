@@ -120,7 +120,9 @@ def inspect(data: bytes, suffix: str, limits: Limits) -> LimitExceeded | None:
             _inspect_text(data, limits)
     except LimitExceeded as exceeded:
         return exceeded
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError):
+    except MemoryError:
+        raise
+    except Exception:       # damaged (a bad zip, a broken deflate stream…): the reader reports it
         return None
     return None
 
@@ -219,16 +221,15 @@ def _inspect_pdf(data: bytes, limits: Limits) -> None:
 
 
 def _inspect_text(data: bytes, limits: Limits) -> None:
-    # bytes, not characters: a line of UTF-8 Chinese is about three bytes a character, so the
-    # byte scan only picks the candidates the decoded line is measured on
-    long = re.search(rb"[^\n]{%d}" % limits.line_chars, data)
-    if long is None:
-        return
-    line_start = data.rfind(b"\n", 0, long.start()) + 1
-    line_end = data.find(b"\n", long.start())
-    line = data[line_start:line_end if line_end >= 0 else len(data)]
-    chars = len(line.decode("utf-8", "replace")) if len(line) < 4 * limits.line_chars else len(line)
-    check_line(chars, data.count(b"\n", 0, line_start) + 1, limits)
+    if max(map(len, data.split(b"\n"))) < limits.line_chars:
+        return                  # the common case, in one quick pass
+    # lines of at least as many bytes as the limit has characters are the candidates (anchored at
+    # line starts, so the scan is linear); each is then measured in characters (UTF-8 Chinese
+    # is three bytes a character)
+    for m in re.finditer(rb"(?m)^[^\n]{%d}[^\n]*" % limits.line_chars, data):
+        line = m.group()
+        chars = len(line.decode("utf-8", "replace")) if len(line) < 4 * limits.line_chars else len(line)
+        check_line(chars, data.count(b"\n", 0, m.start()) + 1, limits)
 
 
 def check_line(chars: int, number: int, limits: Limits) -> None:

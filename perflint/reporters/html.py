@@ -17,6 +17,7 @@ from .. import __version__
 from ..engine import CATEGORIES, SEVERITIES
 from ..i18n import where, words
 
+ESCAPES_CONTROLS = True      # control characters are not allowed in HTML text: shown as escapes
 FORMATS = ("html",)
 MACHINE_READABLE = True      # no terminal colours; meant for a file (-o report.html)
 

@@ -3,6 +3,8 @@ one result per finding with its fingerprint, so tools can track a finding across
 from __future__ import annotations
 
 import json
+import os
+from pathlib import PureWindowsPath
 
 from .. import __version__
 from ..i18n import where, words
@@ -35,7 +37,7 @@ def sarif(report, options) -> dict:
             "level": LEVEL[f.severity],
             "message": {"text": f.message + (f"\n{f.hint}" if f.hint else "")},
             "locations": [{"physicalLocation": {
-                "artifactLocation": {"uri": f.file.replace("\\", "/")},
+                "artifactLocation": {"uri": _uri(f.file)},
                 "region": {"startLine": f.line or 1, **({"snippet": {"text": f.text}} if f.text else {})},
             }}],
             "partialFingerprints": {"perflint/v1": f.fingerprint},
@@ -55,7 +57,7 @@ def sarif(report, options) -> dict:
             "tool": {"driver": {"name": "perflint", "version": __version__,
                                 "informationUri": "https://pypi.org/project/perflint/",
                                 "rules": driver_rules}},
-            "artifacts": [{"location": {"uri": fr.path.replace("\\", "/")}} for fr in report.files],
+            "artifacts": [{"location": {"uri": _uri(fr.path)}} for fr in report.files],
             "results": results,
             "columnKind": "unicodeCodePoints",
         }],
@@ -64,3 +66,9 @@ def sarif(report, options) -> dict:
 
 def render(report, options) -> str:
     return json.dumps(sarif(report, options), ensure_ascii=False, indent=2)
+
+
+def _uri(path: str) -> str:
+    """A path as a SARIF uri: forward slashes for a Windows path; a backslash in a POSIX name
+    (an escaped byte of a name that is not UTF-8, see files.shown_name) stays what it is."""
+    return PureWindowsPath(path).as_posix() if os.sep == "\\" else path
