@@ -119,7 +119,7 @@ HOSTILE = (
 _SUFFIXES = (".txt", ".docx", ".xlsx", ".pdf", ".csv", ".html")
 #: File names as reviewers receive them: GBK from a Chinese Windows zip tool, escapes, markup.
 ODD_NAMES = (b"\xb1\xa8\xb1\xed", b"bad\xff\xfe", "\x1b[2J清屏".encode(), "<i>表<b>".encode(),
-             " 空 格 ".encode(), "名".encode() * 60, b"-o", b"--format=json", "#?&%".encode())
+             " 空 格 ".encode(), "名".encode() * 60, b"-o", b"--format=json", b"#?&%")
 
 
 def mutate(data: bytes, rng, kind: str) -> bytes:
@@ -201,7 +201,7 @@ def seeds(folder: Path) -> dict[str, bytes]:
     return {".txt": text, ".docx": (folder / "seed.docx").read_bytes(), ".xlsx": (folder / "seed.xlsx").read_bytes(),
             ".pdf": (folder / "seed.pdf").read_bytes(),
             ".csv": "\n".join(",".join(r) for r in rows).encode("utf-8"),
-            ".html": f"<html><body>{html}</body></html>".encode("utf-8")}
+            ".html": f"<html><body>{html}</body></html>".encode()}
 
 
 def make_batch(folder: Path, seed_files: dict[str, bytes], rng, count: int) -> list[bytes]:

@@ -11,10 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import hostile
 import pytest
 from click.testing import CliRunner
 
-import hostile
 import perflint
 from perflint.cli import main
 from perflint.limits import Limits, inspect
