@@ -32,6 +32,9 @@ def check(project: Project, ctx: RuleContext):
     blank += [name for name in doc.template_fields if name not in project.fields and name != "项目编码"]
     for name in doc.required_amounts:
         amount = project.amounts.get(name)
+        written = amount is not None and amount.text.strip() and not amount.derived
+        if written and amount.value is None:
+            continue            # written but not a number: PF419's to report, not a blank
         if amount is None or amount.value is None or amount.derived:
             blank.append("预算数" if doc.layout == "tab-cells" and name == "年度资金总额" else NAMES.get(name, name))
     if not blank:

@@ -195,7 +195,8 @@ def ordered_amounts(amounts: dict[str, Amount]) -> dict[str, Amount]:
             out[key] = loose
             out = {k: out[k] for k in AMOUNT_ORDER if k in out}
     annual = out.get("年度资金总额")
-    if annual is None or annual.value is None:
+    # written but unusable (forty digits) is not blank: it is reported as it is, not replaced
+    if annual is None or (annual.value is None and not annual.text):
         parts = [out[k] for k in ANNUAL_PARTS if k in out and out[k].value is not None]
         if parts:
             loc = annual.loc if annual else parts[0].loc
