@@ -171,3 +171,17 @@ def test_control_characters_do_not_break_the_workbook(tmp_path):
     write_file(report, "xlsx", str(tmp_path / "r.xlsx"), RenderOptions())
     cells = [c.value for row in openpyxl.load_workbook(tmp_path / "r.xlsx").worksheets[0].iter_rows() for c in row]
     assert any(isinstance(v, str) and "\\x1b" in v for v in cells)
+
+
+@pytest.mark.parametrize("fmt", ["full", "concise", "github", "junit"])
+def test_the_words_of_a_location_are_shown_escaped(fmt):
+    """A column heading or sheet name is document text too: a CSI (\\x9b) in it is shown escaped."""
+    from perflint.findings import Finding, Location
+    from perflint.reporters import RenderOptions, render
+    from perflint.run import Report
+
+    at = Location("form.docx", 18, (("kind", "docx"), ("table", 1), ("row", 18), ("column", "指标值\x9b2J")))
+    finding = Finding("PF701", "unplaced-row", "template", "info", "这一行无法归入指标表", at)
+    out = render(Report(findings=[finding], files=[]), fmt, RenderOptions(color=False))
+    assert "\x9b" not in out
+    assert "\\x9b2J" in out

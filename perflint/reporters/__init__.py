@@ -52,14 +52,26 @@ def _shown(report, module):
     ``ESCAPES_CONTROLS`` get their document text with control characters escaped."""
     if not getattr(module, "ESCAPES_CONTROLS", False):
         return report
-    fields = ("message", "hint", "text", "project", "indicator")
-    findings = [f._replace(**{k: visible(getattr(f, k)) for k in fields},
-                           location=f.location._replace(file=visible(f.file)))
-                if any(_CONTROL.search(v) for v in (f.message, f.hint, f.text, f.project, f.indicator, f.file)
-                       if isinstance(v, str))
-                else f for f in report.findings]
+    findings = [_visible_finding(f) for f in report.findings]
     files = [dataclasses.replace(r, path=visible(r.path), error=visible(r.error)) for r in report.files]
     return dataclasses.replace(report, findings=findings, files=files, warnings=[visible(w) for w in report.warnings])
+
+
+_TEXT_FIELDS = ("message", "hint", "text", "project", "indicator")
+
+
+def _visible_finding(f):
+    """``f`` with every text from the document shown escaped: its message, names, offending
+    text, file name and the words of its location (a column heading, a sheet name)."""
+    location = f.location
+    coordinates = location.coordinates or ()
+    if not any(_CONTROL.search(v) for v in (*(getattr(f, k) for k in _TEXT_FIELDS), location.file,
+                                           *(v for _, v in coordinates)) if isinstance(v, str)):
+        return f
+    if coordinates:
+        location = location._replace(coordinates=tuple((k, visible(v)) for k, v in coordinates))
+    return f._replace(**{k: visible(getattr(f, k)) for k in _TEXT_FIELDS},
+                      location=location._replace(file=visible(location.file)))
 
 
 def render(report, fmt: str, options: RenderOptions = RenderOptions()) -> str:
