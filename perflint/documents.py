@@ -44,7 +44,7 @@ def extract_file(path: str, budget_year: int | None = None, limits: Limits | Non
             "input", "unreadable", f"无法读取文件：{err.strerror or err}", Loc(name, 1))])
     exceeded = inspect(data, os.path.splitext(path)[1].lower(), limits or Limits())
     if exceeded is not None:
-        return over_limit(name, str(exceeded))
+        return over_limit(name, str(exceeded), exceeded.message_en)
     try:
         source: Source = reader(name, data)
     except MemoryError:
@@ -56,9 +56,9 @@ def extract_file(path: str, budget_year: int | None = None, limits: Limits | Non
     return build_document(source)
 
 
-def over_limit(name: str, message: str) -> Document:
+def over_limit(name: str, message: str, message_en: str | None = None) -> Document:
     """The model of a file not read because it exceeds a limit or its budget: its one problem."""
-    return Document(name, problems=[Problem("input", "over-limit", message, Loc(name, 1))])
+    return Document(name, problems=[Problem("input", "over-limit", message, Loc(name, 1), message_en=message_en)])
 
 
 def extract_parts(path: str, budget_year: int | None = None, limits: Limits | None = None,

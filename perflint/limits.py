@@ -68,11 +68,23 @@ _NAMES = {
 }
 
 
+#: The same, in English (--lang en).
+_NAMES_EN = {
+    "seconds": "CPU time for one file", "memory_mb": "Memory for one file", "part_mb": "One part, inflated",
+    "total_mb": "All parts, inflated", "ratio": "Compression ratio", "parts": "Parts",
+    "sheet_cells": "Cells spanned by a sheet", "merged_cells": "Cells covered by merged ranges",
+    "elements": "Paragraphs, cells and other elements", "pdf_pages": "PDF pages",
+    "pdf_objects": "PDF objects", "line_chars": "Characters in one line",
+}
+
+
 class LimitExceeded(Exception):
     """A file exceeds one of the static limits."""
 
-    def __init__(self, key: str, found: str, limit: str):
+    def __init__(self, key: str, found: str, limit: str, found_en: str | None = None):
         self.key = key
+        self.message_en = (f"{_NAMES_EN[key]}: {found_en or found}, beyond the limit of {limit} ([limits] {_key(key)}); "
+                           "the file was not read, to keep from exhausting the machine")
         super().__init__(f"{_NAMES[key]}为 {found}，超过限制 {limit}（[limits] {_key(key)}），"
                          "为防止耗尽资源未读取此文件")
 
@@ -81,8 +93,11 @@ class OverBudget(BaseException):
     """The time or memory budget of one file's work is spent. A BaseException, so that a reader's
     or rule's ``except Exception`` cannot swallow it."""
 
-    def __init__(self, key: str, found: str, limit: str):
+    def __init__(self, key: str, found: str, limit: str, found_en: str | None = None, limit_en: str | None = None):
         self.key = key
+        spent_en = "used CPU time of" if key == "seconds" else "grew memory by"
+        self.message_en = (f"Reading and checking this file {spent_en} {found_en or found}, beyond the limit of {limit_en or limit} "
+                           f"([limits] {_key(key)}); stopped, the file was not checked")
         spent = "用了 CPU 时间" if key == "seconds" else "占用的内存增加了"
         super().__init__(f"读取和检查此文件{spent} {found}，超过限制 {limit}（[limits] {_key(key)}），"
                          "已停止；此文件未检查")
@@ -235,7 +250,8 @@ def _inspect_text(data: bytes, limits: Limits) -> None:
 def check_line(chars: int, number: int, limits: Limits) -> None:
     """A text line of ``chars`` characters, line ``number`` of its file."""
     if chars > limits.line_chars:
-        raise LimitExceeded("line_chars", f"{chars:,}（第 {number} 行）", f"{limits.line_chars:,}")
+        raise LimitExceeded("line_chars", f"{chars:,}（第 {number} 行）", f"{limits.line_chars:,}",
+                            f"{chars:,} (line {number})")
 
 
 # ---- the budget --------------------------------------------------------------------------------
@@ -279,7 +295,7 @@ def budget(limits: Limits):
     def look(signum, frame):
         spent = time.process_time() - start
         if spent > limits.seconds:
-            raise OverBudget("seconds", f"{spent:.1f} 秒", f"{limits.seconds:g} 秒")
+            raise OverBudget("seconds", f"{spent:.1f} 秒", f"{limits.seconds:g} 秒", f"{spent:.1f} s", f"{limits.seconds:g} s")
         if resident and _resident() - resident > allowed:
             raise OverBudget("memory_mb", _mb(_resident() - resident), _mb(allowed))
 

@@ -67,6 +67,7 @@ class Problem:
     message: str         # Chinese, for users
     loc: Loc | None = None
     text: str | None = None
+    message_en: str | None = None     # for --lang en, when the message carries figures
 
     def to_json(self, locate: Locate = None) -> dict:
         return {"category": self.category, "code": self.code, "message": self.message,

@@ -139,7 +139,7 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
         pool, checked = None, (_check_path(path, by_target, options, settings, keep_documents)
                                for path in selection.files)
     try:
-        for n, (path, (result, found, doc, notes)) in enumerate(zip(selection.files, checked), 1):
+        for n, (path, (result, found, doc, notes)) in enumerate(zip(selection.files, checked, strict=True), 1):
             report.files.append(result)
             report.findings.extend(found)
             report.warnings.extend(notes)
@@ -188,9 +188,14 @@ def _check_path(path: str, by_target: dict[str, list[Rule]], options: dict[str, 
         except (OverBudget, LimitExceeded, MemoryError) as err:
             # the file's work so far is dropped, and the file is reported as not checked
             parts.close()
-            message = str(err) if not isinstance(err, MemoryError) else \
-                f"读取和检查此文件时内存达到上限（[limits] memory-mb 为 {settings.limits.memory_mb} MB），已停止；此文件未检查"
-            doc, stopped = over_limit(name, message), True
+            if isinstance(err, MemoryError):
+                mb = settings.limits.memory_mb
+                message = f"读取和检查此文件时内存达到上限（[limits] memory-mb 为 {mb} MB），已停止；此文件未检查"
+                message_en = (f"Reading and checking this file reached the memory cap ([limits] memory-mb is "
+                              f"{mb} MB); stopped, the file was not checked")
+            else:
+                message, message_en = str(err), err.message_en
+            doc, stopped = over_limit(name, message, message_en), True
             found = _check_document(doc, by_target, options, settings)
         result = _merge(result, _file_result(doc))
         kept = doc if keep_documents and part == 0 and not stopped else None

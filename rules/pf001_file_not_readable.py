@@ -51,4 +51,5 @@ def check(doc: Document, ctx: RuleContext):
     for problem in doc.problems:
         if problem.code in HINTS:
             yield ctx.finding(at=problem.loc or doc, message=problem.message,
-                              hint=HINTS[problem.code], evidence=problem.code)
+                              hint=HINTS[problem.code], evidence=problem.code,
+                              message_en=problem.message_en)

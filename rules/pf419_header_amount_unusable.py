@@ -23,6 +23,7 @@ Fix: Write the amount as a number in the table's unit.
 """
 from perflint.api import Project, RuleContext, rule
 
+
 #: negative amounts are as unusable as unreadable ones: no budget line is below zero
 def _unusable(amount) -> bool:
     text = amount.text.strip()

@@ -187,7 +187,7 @@ def write_forms_pdf(paragraphs: list[str], forms: list[Form], path, pagesize=Non
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=7, leading=9, wordWrap="CJK")
     size = pagesize or landscape(A4)
-    from xml.sax.saxutils import escape     # reportlab reads <…> in text as markup
+    from xml.sax.saxutils import escape  # reportlab reads <…> in text as markup
 
     story = [Paragraph(escape(p), style) for p in paragraphs]
     for form in forms:

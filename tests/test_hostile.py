@@ -78,6 +78,13 @@ def test_static_limits_of_pdf_and_text(tmp_path):
     assert inspect(b"PK\x03\x04" + b"\x00" * 100, ".docx", Limits()) is None
 
 
+def test_a_limit_is_named_with_its_figures_in_english_too(tmp_path):
+    folder = tmp_path / "bombs"
+    hostile.bombs(folder)
+    out = CliRunner().invoke(main, ["check", str(folder / "far-cell.xlsx"), "--lang", "en", "--format", "concise"]).output
+    assert "Cells spanned by a sheet: 17,179,869,184, beyond the limit of 2,000,000 ([limits] sheet-cells)" in out
+
+
 def test_a_streamed_text_file_keeps_the_line_limit(tmp_path, monkeypatch):
     from perflint import documents
     monkeypatch.setattr(documents, "STREAM_ABOVE_BYTES", 1000)
@@ -98,6 +105,7 @@ def test_time_and_memory_budgets_stop_one_file_and_the_run_goes_on(tmp_path):
     assert "[limits] seconds" in stopped[0].message and "此文件未检查" in stopped[0].message
     assert any(Path(f.file).name == "small.txt" for f in slow.findings if f.code != "PF001")
     assert slow.files[0].error is not None            # the stopped file is not a clean file
+    assert "[limits] seconds" in stopped[0].message_en and "not checked" in stopped[0].message_en
     # memory is measured as growth, so in a process of its own (this one has memory to reuse)
     (tmp_path / "perflint.toml").write_text("[limits]\nmemory-mb = 4\n", encoding="utf-8")
     code, _, hungry = _run(folder)

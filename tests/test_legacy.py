@@ -4,11 +4,12 @@ from __future__ import annotations
 import os
 import stat
 
+from office_forms import write_docx
+
 import perflint
 from perflint.documents import extract_file
 
 from conftest import SAMPLES
-from office_forms import write_docx
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 1024      # how every .doc/.wps/.et begins
 
@@ -78,7 +79,6 @@ def test_a_real_libreoffice_round_trip(tmp_path):
     import subprocess
 
     import pytest
-
     from office_forms import write_xlsx
 
     office = shutil.which("soffice") or shutil.which("libreoffice")

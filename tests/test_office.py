@@ -9,12 +9,12 @@ import json
 import docx
 import openpyxl
 import pytest
+from office_forms import write_docx, write_xlsx
 
 import perflint
 from perflint.documents import extract_file
 
 from conftest import SAMPLES
-from office_forms import write_docx, write_xlsx
 
 NAMES = sorted(p.stem for p in SAMPLES.glob("*.txt"))
 
@@ -209,9 +209,9 @@ def test_text_reports_name_the_cell(forms):
 
 def test_sarif_for_office_files_is_valid_and_names_the_cell(forms):
     import jsonschema
+    from test_reports import SARIF_SCHEMA
 
     from perflint.reporters import render
-    from test_reports import SARIF_SCHEMA
 
     _, docx_path, xlsx_path = forms["ningxia-rst-2022"]
     data = json.loads(render(perflint.check([str(docx_path), str(xlsx_path)]), "sarif"))

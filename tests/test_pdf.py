@@ -7,12 +7,12 @@ import io
 
 import pdfplumber
 import pytest
+from office_forms import pdf_without_character_map, scanned_pdf, write_pdf
 
 import perflint
 from perflint.documents import extract_file
 
 from conftest import SAMPLES
-from office_forms import pdf_without_character_map, scanned_pdf, write_pdf
 
 
 def _codes(report, paragraphs: bool = True) -> collections.Counter:

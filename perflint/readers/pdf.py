@@ -170,7 +170,7 @@ def _emit(grid: GridBuilder, pages: list[_Page]) -> None:
     rows = [e for e in entries if e[0] == "row"]
     names = column_names([e[1] for e in rows])
     kept: list[tuple[list, tuple[str, ...]]] = []
-    for entry, columns in zip(rows, names):
+    for entry, columns in zip(rows, names, strict=True):
         if entry[3] and kept and _continues(kept[-1][0][1], entry[1], kept[-1][1]):
             last = kept[-1][0][1]
             for i, text in enumerate(entry[1]):
