@@ -2,12 +2,17 @@
 edited document reports only what is new — and which old findings no longer occur.
 
 The file is JSON (``{"schema_version": 1, "tool": "perflint", "findings": [...]}``), one entry per
-finding with its fingerprint and, for people reading the file, code, file, line, project and
-message. Fingerprints ignore line numbers, so moving rows does not make old findings new.
+finding with its file — relative to the baseline file's own folder — and its ``key`` (the
+fingerprint within that file), and, for people reading the file, code, line, project and message.
+Fingerprints ignore line numbers, so moving rows does not make old findings new; keying by the
+path from the baseline's folder makes a baseline match however the checked folder is spelled
+(``bl/``, ``./bl``, an absolute path, ``.`` from inside it) and wherever the tree is checked out.
+Entries of older baselines without a ``key`` match by their whole ``fingerprint``.
 """
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,9 +35,23 @@ class BaselineResult:
         return {"path": self.path, "suppressed": self.suppressed, "gone": self.gone}
 
 
+def _relative(file: str, folder: str) -> str:
+    """``file`` as seen from ``folder``, in forward slashes (the same on every machine)."""
+    try:
+        return os.path.relpath(os.path.realpath(file), folder).replace(os.sep, "/")
+    except ValueError:          # another drive on Windows: no relative path exists
+        return os.path.realpath(file).replace(os.sep, "/")
+
+
+def _folder(path: str | Path) -> str:
+    return os.path.dirname(os.path.realpath(path))
+
+
 def write(report: Report, path: str | Path) -> int:
-    entries = [{"fingerprint": f.fingerprint, "code": f.code, "file": f.file, "line": f.line,
-                "project": f.project, "message": f.message} for f in report.findings]
+    folder = _folder(path)
+    entries = [{"file": _relative(f.file, folder), "key": f.within, "fingerprint": f.fingerprint,
+                "code": f.code, "line": f.line, "project": f.project, "message": f.message}
+               for f in report.findings]
     data = {"schema_version": SCHEMA_VERSION, "tool": "perflint", "findings": entries}
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return len(entries)
@@ -47,22 +66,31 @@ def read(path: str | Path) -> list[dict]:
         raise BaselineError(f"基线文件无法读取：{path}（{err}）") from None
     if not isinstance(data, dict) or data.get("tool") != "perflint" or not isinstance(data.get("findings"), list):
         raise BaselineError(f"{path} 不是 perflint 的基线文件（应由 --write-baseline 生成）")
-    return [e for e in data["findings"] if isinstance(e, dict) and isinstance(e.get("fingerprint"), str)]
+    return [e for e in data["findings"] if isinstance(e, dict)
+            and (isinstance(e.get("fingerprint"), str) or isinstance(e.get("key"), str))]
 
 
 def apply(report: Report, path: str | Path) -> BaselineResult:
     """Drop the report's findings that the baseline holds; note the baseline's entries not seen."""
     entries = read(path)
-    known = {e["fingerprint"] for e in entries}
-    current = {f.fingerprint for f in report.findings}
+    folder = _folder(path)
+    keyed = {(e.get("file"), e["key"]) for e in entries if isinstance(e.get("key"), str)}
+    unkeyed = {e["fingerprint"] for e in entries if not isinstance(e.get("key"), str)}
+    relative: dict[str, str] = {}
+    seen: set = set()
     result = BaselineResult(str(path))
     kept = []
     for f in report.findings:
-        if f.fingerprint in known:
+        if f.file not in relative:
+            relative[f.file] = _relative(f.file, folder)
+        key = (relative[f.file], f.within)
+        if key in keyed or f.fingerprint in unkeyed:
             result.suppressed += 1
+            seen.update((key, f.fingerprint))
         else:
             kept.append(f)
     report.findings = kept
-    result.gone = [e for e in entries if e["fingerprint"] not in current]
+    result.gone = [e for e in entries if ((e.get("file"), e["key"]) if isinstance(e.get("key"), str)
+                                          else e["fingerprint"]) not in seen]
     report.baseline = result
     return result

@@ -66,6 +66,9 @@ class Finding(NamedTuple):
     about: frozenset = frozenset()
     cause: str | None = None
     many: tuple[str | None, str | None] = (None, None)
+    # the fingerprint without the file's path: with the path relative to a baseline's folder, it
+    # matches a finding however the path was spelled on the command line (bl/, ./bl, /abs/bl, .)
+    within: str = ""
 
     @property
     def file(self) -> str:
@@ -201,9 +204,10 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here, severi
     out = []
     for f in kept:
         base = f.fingerprint or fingerprint(f)
-        seen[base] = seen.get(base, 0) + 1
-        stamped = base if seen[base] == 1 else f"{base}-{seen[base]}"
-        out.append(f if stamped == f.fingerprint else f._replace(fingerprint=stamped))
+        seen[base] = n = seen.get(base, 0) + 1
+        within = _fingerprint(f.code, "", f.project, f.indicator, f.evidence, f.text, f.message)
+        out.append(f._replace(fingerprint=base, within=within) if n == 1 else
+                   f._replace(fingerprint=f"{base}-{n}", within=f"{within}-{n}"))
     out.sort(key=_order)
     if lang == "en":
         out = [f.in_english() for f in out]

@@ -97,6 +97,45 @@ def test_baseline_reports_only_new_findings_and_what_went_away(tmp_path):
     assert code == 1                                  # the new finding is an error
 
 
+@pytest.mark.parametrize("written_as", ["bl", "./bl", "absolute", "."])
+def test_a_baseline_matches_however_the_folder_is_spelled(tmp_path, monkeypatch, written_as):
+    folder = tmp_path / "bl"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "yongning-2024-employment.txt", folder / "doc.txt")
+    base = folder / "baseline.json"
+    spellings = {"bl": ("bl", tmp_path), "./bl": ("./bl", tmp_path), "absolute": (str(folder), tmp_path),
+                 ".": (".", folder)}
+    given, cwd = spellings[written_as]
+    monkeypatch.chdir(cwd)
+    code, _ = run("check", given, "--isolated", "--write-baseline", str(base), "--format", "json")
+    entries = json.loads(base.read_text(encoding="utf-8"))["findings"]
+    assert {e["file"] for e in entries} == {"doc.txt"}          # relative to the baseline's folder
+    for other, other_cwd in spellings.values():
+        monkeypatch.chdir(other_cwd)
+        code, out = run("check", other, "--isolated", "--baseline", str(base), "--format", "json")
+        data = json.loads(out)
+        assert (code, len(data["findings"]), data["baseline"]["gone"]) == (0, 0, []), other
+    # the tree checked out elsewhere, its baseline with it: still every finding known
+    moved = shutil.copytree(folder, tmp_path / "elsewhere" / "bl")
+    monkeypatch.chdir(tmp_path)
+    code, out = run("check", str(moved), "--isolated", "--baseline", str(moved / "baseline.json"), "--format", "json")
+    assert json.loads(out)["baseline"]["suppressed"] == len(entries) and code == 0
+
+
+def test_a_baseline_written_before_keys_still_matches_by_fingerprint(tmp_path):
+    doc = tmp_path / "doc.txt"
+    shutil.copy(SAMPLES / "yongning-2024-employment.txt", doc)
+    base = tmp_path / "base.json"
+    run("check", str(doc), "--isolated", "--write-baseline", str(base), "--format", "json")
+    data = json.loads(base.read_text(encoding="utf-8"))
+    for e in data["findings"]:
+        del e["key"]
+        e["file"] = str(doc)
+    base.write_text(json.dumps(data), encoding="utf-8")
+    code, out = run("check", str(doc), "--isolated", "--baseline", str(base), "--format", "json")
+    assert code == 0 and json.loads(out)["findings"] == []
+
+
 def test_a_missing_or_foreign_baseline_is_a_usage_error(tmp_path):
     code, out = run("check", str(SAMPLES / "ningxia-jycy-2024.txt"), "--baseline", str(tmp_path / "none.json"))
     assert code == 2 and "基线文件不存在" in out
