@@ -87,15 +87,14 @@ def describe(v) -> str:
 def extract_command(paths: tuple[str, ...], fmt: str, output: str | None,
                     include: tuple[str, ...], exclude: tuple[str, ...]) -> None:
     """读取文件中的绩效目标表，输出结构化模型（表头金额、目标、指标及其解析后的值）。"""
+    from .config import Settings
     from .documents import extract_file
-    from .files import collect
-    from .readers import supported_suffixes
+    from .run import UsageError, select_files
 
-    selection = collect(list(paths), supported_suffixes(), include, exclude)
-    for missing in selection.missing:
-        click.echo(f"perflint: 路径不存在：{missing}", err=True)
-    if selection.missing:
-        sys.exit(EXIT_USAGE)
+    try:
+        selection = select_files(paths, Settings(include=list(include), exclude=list(exclude)))
+    except UsageError as err:
+        _fail(str(err))
     documents = [extract_file(p) for p in selection.files]
     if fmt == "json":
         text = json.dumps({"schema_version": 1, "documents": [d.to_json() for d in documents]},

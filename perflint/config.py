@@ -8,8 +8,10 @@ up from the working directory, then command-line options on top.
     profile = "local"                    # local | mof-2021
     budget-year = 2022                   # override what the documents say
     rule-paths = ["local_rules"]         # folders of local rule files
-    include = ["*.txt"]
-    exclude = ["drafts/*"]
+    include = ["*.txt"]                  # .gitignore patterns (pathspec)
+    exclude = ["drafts/"]                # added to default-exclude
+    default-exclude = ["build/", …]      # what a folder walk skips by default
+    respect-gitignore = true             # a .gitignore on the way is honoured
 
     [severity]                           # per-rule (or prefix, or category) severity
     PF402 = "info"
@@ -31,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .files import DEFAULT_EXCLUDE
 from .limits import KEYS as LIMIT_KEYS
 from .limits import Limits
 from .limits import from_mapping as limits_from
@@ -63,6 +66,8 @@ class Settings:
     rule_paths: list[str] = field(default_factory=list)
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    default_exclude: list[str] = field(default_factory=lambda: list(DEFAULT_EXCLUDE))
+    respect_gitignore: bool = True
     per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     lang: str = "zh"
@@ -83,8 +88,8 @@ class Settings:
         return out
 
 
-_LIST_KEYS = {"select", "extend-select", "ignore", "rule-paths", "include", "exclude"}
-_KNOWN = _LIST_KEYS | {"fail-on", "profile", "budget-year", "severity", "per-file-ignores", "rules", "lang",
+_LIST_KEYS = {"select", "extend-select", "ignore", "rule-paths", "include", "exclude", "default-exclude"}
+_KNOWN = _LIST_KEYS | {"respect-gitignore", "fail-on", "profile", "budget-year", "severity", "per-file-ignores", "rules", "lang",
                        "vocabulary", "limits"}
 
 
@@ -139,6 +144,10 @@ def from_mapping(data: dict[str, Any], source: str | None = None, base: Path | N
             setattr(s, key.replace("-", "_"), list(value))
     if base is not None:
         s.rule_paths = [str((base / p).resolve()) for p in s.rule_paths]
+    if "respect-gitignore" in data:
+        if not isinstance(data["respect-gitignore"], bool):
+            raise ConfigError(f"{where}：respect-gitignore 应为 true 或 false")
+        s.respect_gitignore = data["respect-gitignore"]
     if "fail-on" in data:
         s.fail_on = _choice(where, "fail-on", data["fail-on"], FAIL_LEVELS)
     if "profile" in data:
@@ -200,7 +209,8 @@ def to_toml(s: Settings) -> str:
     lines = [f"# 配置来源：{s.source or '默认值（未找到 perflint.toml 或 [tool.perflint]）'}"]
     if s.select is not None:
         lines.append(f"select = {q(s.select)}")
-    for key in ("extend_select", "ignore", "rule_paths", "include", "exclude"):
+    for key in ("extend_select", "ignore", "rule_paths", "include", "exclude", "default_exclude",
+                "respect_gitignore"):
         lines.append(f"{key.replace('_', '-')} = {q(getattr(s, key))}")
     lines += [f"fail-on = {q(s.fail_on)}", f"profile = {q(s.profile)}", f"lang = {q(s.lang)}"]
     if s.budget_year is not None:

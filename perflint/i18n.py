@@ -10,6 +10,8 @@ WORDS: dict[str, dict[str, str]] = {
         "summary-short": "共 {files} 个文件、{projects} 张表，{findings} 个问题",
         "colon": "：", "comma": "，", "open": "（", "close": "）", "count": "{label} {n}",
         "no-findings": "没有发现问题",
+        "skipped": "跳过 {n} 个文件：{why}", "skipped-unsupported": "{n} 个格式不支持",
+        "skipped-lock": "{n} 个 Office 临时锁定文件", "skipped-excluded": "{n} 个被排除规则跳过",
         "baseline": "基线 {path}：已略去 {suppressed} 个原有问题，{gone} 个基线问题已不再出现",
         "baseline-gone": "  已不再出现：{code} {file}:{line} {message}",
         "xlsx-issues": "问题清单", "xlsx-summary": "汇总", "xlsx-file": "文件", "xlsx-project": "项目",
@@ -39,6 +41,8 @@ WORDS: dict[str, dict[str, str]] = {
         "summary-short": "{files} files, {projects} tables, {findings} findings",
         "colon": ": ", "comma": ", ", "open": " (", "close": ")", "count": "{n} {label}",
         "no-findings": "No findings",
+        "skipped": "Skipped {n} files: {why}", "skipped-unsupported": "{n} in formats not supported",
+        "skipped-lock": "{n} office lock files", "skipped-excluded": "{n} excluded by patterns",
         "baseline": "Baseline {path}: {suppressed} known findings left out, {gone} baseline findings no longer occur",
         "baseline-gone": "  no longer occurs: {code} {file}:{line} {message}",
         "xlsx-issues": "Findings", "xlsx-summary": "Summary", "xlsx-file": "File", "xlsx-project": "Project",
@@ -95,6 +99,15 @@ def describe(at: dict | None, w: dict[str, str], column: bool = True) -> str:
     else:
         return ""
     return text + (w["at-column"].format(**at) if column and at.get("column") else "")
+
+
+def skipped_lines(report, w: dict[str, str]) -> list[str]:
+    """What a folder walk left out, in one line (never skipped in silence)."""
+    skipped = getattr(report, "skipped", None) or {}
+    if not skipped:
+        return []
+    why = w["comma"].join(w[f"skipped-{k}"].format(n=len(v)) for k, v in skipped.items() if v)
+    return [w["skipped"].format(n=sum(len(v) for v in skipped.values()), why=why)]
 
 
 def baseline_lines(report, w: dict[str, str], shown: int = 20) -> list[str]:

@@ -1,8 +1,9 @@
 """The result of a run: files, findings and a summary. Its JSON form is a public contract.
 
     {"schema_version": 1, "tool": {"name": "perflint", "version": …},
-     "summary": {"files", "projects", "findings", "by_severity", "by_category"},
+     "summary": {"files", "projects", "findings", "by_severity", "by_category", "skipped"},
      "files": [{"path", "layout", "projects", "error"}],
+     "skipped": {"unsupported" | "lock" | "excluded": [path, …]},                 (when a walk left files out)
      "baseline": {"path", "suppressed", "gone": [{"fingerprint", "code", …}]},   (with --baseline)
      "findings": [{"code", "name", "category", "severity", "message", "hint", "file", "line",
                    "project", "indicator", "text", "fingerprint", "locator"}]}
@@ -47,6 +48,8 @@ class Report:
     rules: list[Rule] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)     # rule packs that failed to load, …
     baseline: Any = None                                  # a BaselineResult when --baseline was given
+    #: files a folder walk left out, by why ("unsupported", "lock", "excluded"; see perflint/files.py)
+    skipped: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def summary(self) -> dict:
@@ -58,6 +61,7 @@ class Report:
             "findings": len(self.findings),
             "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
             "by_category": {c: by_category[c] for c in CATEGORIES if by_category.get(c)},
+            "skipped": sum(len(v) for v in self.skipped.values()),
         }
 
     def to_json(self, findings: bool = True) -> dict:
@@ -67,6 +71,8 @@ class Report:
             "summary": self.summary,
             "files": [f.to_json() for f in self.files],
         }
+        if self.skipped:
+            data["skipped"] = {why: list(paths) for why, paths in self.skipped.items()}
         if self.baseline is not None:
             data["baseline"] = self.baseline.to_json()
         if findings:

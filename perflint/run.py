@@ -122,13 +122,11 @@ def _few_collections():
 def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[str, Any]) -> Report:
     settings = resolve_settings(config, **overrides)
     rules, options, warnings = prepare_rules(settings)
-    selection = collect([str(p) for p in paths], supported_suffixes(), tuple(settings.include),
-                        tuple(settings.exclude))
-    if selection.missing:
-        raise UsageError("路径不存在：" + "、".join(selection.missing))
+    selection = select_files(paths, settings)
     by_target = _by_target(rules)
     keep_documents = bool(by_target.get("Corpus"))
-    report = Report(rules=rules, warnings=warnings)
+    report = Report(rules=rules, warnings=warnings,
+                    skipped={why: tuple(map(shown_name, paths)) for why, paths in selection.skipped.items()})
     documents: list[Document] = []
     total = len(selection.files)
     jobs = min(jobs if jobs > 0 else (os.cpu_count() or 1), total)
@@ -161,6 +159,36 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
     report.findings = finish(report.findings, rules, ignored_here=settings.ignored_here,
                              severity=settings.severity, lang=settings.lang, matches=matches)
     return report
+
+
+def select_files(paths: Iterable[str | os.PathLike], settings: Settings):
+    """The files a run covers (see perflint/files.py); a usage error when a path does not exist
+    or when nothing is left to check, saying why."""
+    given = [str(p) for p in paths]
+    selection = collect(given, supported_suffixes(), tuple(settings.include), tuple(settings.exclude),
+                        default_exclude=tuple(settings.default_exclude),
+                        respect_gitignore=settings.respect_gitignore)
+    if selection.missing:
+        raise UsageError("路径不存在：" + "、".join(selection.missing))
+    if not selection.files:
+        raise UsageError(f"没有可检查的文件：{'、'.join(given)} 中{_nothing_because(selection)}")
+    return selection
+
+
+def _nothing_because(selection) -> str:
+    skipped = selection.skipped
+    if not skipped:
+        return "没有文件"
+    parts = []
+    if skipped.get("unsupported"):
+        kinds = sorted({os.path.splitext(p)[1].lower() or "（无扩展名）" for p in skipped["unsupported"]})
+        parts.append(f"{len(skipped['unsupported'])} 个文件的格式不受支持（{'、'.join(kinds[:6])}；"
+                     f"支持 {'、'.join(supported_suffixes())}）")
+    if skipped.get("lock"):
+        parts.append(f"{len(skipped['lock'])} 个 Office 临时锁定文件（~$ 开头）")
+    if skipped.get("excluded"):
+        parts.append(f"{len(skipped['excluded'])} 个文件被排除规则跳过（exclude、default-exclude 或 .gitignore）")
+    return "只有" + "，".join(parts)
 
 
 def _by_target(rules: list[Rule]) -> dict[str, list[Rule]]:
