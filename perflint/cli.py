@@ -7,27 +7,143 @@ from __future__ import annotations
 
 import errno
 import json
+import re
 import sys
+import unicodedata
+from contextlib import contextmanager
 
 import click
 
 from . import __version__
 
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+
+
+def _cells(text: str) -> int:
+    """Terminal cells ``text`` takes: CJK characters are two wide."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_TOKENS = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+")
+
+
+#: punctuation a line never starts with (it stays with the character before it)
+_NO_LINE_START = frozenset("）》」』】〕，。、；：！？”’%")
+
+
+def _wrap(text: str, width: int, indent: str = "", subsequent: str = "") -> list[str]:
+    """Lines of at most ``width`` cells: Chinese may break between any two characters, a Latin
+    word (an option, a format name) never breaks; a paragraph starting with \\b is kept as
+    written (click's convention, for examples)."""
+    lines: list[str] = []
+    for k, paragraph in enumerate(re.split(r"\n\s*\n", text.strip("\n"))):
+        if k:
+            lines.append("")
+        if paragraph.lstrip(" ").startswith("\b"):
+            lines += [indent + line for line in paragraph.split("\n")[1:]]
+            continue
+        line, used = indent, _cells(indent)
+        # a line break beside a Chinese character is no space (Chinese has none between words)
+        paragraph = re.sub(r"(?<=[^\x00-\xff])\s*\n\s*|\s*\n\s*(?=[^\x00-\xff])", "", paragraph)
+        for token in _TOKENS.findall(" ".join(paragraph.split())):
+            if token.isspace():
+                if used > _cells(indent):
+                    line, used = line + " ", used + 1
+                continue
+            size = _cells(token)
+            if used + size > width and line.strip() and token not in _NO_LINE_START:
+                lines.append(line.rstrip())
+                line, used = subsequent, _cells(subsequent)
+            line, used = line + token, used + size
+        if line.strip():
+            lines.append(line.rstrip())
+    return lines
+
+
+class _Formatter(click.HelpFormatter):
+    """click's help, wrapped by terminal cells rather than characters, so Chinese help fits an
+    80-column terminal and a Latin word (``github``, ``--format``) is never cut in two."""
+
+    def write_text(self, text: str) -> None:
+        pad = " " * self.current_indent
+        self.write("\n".join(_wrap(text, self.width, pad, pad)) + "\n")
+
+    def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+        rows = list(rows)
+        first_col = min(max((_cells(r[0]) for r in rows), default=0), col_max) + col_spacing
+        for first, second in rows:
+            self.write(f"{'':>{self.current_indent}}{first}")
+            if not second:
+                self.write("\n")
+                continue
+            if _cells(first) <= first_col - col_spacing:
+                self.write(" " * (first_col - _cells(first)))
+            else:
+                self.write("\n" + " " * (first_col + self.current_indent))
+            lines = _wrap(second, max(self.width - first_col - self.current_indent, 20))
+            pad = " " * (first_col + self.current_indent)
+            self.write("\n".join([lines[0] if lines else "", *(pad + line if line else "" for line in lines[1:])]) + "\n")
+
+
+class _Context(click.Context):
+    formatter_class = _Formatter
+
+
+class _Command(click.Command):
+    context_class = _Context
 
 
 class _Group(click.Group):
-    """Usage errors exit with 2 and a Chinese hint (click already uses 2)."""
+    """The perflint command group: help wrapped for Chinese, click's own words in the run's
+    language, usage errors exit 2, Ctrl-C exits 130 (as a shell reports SIGINT) without a
+    traceback or click's “Aborted!”."""
+
+    context_class = _Context
+    command_class = _Command
+
+    def main(self, args=None, prog_name=None, **extra):
+        args = list(sys.argv[1:] if args is None else args)
+        from .i18n import localise_click
+
+        localise_click("en" if _asks_english(args) else "zh")
+        extra["standalone_mode"] = False
+        try:
+            code = super().main(args, prog_name or "perflint", **extra)
+        except (click.Abort, KeyboardInterrupt, EOFError):
+            click.echo("\nperflint: " + click.core._("Aborted!"), err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except click.ClickException as err:
+            err.show()
+            sys.exit(err.exit_code)
+        except OSError as err:
+            if err.errno != errno.EPIPE:         # the reader of our output went away (| head)
+                raise
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="perflint")
+def _asks_english(args: list[str]) -> bool:
+    return "--lang=en" in args or any(a == "--lang" and b == "en" for a, b in zip(args, args[1:]))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "-V", "--version", prog_name="perflint", message="%(prog)s %(version)s",
+                      help="显示版本号并退出")
 def main() -> None:
-    """perflint —— 预算绩效目标表检查工具。
+    """perflint —— 预算绩效目标表检查工具：读取项目支出绩效目标表（.docx .xlsx .pdf .txt .html
+    .csv，.doc/.xls 需 LibreOffice），找出资金、指标、取值与文字中的问题。
 
     \b
-    perflint extract samples/          读取表格，输出结构化模型
-    perflint value "≥0.42万人"          解析指标值
+    示例：
+      perflint check 2024年绩效目标表/          检查一个文件夹里的所有表格
+      perflint check 表.docx --format html -o 报告.html
+      perflint check docs/ --statistics         只看每条规则的问题数
+      perflint rule PF103                       一条规则的说明、依据与示例
+      perflint extract 表.xlsx                  读取表格，输出结构化模型
+      perflint value "≥0.42万人"                  解析一个指标值
+
+    退出码：0 未发现达到失败级别的问题；1 发现了；2 用法或配置错误；130 被 Ctrl-C 中断。
     """
 
 
@@ -186,7 +302,18 @@ def _fail(message: str) -> None:
     sys.exit(EXIT_USAGE)
 
 
-@main.command("check")
+@main.command("check", epilog="""\b
+示例：
+  perflint check docs/                       检查文件夹及子文件夹里的表格
+  perflint check 表.docx -o 报告.html --format html
+  perflint check docs/ --select funds --fail-on warning
+  perflint check docs/ --statistics          每条规则的问题数，代替问题清单
+  perflint check - --stdin-filename 表.docx < 表.docx
+  perflint check docs/ --write-baseline 基线.json     记下现有问题
+  perflint check docs/ --baseline 基线.json           之后只看新问题
+
+退出码：0 没有达到失败级别（--fail-on，默认 error）的问题；1 有；2 用法或配置错误；
+130 被 Ctrl-C 中断（-o 的报告文件不会只写一半）。""")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--select", multiple=True, help="只启用这些规则（代码、代码前缀、名称或类别，可逗号分隔）")
 @click.option("--extend-select", multiple=True, help="在默认规则之外再启用这些规则")
@@ -196,13 +323,19 @@ def _fail(message: str) -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
               help="发现此级别及以上的问题时退出码为 1（默认 error）")
 @click.option("--exit-zero", is_flag=True, help="无论发现什么问题，退出码都为 0")
-@click.option("--format", "fmt", default="full", show_default=True,
-              help="输出格式：full、concise、json、jsonl、sarif、junit、github、xlsx（需 -o）")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="写入文件")
-@click.option("--statistics", is_flag=True, help="按规则统计问题数量（机器可读格式时输出到标准错误）")
+@click.option("--format", "fmt", default="full", show_default=True, metavar="FORMAT",
+              help="输出格式：full（终端，默认）, concise（每个问题一行）, json, jsonl, sarif, junit, "
+                   "github（GitHub 注释）, html（网页报告）, xlsx（问题清单，需 -o）")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
+              help="把报告写入文件（写完才替换，中断时不会留下半个文件）")
+@click.option("--statistics", is_flag=True, help="只显示每条规则的问题数，不列出问题（--format json 时为 JSON）")
+@click.option("--show-files", is_flag=True, help="只列出将要检查的文件和跳过的文件，不检查")
+@click.option("--show-settings", is_flag=True, help="只显示第一个文件所用的配置（来源与全部设置），不检查")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="路径为 - 时，从标准输入读取的文档的名称（扩展名决定格式，默认 .txt）")
 @click.option("--no-color", is_flag=True, help="不使用颜色")
-@click.option("--include", multiple=True, help="只检查匹配的文件（glob，可重复）")
-@click.option("--exclude", multiple=True, help="跳过匹配的文件（glob，可重复）")
+@click.option("--include", multiple=True, help="只检查匹配的文件（.gitignore 式模式，可重复）")
+@click.option("--exclude", multiple=True, help="跳过匹配的文件或文件夹（.gitignore 式模式，如 drafts/，可重复）")
 @click.option("--profile", type=click.Choice(["local", "mof-2021"]), default=None,
               help="指标体系：local（三级指标，默认）或 mof-2021（财预〔2021〕101号）")
 @click.option("--budget-year", type=int, default=None, help="指定预算年度，覆盖文件中的年度")
@@ -216,37 +349,47 @@ def _fail(message: str) -> None:
               help="同时检查的文件数（多进程；0 为 CPU 核数），结果与逐个检查相同")
 @config_options
 def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_zero, fmt, output,
-                  statistics, no_color, include, exclude, profile, budget_year, lang, baseline_path,
-                  write_baseline_path, jobs, config_path, isolated):
-    """检查绩效目标表：资金、占位、指标层级、指标值与模板问题。"""
+                  statistics, show_files, show_settings, stdin_filename, no_color, include, exclude,
+                  profile, budget_year, lang, baseline_path, write_baseline_path, jobs, config_path, isolated):
+    """检查绩效目标表：资金、占位、指标层级、指标值与模板问题。
+
+    PATHS 是文件或文件夹（- 为标准输入）。每个文件使用离它最近的 perflint.toml 或
+    pyproject.toml 的 [tool.perflint]（从文件所在文件夹向上查找）；命令行选项优先。"""
     import os
 
     from . import baseline
     from .config import ConfigError
     from .i18n import words
-    from .reporters import RenderOptions, formats, is_binary, is_machine_readable, write, write_file
+    from .reporters import RenderOptions, formats, is_binary, write, write_file
     from .run import UsageError, check
 
     if fmt not in formats():
         raise click.BadParameter(f"可用格式：{', '.join(formats())}", param_hint="--format")
-    if is_binary(fmt) and not output:
+    if is_binary(fmt) and not output and not statistics:
         raise click.BadParameter(f"{fmt} 格式需要用 -o 指定输出文件", param_hint="--format")
-    settings = _settings(config_path, isolated)
-    try:
+    config = {} if isolated else config_path      # None: each file's nearest configuration
+    overrides = dict(select=_split(select) or None, extend_select=_split(extend_select),
+                     ignore=_split(ignore), severity=_severity_overrides(severity), fail_on=fail_on,
+                     include=list(include), exclude=list(exclude), profile=profile,
+                     budget_year=budget_year, lang=lang)
+    with _standard_input(paths, stdin_filename) as (paths, names):
+        if show_files or show_settings:
+            _show(paths, names, config, overrides, show_files)
+            return
         progress = _progress_bar()
-        report = check(list(paths), settings, progress=progress, jobs=jobs,
-                       select=_split(select) or None, extend_select=_split(extend_select),
-                       ignore=_split(ignore), severity=_severity_overrides(severity),
-                       fail_on=fail_on, include=list(include), exclude=list(exclude),
-                       profile=profile, budget_year=budget_year, lang=lang)
-        progress.close()
-        if write_baseline_path:
-            written = baseline.write(report, write_baseline_path)
-            click.echo(f"perflint: 已把 {written} 个问题写入基线 {write_baseline_path}", err=True)
-        if baseline_path:
-            baseline.apply(report, baseline_path)
-    except (ConfigError, UsageError, baseline.BaselineError) as err:
-        _fail(str(err))
+        try:
+            report = check(list(paths), config, progress=progress, jobs=jobs, names=names, **overrides)
+            if write_baseline_path:
+                written = baseline.write(report, write_baseline_path)
+                click.echo(f"perflint: 已把 {written} 个问题写入基线 {write_baseline_path}", err=True)
+            if baseline_path:
+                baseline.apply(report, baseline_path)
+        except (ConfigError, UsageError, baseline.BaselineError) as err:
+            _fail(str(err))
+        finally:
+            progress.close()                      # Ctrl-C too: the bar does not stay on screen
+    settings = report.settings
+    w = words(settings.lang)
     if output is None and not _usable(sys.stdout):
         # started with standard output closed (>&-) or absent: the report would vanish unseen
         _fail("标准输出不可用（已关闭），报告无法输出；请用 -o 指定报告文件")
@@ -257,7 +400,13 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
 
         width = shutil.get_terminal_size().columns
     options = RenderOptions(color=color, width=width, lang=settings.lang)
-    if output:
+    if statistics:
+        text = _statistics(report, w, settings.lang, as_json=fmt in ("json", "jsonl"))
+        if output:
+            _write_text(output, text)
+        else:
+            click.echo(text)
+    elif output:
         try:
             write_file(report, fmt, output, options)
         except OSError as err:
@@ -265,13 +414,108 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
             _fail(f"无法写入报告 {output}：{_WRITE_ERRORS.get(err.errno, err.strerror or str(err))}")
     else:
         write(report, fmt, sys.stdout, options)
-    if statistics:
-        lines = [f"{count:6d}  {code}  {name}  [{level}]" for code, name, level, count in report.statistics()]
-        click.echo("\n".join(lines) if lines else words(settings.lang)["no-findings"],
-                   err=is_machine_readable(fmt) or bool(output))
+    if output:
+        # the report went to a file: say where, and what it holds
+        click.echo(f"perflint: {w['written'].format(path=output)}{w['open']}"
+                   f"{w['summary'].format(**report.summary)}{w['close']}", err=True)
     for warning in report.warnings:
-        click.echo(f"perflint: {words(settings.lang)['note']}{warning}", err=True)
+        click.echo(f"perflint: {w['note']}{warning}", err=True)
     sys.exit(0 if exit_zero else report.exit_code(settings.fail_on))
+
+
+def _write_text(path: str, text: str) -> None:
+    import os
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=folder)
+        with os.fdopen(handle, "w", encoding="utf-8") as f:
+            f.write(text + "\n")
+        os.replace(temporary, path)
+    except OSError as err:
+        _fail(f"无法写入报告 {path}：{_WRITE_ERRORS.get(err.errno, err.strerror or str(err))}")
+
+
+def _statistics(report, w: dict[str, str], lang: str, as_json: bool) -> str:
+    """One row per rule: how many findings, its code, severity and title (ruff's --statistics)."""
+    from collections import Counter
+
+    from .findings import SEVERITY_RANK
+
+    counts = Counter(f.code for f in report.findings)
+    worst: dict[str, str] = {}
+    for f in report.findings:
+        if SEVERITY_RANK[f.severity] > SEVERITY_RANK.get(worst.get(f.code, ""), 0):
+            worst[f.code] = f.severity
+    rules = {r.code: r for r in report.rules}
+    english = lang == "en"
+    rows = []
+    for code, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+        r = rules.get(code)
+        title = (r.english[0] if english else r.title) if r is not None else ""
+        rows.append({"code": code, "name": r.name if r else "", "severity": worst[code], "count": n,
+                     "title": title})
+    if as_json:
+        return json.dumps(rows, ensure_ascii=False, indent=2)
+    if not rows:
+        return w["no-findings"]
+    width = max(len(str(row["count"])) for row in rows)
+    label = max(_cells(w[s]) for s in ("error", "warning", "info"))
+    return "\n".join(f"{row['count']:>{width}}  {row['code']}  "
+                     f"{w[row['severity']]}{' ' * (label - _cells(w[row['severity']]))}  {row['title']}"
+                     for row in rows)
+
+
+@contextmanager
+def _standard_input(paths: tuple[str, ...], stdin_filename: str | None):
+    """``-`` among the paths: the document on standard input, copied into a private temporary
+    folder under its name (its suffix tells its format), and shown under that name."""
+    if "-" not in paths:
+        if stdin_filename:
+            raise click.BadParameter("只在路径为 - （从标准输入读取）时使用", param_hint="--stdin-filename")
+        yield paths, {}
+        return
+    import os
+    import tempfile
+
+    name = stdin_filename or "-"
+    base = os.path.basename(stdin_filename or "stdin.txt") or "stdin.txt"
+    if not _usable(sys.stdin):
+        _fail("标准输入不可用（已关闭），无法读取 -")
+    with tempfile.TemporaryDirectory(prefix="perflint-stdin-") as folder:
+        copy = os.path.join(folder, base)
+        with open(copy, "wb") as f:
+            f.write(sys.stdin.buffer.read())
+        yield tuple(copy if p == "-" else p for p in paths), {copy: name}
+
+
+def _show(paths, names, config, overrides, files: bool) -> None:
+    """--show-files: what a run would check and skip; --show-settings: the configuration the
+    first file would be checked with, and where it came from."""
+    from .config import ConfigError, to_toml
+    from .run import Plans, UsageError, resolve_settings, select_files
+
+    try:
+        settings = resolve_settings(config, **overrides)
+        selection = select_files(paths, settings)
+        plans = Plans(settings, overrides, discover=config is None)
+        if files:
+            for path in selection.files:
+                source = plans.source_of(path)
+                click.echo(f"{names.get(path, path)}" + (f"\t（配置：{source}）" if source else ""))
+            for why, skipped in selection.skipped.items():
+                for path in skipped:
+                    click.echo(f"{path}\t（跳过：{_SKIPPED[why]}）")
+            return
+        first = selection.files[0]
+        click.echo(f"# 文件：{names.get(first, first)}")
+        click.echo(to_toml(plans.of(first).settings))
+    except (ConfigError, UsageError) as err:
+        _fail(str(err))
+
+
+_SKIPPED = {"unsupported": "格式不支持", "lock": "Office 临时锁定文件", "excluded": "被排除规则跳过"}
 
 
 class _progress_bar:
@@ -298,6 +542,7 @@ class _progress_bar:
     def close(self) -> None:
         if self.progress is not None:
             self.progress.stop()
+            self.progress = None
 
 
 @main.command("rules")

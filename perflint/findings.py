@@ -20,7 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any, NamedTuple
 
 SEVERITY_RANK = {"info": 1, "warning": 2, "error": 3}
@@ -170,18 +170,18 @@ def _fingerprint(code: str, file: str, project: str | None, indicator: str | Non
 
 # ---- finishing a run's findings --------------------------------------------------------------------
 
-def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here, severity: Mapping[str, str],
+def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here,
+           severity: Mapping[str, str] | Callable[[str], Mapping[str, str]],
            lang: str = "zh", matches) -> list[Finding]:
     """Per-file ignores, severity overrides, one finding per root cause, fingerprints; sorted by
     file, line and code; in English when asked (after fingerprinting: the language never changes
-    a fingerprint). ``matches(selector, rule)`` is the engine's selector test."""
+    a fingerprint). ``matches(selector, rule)`` is the engine's selector test; ``severity`` is
+    the overrides, or a function giving a file's overrides (its own configuration's)."""
     by_code = {r.code: r for r in rules}
-    # worked out once per rule and once per file, not once per finding
-    level_of: dict[str, str] = {}
-    for r in by_code.values():
-        for selector, level in severity.items():
-            if matches(selector, r):
-                level_of[r.code] = level
+    severity_of = severity if callable(severity) else (lambda file: severity)
+    # worked out once per set of overrides and once per file, not once per finding
+    levels: dict[int, dict[str, str]] = {}
+    level_in: dict[str, dict[str, str]] = {}
     ignored_in: dict[str, set[str]] = {}
     kept: list[Finding] = []
     for f in findings:
@@ -192,9 +192,14 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here, severi
                 selectors = list(ignored_here(f.file))
                 ignored = ignored_in[f.file] = {c for c, rule in by_code.items()
                                                 if any(matches(s, rule) for s in selectors)}
+                overrides = severity_of(f.file)
+                if id(overrides) not in levels:
+                    levels[id(overrides)] = {rule.code: level for rule in by_code.values()
+                                             for selector, level in overrides.items() if matches(selector, rule)}
+                level_in[f.file] = levels[id(overrides)]
             if f.code in ignored:
                 continue
-            level = level_of.get(f.code)
+            level = level_in[f.file].get(f.code)
             if level is not None and level != f.severity:
                 f = f._replace(severity=level)
         kept.append(f)

@@ -9,7 +9,7 @@ WORDS: dict[str, dict[str, str]] = {
         "summary": "共检查 {files} 个文件、{projects} 张表，发现 {findings} 个问题",
         "summary-short": "共 {files} 个文件、{projects} 张表，{findings} 个问题",
         "colon": "：", "comma": "，", "open": "（", "close": "）", "count": "{label} {n}",
-        "no-findings": "没有发现问题",
+        "no-findings": "没有发现问题", "written": "报告已写入 {path}",
         "skipped": "跳过 {n} 个文件：{why}", "skipped-unsupported": "{n} 个格式不支持",
         "skipped-lock": "{n} 个 Office 临时锁定文件", "skipped-excluded": "{n} 个被排除规则跳过",
         "baseline": "基线 {path}：已略去 {suppressed} 个原有问题，{gone} 个基线问题已不再出现",
@@ -40,7 +40,7 @@ WORDS: dict[str, dict[str, str]] = {
         "summary": "Checked {files} files, {projects} tables: {findings} findings",
         "summary-short": "{files} files, {projects} tables, {findings} findings",
         "colon": ": ", "comma": ", ", "open": " (", "close": ")", "count": "{n} {label}",
-        "no-findings": "No findings",
+        "no-findings": "No findings", "written": "report written to {path}",
         "skipped": "Skipped {n} files: {why}", "skipped-unsupported": "{n} in formats not supported",
         "skipped-lock": "{n} office lock files", "skipped-excluded": "{n} excluded by patterns",
         "baseline": "Baseline {path}: {suppressed} known findings left out, {gone} baseline findings no longer occur",
@@ -119,3 +119,62 @@ def baseline_lines(report, w: dict[str, str], shown: int = 20) -> list[str]:
     lines += [w["baseline-gone"].format(code=e.get("code", ""), file=e.get("file", ""), line=e.get("line") or "",
                                         message=e.get("message", "")) for e in b.gone[:shown]]
     return lines
+
+
+#: click's own words (usage, errors, the help and version options) in Chinese; click marks them
+#: for gettext, and perflint puts these in force for a Chinese run (see localise_click).
+CLICK_ZH = {
+    "Usage:": "用法:", "Options": "选项", "Commands": "命令", "Positional arguments": "参数",
+    "Show this message and exit.": "显示此帮助并退出。", "Show the version and exit.": "显示版本号并退出。",
+    "Aborted!": "已中断。", "Error: {message}": "错误：{message}",
+    "Try '{command} {option}' for help.": "用 '{command} {option}' 查看帮助。",
+    "Missing argument": "缺少参数", "Missing option": "缺少选项", "Missing parameter": "缺少参数",
+    "Missing command.": "缺少命令。", "Missing {param_type}": "缺少{param_type}",
+    "Missing parameter: {param_name}": "缺少参数：{param_name}",
+    "No such command {name!r}.": "没有命令 {name!r}。", "No such option {name!r}.": "没有选项 {name!r}。",
+    "Option {name!r} does not take a value.": "选项 {name!r} 不带值。",
+    "Invalid value for {param_hint}: {message}": "{param_hint} 的值无效：{message}",
+    "Invalid value: {message}": "值无效：{message}",
+    "{value!r} is not a valid {number_type}.": "{value!r} 不是有效的{number_type}。",
+    "{value} is not in the range {range}.": "{value} 不在范围 {range} 内。",
+    "{name} {filename!r} does not exist.": "{name} {filename!r} 不存在。",
+    "{name} {filename!r} is a directory.": "{name} {filename!r} 是一个文件夹。",
+    "{name} {filename!r} is a file.": "{name} {filename!r} 是一个文件。",
+    "{name} {filename!r} is not readable.": "{name} {filename!r} 不可读。",
+    "{name} {filename!r} is not writable.": "{name} {filename!r} 不可写。",
+    "Could not open file {filename!r}: {message}": "无法打开文件 {filename!r}：{message}",
+    "default: {default}": "默认：{default}", "file": "文件", "directory": "文件夹", "path": "路径",
+    "integer": "整数", "float": "数字",
+    "Choose from:\n\t{choices}": "可选：\n\t{choices}",
+    # plural forms (ngettext): Chinese has one form
+    "Got unexpected extra argument ({args})": "多余的参数（{args}）",
+    "Got unexpected extra arguments ({args})": "多余的参数（{args}）",
+    "Option {name!r} requires an argument.": "选项 {name!r} 需要一个值。",
+    "Option {name!r} requires {nargs} arguments.": "选项 {name!r} 需要 {nargs} 个值。",
+    "{value!r} is not {choice}.": "{value!r} 无效，应为 {choice}。",
+    "{value!r} is not one of {choices}.": "{value!r} 无效，应为 {choices} 之一。",
+    "Did you mean {possibility}?": "是否想用 {possibility}？",
+    "(Did you mean one of: {possibilities}?)": "（是否想用其中之一：{possibilities}？）",
+}
+
+_CLICK_MODULES = ("core", "exceptions", "decorators", "formatting", "parser", "types", "termui")
+
+
+def localise_click(lang: str) -> None:
+    """click's own words in ``lang``: Chinese from CLICK_ZH, English as click writes them."""
+    import importlib
+
+    table = CLICK_ZH if lang == "zh" else {}
+
+    def gettext(message: str) -> str:
+        return table.get(message, message)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return gettext(singular if n == 1 else plural)
+
+    for name in _CLICK_MODULES:
+        module = importlib.import_module(f"click.{name}")
+        if hasattr(module, "_"):
+            module._ = gettext
+        if hasattr(module, "ngettext"):
+            module.ngettext = ngettext

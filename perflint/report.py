@@ -50,6 +50,7 @@ class Report:
     baseline: Any = None                                  # a BaselineResult when --baseline was given
     #: files a folder walk left out, by why ("unsupported", "lock", "excluded"; see perflint/files.py)
     skipped: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    settings: Any = None                                  # the run's own Settings (its language, fail level)
 
     @property
     def summary(self) -> dict:

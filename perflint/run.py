@@ -1,6 +1,7 @@
 """One run of perflint: files → models → rules → a Report. Also the Python API (``perflint.check``)."""
 from __future__ import annotations
 
+import dataclasses
 import gc
 import itertools
 import os
@@ -8,7 +9,7 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import config as config_module
 from . import vocabulary
@@ -45,7 +46,7 @@ def resolve_settings(config: Settings | dict | str | os.PathLike | None, **overr
     """Settings from a Settings object, a TOML-like dict, a file path, or (None) the file found by
     walking up from the working directory; keyword overrides (CLI options) win."""
     if isinstance(config, Settings):
-        settings = config
+        settings = dataclasses.replace(config)       # the caller's stays as it was
     elif isinstance(config, dict):
         settings = config_module.from_mapping(config)
     else:
@@ -91,17 +92,21 @@ def prepare_rules(settings: Settings) -> tuple[list[Rule], dict[str, Any], list[
 
 
 def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os.PathLike | None = None,
-          *, progress: Progress | None = None, jobs: int = 1, **overrides: Any) -> Report:
+          *, progress: Progress | None = None, jobs: int = 1, names: dict[str, str] | None = None,
+          **overrides: Any) -> Report:
     """Check files and directories; the returned Report's ``to_json()`` is the public contract.
 
     ``config`` is a Settings, a dict shaped like ``[tool.perflint]``, a path to a config file,
-    or None to use the file found by walking up from the working directory. Keyword overrides
+    or None: then each file's nearest configuration (looking up from its folder) holds for it,
+    and the one found from the working directory for the run as a whole (its language, its
+    fail level, the cross-document checks). ``names`` shows a file under another name (a
+    document read from standard input). Keyword overrides
     use the option names of the command line (``select=["PF1"]``, ``fail_on="warning"``…).
     ``jobs`` files are read and checked at once in worker processes (0: one per CPU); the
     report is the same whatever the number.
     """
     with _few_collections():
-        return _check(paths, config, progress, jobs, overrides)
+        return _check(paths, config, progress, jobs, overrides, names)
 
 
 @contextmanager
@@ -119,45 +124,107 @@ def _few_collections():
         gc.set_threshold(*before)
 
 
-def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[str, Any]) -> Report:
+class Plan(NamedTuple):
+    """What checking one file takes: its settings (its nearest configuration with the command
+    line's options on top), the rules they select by target, and the rules' options."""
+
+    settings: Settings
+    rules: list[Rule]
+    by_target: dict[str, list[Rule]]
+    options: dict[str, Any]
+
+
+class Plans:
+    """The plan for each file. ``discover``: each file's nearest perflint.toml or pyproject.toml
+    [tool.perflint] — looking up from the file's own folder — holds for it (as ruff and sqlfluff
+    do); a file with none above it takes the run's own. Without ``discover`` (a configuration
+    given, or none wanted), the run's own holds for every file."""
+
+    def __init__(self, root: Settings, overrides: dict[str, Any], discover: bool):
+        self.root, self.overrides, self.discover = root, overrides, discover
+        rules, options, self.warnings = prepare_rules(root)
+        self.own = Plan(root, rules, _by_target(rules), options)
+        self._by_source: dict[str | None, Plan] = {root.source: self.own}
+        self._source_of_folder: dict[str, str | None] = {}
+
+    def source_of(self, path: str) -> str | None:
+        if not self.discover:
+            return self.root.source
+        folder = os.path.dirname(os.path.abspath(path))
+        if folder not in self._source_of_folder:
+            found = config_module.find_config(folder)
+            self._source_of_folder[folder] = str(found) if found else self.root.source
+        return self._source_of_folder[folder]
+
+    def of(self, path: str) -> Plan:
+        source = self.source_of(path)
+        plan = self._by_source.get(source)
+        if plan is None:
+            settings = resolve_settings(source, **self.overrides)
+            rules, options, warnings = prepare_rules(settings)
+            self.warnings += [w for w in warnings if w not in self.warnings]
+            plan = self._by_source[source] = Plan(settings, rules, _by_target(rules), options)
+        return plan
+
+    @property
+    def all_rules(self) -> list[Rule]:
+        seen = {}
+        for plan in self._by_source.values():
+            seen.update((r.code, r) for r in plan.rules)
+        return list(seen.values())
+
+
+def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[str, Any],
+           names: dict[str, str] | None = None) -> Report:
+    discover = config is None
     settings = resolve_settings(config, **overrides)
-    rules, options, warnings = prepare_rules(settings)
+    plans = Plans(settings, overrides, discover)
     selection = select_files(paths, settings)
-    by_target = _by_target(rules)
+    by_target = plans.own.by_target
     keep_documents = bool(by_target.get("Corpus"))
-    report = Report(rules=rules, warnings=warnings,
+    report = Report(rules=plans.own.rules, warnings=plans.warnings, settings=settings,
                     skipped={why: tuple(map(shown_name, paths)) for why, paths in selection.skipped.items()})
     documents: list[Document] = []
     total = len(selection.files)
+    named = [(path, (names or {}).get(path) or shown_name(path)) for path in selection.files]
+    plan_of_name = {}
     jobs = min(jobs if jobs > 0 else (os.cpu_count() or 1), total)
     if jobs > 1:
-        pool = ProcessPoolExecutor(jobs, initializer=_start_worker, initargs=(settings, keep_documents))
-        checked = pool.map(_check_in_worker, selection.files, chunksize=1)
+        pool = ProcessPoolExecutor(jobs, initializer=_start_worker,
+                                   initargs=(settings, overrides, discover, keep_documents))
+        checked = pool.map(_check_in_worker, named, chunksize=1)
     else:
-        pool, checked = None, (_check_path(path, by_target, options, settings, keep_documents)
-                               for path in selection.files)
+        pool, checked = None, (_check_path(path, name, plans.of(path), keep_documents) for path, name in named)
     try:
-        for n, (path, (result, found, doc, notes)) in enumerate(zip(selection.files, checked, strict=True), 1):
+        for n, ((path, name), (result, found, doc, notes)) in enumerate(zip(named, checked, strict=True), 1):
+            plan_of_name[name] = plans.of(path)
             report.files.append(result)
             report.findings.extend(found)
             report.warnings.extend(notes)
             if doc is not None:
                 documents.append(doc)
             if progress:
-                progress(n, total, result.path if result is not None else shown_name(path))
+                progress(n, total, name)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     if keep_documents:
         corpus = Corpus(tuple(documents))
         for r in by_target["Corpus"]:
-            ctx = RuleContext(r, options[r.code], settings, corpus=corpus)
+            ctx = RuleContext(r, plans.own.options[r.code], settings, corpus=corpus)
             try:
                 report.findings.extend(_call(r, corpus, ctx, None))
             except MemoryError as err:      # no file's budget to charge it to: the rule failed
                 report.findings.append(failure(r, corpus, ctx, None, err))
-    report.findings = finish(report.findings, rules, ignored_here=settings.ignored_here,
-                             severity=settings.severity, lang=settings.lang, matches=matches)
+
+    def settings_of(file: str) -> Settings:
+        plan = plan_of_name.get(file)
+        return plan.settings if plan is not None else settings
+
+    report.findings = finish(report.findings, plans.all_rules,
+                             ignored_here=lambda file: settings_of(file).ignored_here(file),
+                             severity=lambda file: settings_of(file).severity, lang=settings.lang,
+                             matches=matches)
     return report
 
 
@@ -198,12 +265,12 @@ def _by_target(rules: list[Rule]) -> dict[str, list[Rule]]:
     return by_target
 
 
-def _check_path(path: str, by_target: dict[str, list[Rule]], options: dict[str, Any], settings: Settings,
-                keep_documents: bool) -> tuple[FileResult, list[Finding], Document | None, list[str]]:
-    """One file: its result, its findings, its model if the cross-document checks need it, and
-    notes for the report's warnings."""
+def _check_path(path: str, name: str, plan: Plan, keep_documents: bool
+                ) -> tuple[FileResult, list[Finding], Document | None, list[str]]:
+    """One file (shown as ``name``): its result, its findings, its model if the cross-document
+    checks need it, and notes for the report's warnings."""
     result, kept, notes, findings = None, None, [], []
-    name = shown_name(path)
+    settings, by_target, options = plan.settings, plan.by_target, plan.options
     parts = extract_parts(path, settings.budget_year, settings.limits, name)   # one, unless huge
     stopped = False
     for part in itertools.count():
@@ -240,14 +307,14 @@ def _check_path(path: str, by_target: dict[str, list[Rule]], options: dict[str, 
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(settings: Settings, keep_documents: bool) -> None:
+def _start_worker(settings: Settings, overrides: dict[str, Any], discover: bool, keep_documents: bool) -> None:
     """A worker process loads the rules itself (rule files from rule-paths cannot be pickled)."""
-    rules, options, _ = prepare_rules(settings)
-    _worker.update(by_target=_by_target(rules), options=options, settings=settings, keep=keep_documents)
+    _worker.update(plans=Plans(settings, overrides, discover), keep=keep_documents)
 
 
-def _check_in_worker(path: str):
-    return _check_path(path, _worker["by_target"], _worker["options"], _worker["settings"], _worker["keep"])
+def _check_in_worker(named: tuple[str, str]):
+    path, name = named
+    return _check_path(path, name, _worker["plans"].of(path), _worker["keep"])
 
 
 def _merge(first: FileResult | None, part: FileResult) -> FileResult:

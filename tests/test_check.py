@@ -164,19 +164,32 @@ def test_select_ignore_and_severity_override():
     assert {f.severity for f in report.findings if f.code == "PF104"} == {"info"}
 
 
-def test_statistics_go_to_stderr_for_machine_formats():
-    runner = CliRunner()
-    result = runner.invoke(main, ["check", str(SAMPLES / "ningxia-jycy-2024.txt"), "--isolated",
-                                  "--format", "json", "--statistics"])
-    json.loads(result.stdout)                       # stdout stays valid JSON
-    assert "PF204" in result.stderr
+def test_statistics_replace_the_list_one_row_per_rule_in_the_runs_language():
+    sample = str(SAMPLES / "ningxia-jycy-2024.txt")
+    full = perflint.check([sample], config={})
+    counts = {}
+    for f in full.findings:
+        counts[f.code] = counts.get(f.code, 0) + 1
+    result = CliRunner().invoke(main, ["check", sample, "--isolated", "--statistics"])
+    rows = result.stdout.strip().splitlines()
+    assert len(rows) == len(counts)                  # counts instead of the list, a rule once
+    first = rows[0].split()
+    assert int(first[0]) == max(counts.values()) and first[2] in ("错误", "警告", "提示")
+    assert "共检查" not in result.stdout
+    english = CliRunner().invoke(main, ["check", sample, "--isolated", "--statistics", "--lang", "en"]).stdout
+    assert english.split("\n")[0].split()[2] in ("error", "warning", "info")
+    data = json.loads(CliRunner().invoke(main, ["check", sample, "--isolated", "--statistics",
+                                                "--format", "json"]).stdout)
+    assert {row["code"]: row["count"] for row in data} == counts
 
 
 def test_output_file(tmp_path):
     target = tmp_path / "report.json"
-    code, out = run("check", str(SAMPLES / "weixian-rsj-2021.txt"), "--isolated", "--format", "json",
-                    "-o", str(target))
-    assert out == "" and json.loads(target.read_text(encoding="utf-8"))["summary"]["projects"] == 24
+    result = CliRunner().invoke(main, ["check", str(SAMPLES / "weixian-rsj-2021.txt"), "--isolated",
+                                       "--format", "json", "-o", str(target)])
+    assert result.stdout == "" and json.loads(target.read_text(encoding="utf-8"))["summary"]["projects"] == 24
+    # where the report went, and what it holds, on standard error
+    assert f"报告已写入 {target}" in result.stderr and "24 张表" in result.stderr
 
 
 def test_fingerprints_survive_moved_lines(tmp_path):

@@ -1,0 +1,118 @@
+"""The command line behaves like the linters people know (ruff, sqlfluff): help that fits a
+terminal and is in Chinese throughout, -V, exit 130 on Ctrl-C, a report written to a file
+announced, standard input, --show-files/--show-settings, configuration found per file."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from perflint.cli import _cells, main
+from perflint.reporters import formats
+
+from conftest import SAMPLES
+
+SAMPLE = SAMPLES / "ningxia-jycy-2024.txt"
+
+
+def invoke(*args, **kwargs):
+    return CliRunner().invoke(main, list(args), terminal_width=80, **kwargs)
+
+
+@pytest.mark.parametrize("command", [[], ["check"], ["extract"], ["value"], ["rules"], ["rule"], ["config"]])
+@pytest.mark.parametrize("columns", [80, 120])
+def test_help_fits_the_terminal_and_never_cuts_a_word(command, columns):
+    out = subprocess.run([sys.executable, "-m", "perflint", *command, "--help"], capture_output=True,
+                         text=True, env={"COLUMNS": str(columns), "PATH": ""}).stdout
+    assert out.startswith("用法:")
+    assert all(_cells(line) <= columns for line in out.splitlines()), out
+    assert "Show this message" not in out and "Show the version" not in out
+    if command == ["check"]:
+        assert all(re.search(rf"\b{f}\b", out) for f in formats())     # every format, whole
+        assert "示例" in out and "退出码" in out
+    if not command:
+        assert "perflint check" in out
+
+
+def test_version_and_click_words_in_chinese():
+    assert invoke("-V").output.strip().startswith("perflint ")
+    assert invoke("--version").exit_code == 0
+    missing = invoke("check")
+    assert missing.exit_code == 2 and "缺少参数" in missing.output and "Missing" not in missing.output
+    typo = invoke("chek")
+    assert typo.exit_code == 2 and "没有命令" in typo.output and "check" in typo.output
+
+
+def test_ctrl_c_exits_130_without_a_traceback_or_a_half_written_report(tmp_path, monkeypatch):
+    import perflint.run
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(perflint.run, "check", interrupted)
+    target = tmp_path / "report.json"
+    result = invoke("check", str(SAMPLE), "--isolated", "--format", "json", "-o", str(target))
+    assert result.exit_code == 130
+    assert "已中断" in result.output and "Aborted" not in result.output and "Traceback" not in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_document_on_standard_input(tmp_path):
+    text = SAMPLE.read_bytes()
+    named = invoke("check", "-", "--stdin-filename", "宁夏.txt", "--isolated", "--format", "json", input=text)
+    data = json.loads(named.stdout)
+    assert data["summary"]["projects"] == 7 and {f["file"] for f in data["findings"]} == {"宁夏.txt"}
+    plain = invoke("check", "-", "--isolated", "--format", "concise", input=text)
+    assert plain.stdout.startswith("-:") and plain.exit_code in (0, 1)
+    docx = shutil.which("true")      # any path: --stdin-filename without - is a usage error
+    assert invoke("check", str(SAMPLE), "--stdin-filename", str(docx)).exit_code == 2
+
+
+def test_show_files_and_show_settings_check_nothing(tmp_path):
+    folder = tmp_path / "docs"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(SAMPLE, folder / "a.txt")
+    shutil.copy(SAMPLE, folder / "sub" / "b.txt")
+    (folder / "sub" / "perflint.toml").write_text('ignore = ["PF204"]\n', encoding="utf-8")
+    (folder / "notes.json").write_text("{}", encoding="utf-8")
+    shown = invoke("check", str(folder), "--show-files")
+    assert shown.exit_code == 0
+    lines = shown.output.splitlines()
+    assert lines[0] == str(folder / "a.txt")
+    assert lines[1].startswith(str(folder / "sub" / "b.txt")) and "sub/perflint.toml" in lines[1]
+    assert "notes.json" in lines[2] and "格式不支持" in lines[2]
+    settings = invoke("check", str(folder / "sub" / "b.txt"), "--show-settings")
+    assert settings.exit_code == 0 and 'ignore = ["PF204"]' in settings.output
+    assert "sub/perflint.toml" in settings.output
+
+
+def test_each_file_is_checked_with_its_nearest_configuration(tmp_path, monkeypatch):
+    folder = tmp_path / "docs"
+    (folder / "strict").mkdir(parents=True)
+    shutil.copy(SAMPLE, folder / "plain.txt")
+    shutil.copy(SAMPLE, folder / "strict" / "quiet.txt")
+    (folder / "strict" / "perflint.toml").write_text(
+        'ignore = ["PF204"]\n[severity]\nPF416 = "error"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    data = json.loads(invoke("check", "docs", "--format", "json").stdout)
+    codes = {}
+    for f in data["findings"]:
+        codes.setdefault(f["file"].rsplit("/", 1)[1], []).append((f["code"], f["severity"]))
+    assert ("PF204", "info") in codes["plain.txt"]
+    assert not any(code == "PF204" for code, _ in codes["quiet.txt"])
+    assert ("PF416", "error") in codes["quiet.txt"] and ("PF416", "warning") in codes["plain.txt"]
+    # the command line wins over every file's configuration
+    data = json.loads(invoke("check", "docs", "--format", "json", "--ignore", "PF416").stdout)
+    assert not any(f["code"] == "PF416" for f in data["findings"])
+    # a configuration given, or none wanted: one for all
+    data = json.loads(invoke("check", "docs", "--format", "json", "--isolated").stdout)
+    assert sum(f["code"] == "PF204" for f in data["findings"]) == 2 * sum(
+        code == "PF204" for code, _ in codes["plain.txt"])
+    # the statistics keep a rule on one row when files give it different severities
+    stats = invoke("check", "docs", "--statistics").stdout.splitlines()
+    assert sum(" PF416 " in row for row in stats) == 1 and "错误" in next(r for r in stats if " PF416 " in r)
