@@ -279,12 +279,6 @@ def _settings(config_path: str | None, isolated: bool):
         _fail(str(err))
 
 
-#: why a report could not be written, in the user's words (errno → reason)
-_WRITE_ERRORS = {errno.ENOENT: "所在文件夹不存在", errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限",
-                 errno.EROFS: "文件系统只读", errno.ENOSPC: "磁盘空间不足", errno.EISDIR: "这是一个文件夹",
-                 errno.ENOTDIR: "路径中有一段不是文件夹"}
-
-
 def _usable(stream) -> bool:
     """A standard stream that exists and is open (a program started with it closed has None)."""
     return stream is not None and not getattr(stream, "closed", False)
@@ -295,6 +289,12 @@ def _is_terminal(stream) -> bool:
         return _usable(stream) and stream.isatty()
     except (AttributeError, ValueError, OSError):
         return False
+
+
+def os_error(err: OSError) -> str:
+    from .i18n import os_error as in_words
+
+    return in_words(err)
 
 
 def _fail(message: str) -> None:
@@ -324,6 +324,7 @@ def _fail(message: str) -> None:
               help="发现此级别及以上的问题时退出码为 1（默认 error）")
 @click.option("--exit-zero", is_flag=True, help="无论发现什么问题，退出码都为 0")
 @click.option("--format", "fmt", default="full", show_default=True, metavar="FORMAT",
+              shell_complete=lambda ctx, param, incomplete: _formats_starting(incomplete),
               help="输出格式：full（终端，默认）, concise（每个问题一行）, json, jsonl, sarif, junit, "
                    "github（GitHub 注释）, html（网页报告）, xlsx（问题清单，需 -o）")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), default=None,
@@ -411,7 +412,7 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
             write_file(report, fmt, output, options)
         except OSError as err:
             # a missing or read-only folder, a full disk: one line and exit 2, no partial file
-            _fail(f"无法写入报告 {output}：{_WRITE_ERRORS.get(err.errno, err.strerror or str(err))}")
+            _fail(f"无法写入报告 {output}：{os_error(err)}")
     else:
         write(report, fmt, sys.stdout, options)
     if output:
@@ -421,6 +422,12 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
     for warning in report.warnings:
         click.echo(f"perflint: {w['note']}{warning}", err=True)
     sys.exit(0 if exit_zero else report.exit_code(settings.fail_on))
+
+
+def _formats_starting(prefix: str) -> list[str]:
+    from .reporters import formats
+
+    return [f for f in formats() if f.startswith(prefix)]
 
 
 def _write_text(path: str, text: str) -> None:
@@ -434,7 +441,7 @@ def _write_text(path: str, text: str) -> None:
             f.write(text + "\n")
         os.replace(temporary, path)
     except OSError as err:
-        _fail(f"无法写入报告 {path}：{_WRITE_ERRORS.get(err.errno, err.strerror or str(err))}")
+        _fail(f"无法写入报告 {path}：{os_error(err)}")
 
 
 def _statistics(report, w: dict[str, str], lang: str, as_json: bool) -> str:
@@ -587,7 +594,7 @@ def rule_command(code, config_path, isolated):
     found = next((r for r in rules if r.code == code.upper() or r.name == code), None)
     if found is None:
         _fail(f"没有规则“{code}”（perflint rules 可列出全部规则）")
-    from .ruledocs import options_of
+    from .ruledocs import options_of, toml_value
 
     click.echo(found.doc.strip())
     click.echo("")
@@ -596,7 +603,7 @@ def rule_command(code, config_path, isolated):
     if found.options is not None:
         click.echo(f"选项（在配置文件的 [rules.{found.code}] 中设置）：")
         for key, default in options_of(found):
-            click.echo(f"  {key} = {default!r}")
+            click.echo(f"  {key} = {toml_value(default)}")
 
 
 @main.command("config")

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .layouts import build_document, choose_layout
 from .layouts.common import detect_budget_year
+from .i18n import os_error
 from .limits import Limits, check_line, inspect
 from .model import Document, Loc, Problem, shift_lines
 from .readers import Source, reader_for
@@ -41,7 +42,7 @@ def extract_file(path: str, budget_year: int | None = None, limits: Limits | Non
             data = f.read()
     except OSError as err:
         return Document(name, problems=[Problem(
-            "input", "unreadable", f"无法读取文件：{err.strerror or err}", Loc(name, 1))])
+            "input", "unreadable", f"无法读取文件：{os_error(err)}", Loc(name, 1))])
     exceeded = inspect(data, os.path.splitext(path)[1].lower(), limits or Limits())
     if exceeded is not None:
         return over_limit(name, str(exceeded), exceeded.message_en)
@@ -78,7 +79,7 @@ def extract_parts(path: str, budget_year: int | None = None, limits: Limits | No
         encoding, lines, message = stream_lines(path)
     except OSError as err:
         yield Document(name, problems=[Problem(
-            "input", "unreadable", f"无法读取文件：{err.strerror or err}", Loc(name, 1))])
+            "input", "unreadable", f"无法读取文件：{os_error(err)}", Loc(name, 1))])
         return
     if lines is None:
         yield Document(name, problems=[Problem("input", "undecodable", message, Loc(name, 1))])

@@ -1,10 +1,12 @@
 """The words of perflint's own reports (not of rule messages, which rules write) in each language."""
 from __future__ import annotations
 
+import errno
+
 WORDS: dict[str, dict[str, str]] = {
     "zh": {
         "error": "错误", "warning": "警告", "info": "提示",
-        "indicator": "指标：", "text": "原文：", "hint": "提示：", "covers": "同一问题，不再另报：", "year-unknown": "年度未知",
+        "indicator": "指标：", "text": "原文：", "hint": "建议：", "covers": "同一问题，不再另报：", "year-unknown": "年度未知",
         "tables": "{n} 张表", "note": "注意：",
         "summary": "共检查 {files} 个文件、{projects} 张表，发现 {findings} 个问题",
         "summary-short": "共 {files} 个文件、{projects} 张表，{findings} 个问题",
@@ -67,6 +69,32 @@ WORDS: dict[str, dict[str, str]] = {
         "html-findings": "Findings",
     },
 }
+
+
+#: why the system refused a file, in the user's words (errno → reason); Python's own words
+#: (``[Errno 13] Permission denied``, ``OSError``) never reach a report
+OS_ERRORS = {
+    errno.ENOENT: "文件或所在文件夹不存在", errno.EACCES: "没有读写权限", errno.EPERM: "没有读写权限",
+    errno.EROFS: "文件系统只读", errno.ENOSPC: "磁盘空间不足", errno.EISDIR: "这是一个文件夹",
+    errno.ENOTDIR: "路径中有一段不是文件夹", errno.EBUSY: "文件正被其他程序占用", errno.EIO: "磁盘读写出错",
+    errno.ENAMETOOLONG: "文件名过长", errno.ELOOP: "符号链接循环", errno.EMFILE: "同时打开的文件过多",
+}
+
+
+def os_error(err: OSError) -> str:
+    """An OSError in the user's words."""
+    return OS_ERRORS.get(err.errno, "系统拒绝了这一操作" if err.errno else "读写出错")
+
+
+#: what a damaged office file's parser error means, by its kind (the class name stays internal)
+DAMAGE = {"BadZipFile": "压缩结构已损坏", "BadZipfile": "压缩结构已损坏", "KeyError": "缺少必需的组成部分",
+          "XMLSyntaxError": "内部 XML 格式错误", "ParseError": "内部 XML 格式错误",
+          "UnicodeDecodeError": "内部文字编码错误", "EOFError": "文件不完整（可能下载或复制时被截断）"}
+
+
+def damage(err: BaseException) -> str:
+    """A damaged file's parser error in the user's words, or "" when it says nothing useful."""
+    return DAMAGE.get(type(err).__name__, "")
 
 
 def words(lang: str) -> dict[str, str]:

@@ -25,10 +25,20 @@ def options_of(r: Rule) -> list[tuple[str, object]]:
     return [(f.name.replace("_", "-"), getattr(defaults, f.name)) for f in dataclasses.fields(r.options)]
 
 
-def _value(v: object) -> str:
-    if isinstance(v, tuple | list):
-        return "[" + ", ".join(repr(x) for x in v) + "]"
-    return str(v) if not isinstance(v, str) else repr(v)
+def toml_value(v: object) -> str:
+    """An option's default as it is written in perflint.toml (``"0.02"``, ``["暂无"]``, ``true``),
+    never as Python prints it (``Decimal('0.02')``)."""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, int | float):
+        return str(v)
+    if isinstance(v, tuple | list | set | frozenset):
+        items = sorted(v, key=str) if isinstance(v, set | frozenset) else v
+        return "[" + ", ".join(toml_value(x) for x in items) + "]"
+    if isinstance(v, dict):
+        return "{" + ", ".join(f"{toml_value(str(k))} = {toml_value(x)}" for k, x in v.items()) + "}"
+    return '"' + str(v).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
 
 
 def rule_markdown(r: Rule, heading: str = "##") -> str:
@@ -44,7 +54,7 @@ def rule_markdown(r: Rule, heading: str = "##") -> str:
     opts = options_of(r)
     if opts:
         lines += ["", f"{heading}# 选项（`[rules.{r.code}]`）", "", "| 选项 | 默认值 |", "|---|---|"]
-        lines += [f"| `{key}` | `{_value(default)}` |" for key, default in opts]
+        lines += [f"| `{key}` | `{toml_value(default)}` |" for key, default in opts]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -53,7 +63,7 @@ def reference(rules: Iterable[Rule]) -> str:
     rules = sorted(rules, key=lambda r: r.code)
     out = ["# perflint 规则参考", "",
            "本文件由 `perflint rules --format markdown` 生成，请勿手工修改；改规则的文档字符串后重新生成。",
-           "每条规则的“依据”引用 DOMAIN 所列的财政部文件；没有全国性文件规定的阈值列为选项，"
+           "每条规则的“依据”列出所依据的财政部文件；没有全国性文件规定的阈值列为选项，"
            "可在配置文件的 `[rules.CODE]` 中修改。", ""]
     for category in CATEGORIES:
         members = [r for r in rules if r.category == category]

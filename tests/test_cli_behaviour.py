@@ -116,3 +116,56 @@ def test_each_file_is_checked_with_its_nearest_configuration(tmp_path, monkeypat
     # the statistics keep a rule on one row when files give it different severities
     stats = invoke("check", "docs", "--statistics").stdout.splitlines()
     assert sum(" PF416 " in row for row in stats) == 1 and "错误" in next(r for r in stats if " PF416 " in r)
+
+
+def test_the_pre_commit_hook_runs_perflint_on_every_supported_file():
+    import yaml
+
+    from perflint.readers import supported_suffixes
+
+    root = SAMPLES.parent
+    hooks = yaml.safe_load((root / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = next(h for h in hooks if h["id"] == "perflint")
+    assert all(re.search(hook["files"], f"docs/表{suffix}") for suffix in supported_suffixes())
+    assert re.search(hook["exclude"], "docs/~$表.docx") and not re.search(hook["exclude"], "docs/表.docx")
+    command = hook["entry"].split()
+    assert command[0] == "perflint"
+    tables = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]            # as pre-commit passes them
+    done = subprocess.run([sys.executable, "-m", "perflint", *command[1:], *tables], capture_output=True, text=True)
+    assert done.returncode == 1 and "PF" in done.stdout     # the samples hold errors: the commit is stopped
+
+
+def test_shell_completion_knows_the_commands_and_formats():
+    env = {"COMP_WORDS": "perflint check --format j", "COMP_CWORD": "3", "_PERFLINT_COMPLETE": "bash_complete",
+           "PATH": ""}
+    done = subprocess.run([sys.executable, "-m", "perflint"], capture_output=True, text=True, env=env)
+    assert "plain,json" in done.stdout and "plain,jsonl" in done.stdout and "plain,junit" in done.stdout
+
+
+def test_the_browser_install_script_shows_why_apt_failed(tmp_path):
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    for name, body in {"apt-get": 'echo "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 42 (apt)"; exit 100',
+                       "id": "echo 0", "fc-list": "exit 0", "mktemp": f"echo {tmp_path}/log", "rm": "exit 0",
+                       "cat": f"{shutil.which('cat')} \"$@\""}.items():
+        (bin_dir / name).write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+        (bin_dir / name).chmod(0o755)
+    script = SAMPLES.parent / "tests" / "install-browser.sh"
+    done = subprocess.run(["/bin/sh", str(script)], capture_output=True, text=True,
+                          env={"PATH": str(bin_dir), "CHROMIUM": "/nonexistent"})
+    assert done.returncode == 1
+    assert "Could not get lock" in done.stderr and "wait for it to finish" in done.stderr
+
+
+def test_the_readme_json_example_shows_todays_counts(monkeypatch):
+    readme = (SAMPLES.parent / "README.md").read_text(encoding="utf-8")
+    example = readme.split("### The JSON report", 1)[1].split("```json", 1)[1].split('"files": [', 1)[0]
+    shown = {key: int(n) for key, n in re.findall(r'"(files|projects|findings|error|warning|info|funds|skipped)": (\d+)',
+                                                   example)}
+    monkeypatch.chdir(SAMPLES.parent)
+    data = json.loads(invoke("check", "samples", "--isolated", "--format", "json").stdout)
+    s = data["summary"]
+    actual = {"files": s["files"], "projects": s["projects"], "findings": s["findings"], **s["by_severity"],
+              "funds": s["by_category"]["funds"], "skipped": s["skipped"]}
+    assert shown == actual
+    assert data["skipped"] == {"unsupported": ["samples/README.md"]}

@@ -127,7 +127,7 @@ def is_old_office(data: bytes) -> bool:
 
 
 ENCRYPTED = "文件设置了打开密码（已加密），无法读取；请取消密码后另存再检查"
-CORRUPT = "文件已损坏或不是有效的 {kind} 文件（{error}），无法读取；请用 {app} 打开后另存再检查"
+CORRUPT = "文件已损坏或不是有效的 {kind} 文件{error}，无法读取；请用 {app} 打开后另存再检查"
 
 
 def open_office(grid: GridBuilder, data: bytes, load: Callable, *, old: str, kind: str, app: str):
@@ -143,7 +143,14 @@ def open_office(grid: GridBuilder, data: bytes, load: Callable, *, old: str, kin
     except MemoryError:
         raise                    # the budget's to report, not a damaged file
     except Exception as err:     # a damaged file raises whatever its broken part makes the parser raise
-        return None, grid.source.problem("corrupt", CORRUPT.format(kind=kind, error=type(err).__name__, app=app))
+        return None, grid.source.problem("corrupt", CORRUPT.format(kind=kind, error=_why(err), app=app))
+
+
+def _why(err: BaseException) -> str:
+    from ..i18n import damage
+
+    reason = damage(err)
+    return f"（{reason}）" if reason else ""
 
 
 @functools.lru_cache(maxsize=1)

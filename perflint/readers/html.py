@@ -29,7 +29,7 @@ def read_html(path: str, data: bytes) -> Source:
     except MemoryError:
         raise
     except Exception as err:      # lxml raises ParserError for an empty or broken document
-        return grid.source.problem("corrupt", f"网页文件无法解析（{type(err).__name__}），请在浏览器中另存后再检查")
+        return grid.source.problem("corrupt", "网页文件无法解析，请在浏览器中另存后再检查")
     grid.source.encoding = encoding
     _Walker(grid).walk(root)
     if not grid.source.lines:

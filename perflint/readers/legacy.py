@@ -65,7 +65,8 @@ def convert(office: str, data: bytes, suffix: str, target: str) -> tuple[bytes |
         except subprocess.TimeoutExpired:
             return None, f"超过 {TIMEOUT_SECONDS} 秒"
         except OSError as err:
-            return None, str(err)
+            from ..i18n import os_error
+            return None, os_error(err)
         result = os.path.join(folder, f"input.{target}")
         if not os.path.exists(result):
             message = (done.stderr or done.stdout or b"").decode("utf-8", "replace").strip()

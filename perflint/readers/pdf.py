@@ -36,7 +36,7 @@ def read_pdf(path: str, data: bytes) -> Source:
     except Exception as err:
         if _is_password_error(err):
             return grid.source.problem("encrypted", "PDF 设置了打开密码（已加密），无法读取；请取消密码后再检查")
-        return grid.source.problem("corrupt", f"PDF 文件已损坏或不是有效的 PDF（{type(err).__name__}），无法读取")
+        return grid.source.problem("corrupt", "PDF 文件已损坏或不是有效的 PDF，无法读取")
     chars = sum(p.chars for p in pages)
     if not chars:
         return grid.source.problem(

@@ -34,6 +34,17 @@ def clip(text: str, cells: int = MAX_TEXT_CELLS) -> str:
     return out + "…"
 
 
+def _place(f, w) -> str:
+    """Where a finding is, as the place column shows it: a line (range) in a text, a cell's
+    place in an office file."""
+    if f.locator and f.locator.get("kind") != "txt":
+        return where(f, w)
+    at = str(f.line or "")
+    if f.end_line and f.end_line != f.line and f.line:
+        at += f"–{f.end_line}"
+    return at
+
+
 def render(report, options) -> str:
     w = words(options.lang)
     buffer = io.StringIO()
@@ -41,8 +52,13 @@ def render(report, options) -> str:
                       color_system="standard" if options.color else None, highlight=False,
                       soft_wrap=False, emoji=False)
     layouts = {f.path: f for f in report.files}
+    # the severity column as wide as its widest word, so every group's text starts in one column
+    severity_cells = max(cell_len(w[s]) for s in STYLE)
     for path, file_findings in groupby(report.findings, key=lambda f: f.file):
+        file_findings = list(file_findings)
         info = layouts.get(path)
+        # and the place column as wide as the file's widest place, for the same reason
+        place_cells = min(30, max(5, *(cell_len(_place(f, w)) for f in file_findings)))
         head = Text(path, style="bold")
         if info is not None and info.layout:
             details = w["comma"].join((info.layout, str(info.budget_year or w["year-unknown"]),
@@ -56,8 +72,8 @@ def render(report, options) -> str:
             table = Table.grid(padding=(0, 1))
             # line numbers right-aligned; a cell's place (表3 第5行 指标值) reads from the left
             table.add_column(justify="right" if info is None or info.layout != "office-grid" else "left",
-                             no_wrap=True, min_width=5)
-            table.add_column(no_wrap=True)
+                             no_wrap=True, min_width=place_cells)
+            table.add_column(no_wrap=True, min_width=severity_cells)
             table.add_column(no_wrap=True)
             table.add_column(overflow="fold")
             for f in items:
@@ -71,9 +87,7 @@ def render(report, options) -> str:
                     body.append(f"\n{w['hint']}{f.hint}", style="green")
                 if f.covers:
                     body.append(f"\n{w['covers']}{'、'.join(f.covers)}", style="dim")
-                at = str(f.line or "") if not f.locator or f.locator.get("kind") == "txt" else where(f, w)
-                if f.end_line and f.end_line != f.line and at == str(f.line):
-                    at += f"–{f.end_line}"
+                at = _place(f, w)
                 table.add_row(at, Text(label, style=style), Text(f.code, style="bold"), body)
             console.print(table)
         console.print()
