@@ -16,6 +16,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .findings import key_within
 from .report import Report
 
 SCHEMA_VERSION = 1
@@ -49,7 +50,7 @@ def _folder(path: str | Path) -> str:
 
 def write(report: Report, path: str | Path) -> int:
     folder = _folder(path)
-    entries = [{"file": _relative(f.file, folder), "key": f.within, "fingerprint": f.fingerprint,
+    entries = [{"file": _relative(f.file, folder), "key": key_within(f), "fingerprint": f.fingerprint,
                 "code": f.code, "line": f.line, "project": f.project, "message": f.message}
                for f in report.findings]
     data = {"schema_version": SCHEMA_VERSION, "tool": "perflint", "findings": entries}
@@ -83,7 +84,7 @@ def apply(report: Report, path: str | Path) -> BaselineResult:
     for f in report.findings:
         if f.file not in relative:
             relative[f.file] = _relative(f.file, folder)
-        key = (relative[f.file], f.within)
+        key = (relative[f.file], key_within(f))
         if key in keyed or f.fingerprint in unkeyed:
             result.suppressed += 1
             seen.update((key, f.fingerprint))

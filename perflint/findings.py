@@ -159,6 +159,12 @@ def fingerprint(f: Finding) -> str:
     return _fingerprint(f.code, f.file, f.project, f.indicator, f.evidence, f.text, f.message)
 
 
+def key_within(f: Finding) -> str:
+    """The fingerprint without the file's path (see Finding.within): what a baseline keys a
+    finding by, with the path from the baseline's folder."""
+    return f.within or _fingerprint(f.code, "", f.project, f.indicator, f.evidence, f.text, f.message)
+
+
 def _fingerprint(code: str, file: str, project: str | None, indicator: str | None, evidence: str | None,
                  text: str | None, message: str) -> str:
     evidence = evidence if evidence is not None else (text if text is not None else message)
@@ -210,9 +216,13 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here,
     for f in kept:
         base = f.fingerprint or fingerprint(f)
         seen[base] = n = seen.get(base, 0) + 1
-        within = _fingerprint(f.code, "", f.project, f.indicator, f.evidence, f.text, f.message)
-        out.append(f._replace(fingerprint=base, within=within) if n == 1 else
-                   f._replace(fingerprint=f"{base}-{n}", within=f"{within}-{n}"))
+        if n == 1:
+            # the key within the file is worked out when a baseline asks (see key_within), except
+            # where it cannot be then: a repeated finding's, and an English message's
+            out.append(f if base == f.fingerprint and lang != "en" else
+                       f._replace(fingerprint=base, within=key_within(f) if lang == "en" else ""))
+        else:
+            out.append(f._replace(fingerprint=f"{base}-{n}", within=f"{key_within(f)}-{n}"))
     out.sort(key=_order)
     if lang == "en":
         out = [f.in_english() for f in out]

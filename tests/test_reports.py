@@ -224,3 +224,16 @@ def test_the_words_of_a_location_are_shown_escaped(fmt):
     out = render(Report(findings=[finding], files=[]), fmt, RenderOptions(color=False))
     assert "\x9b" not in out
     assert "\\x9b2J" in out
+
+
+def test_a_baseline_matches_in_either_language(tmp_path):
+    doc = tmp_path / "doc.txt"
+    shutil.copy(SAMPLES / "yongning-2024-employment.txt", doc)
+    base = tmp_path / "base.json"
+    run("check", str(doc), "--isolated", "--write-baseline", str(base), "--format", "json")
+    code, out = run("check", str(doc), "--isolated", "--baseline", str(base), "--format", "json", "--lang", "en")
+    assert code == 0 and json.loads(out)["findings"] == []
+    english = tmp_path / "english.json"
+    run("check", str(doc), "--isolated", "--write-baseline", str(english), "--format", "json", "--lang", "en")
+    keys = lambda path: sorted(e["key"] for e in json.loads(path.read_text(encoding="utf-8"))["findings"])  # noqa: E731
+    assert keys(english) == keys(base)
