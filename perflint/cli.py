@@ -147,7 +147,11 @@ def main() -> None:
     """
 
 
-@main.command("value")
+@main.command("value", epilog="""\b
+示例：
+  perflint value "≥0.42万人"                  数量 ≥4200 人
+  perflint value "2024年12月31日前" --year 2024
+  perflint value "≥95%" "60 人，3 天" --format json""")
 @click.argument("texts", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="输出格式")
@@ -192,7 +196,11 @@ def describe(v) -> str:
     return " ".join(bits)
 
 
-@main.command("extract")
+@main.command("extract", epilog="""\b
+示例：
+  perflint extract 表.docx                    每张表的名称、年度资金和指标数
+  perflint extract docs/ --format json -o 模型.json
+  perflint extract docs/ --exclude drafts/""")
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
               show_default=True, help="输出格式")
@@ -552,7 +560,11 @@ class _progress_bar:
             self.progress = None
 
 
-@main.command("rules")
+@main.command("rules", epilog="""\b
+示例：
+  perflint rules                              全部规则
+  perflint rules --format json
+  perflint rules --format markdown > rules.md 完整的规则参考""")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
               show_default=True, help="markdown：完整的规则参考（docs/rules.md 即由此生成）")
 @click.option("--pack", default=None, help="只列出这个规则包的规则（内置规则包为 builtin）")
@@ -582,7 +594,10 @@ def rules_command(fmt, pack, config_path, isolated):
         click.echo(f"perflint: 注意：{warning}", err=True)
 
 
-@main.command("rule")
+@main.command("rule", epilog="""\b
+示例：
+  perflint rule PF103                         按代码
+  perflint rule cost-rows-exceed-budget       按名称""")
 @click.argument("code")
 @config_options
 def rule_command(code, config_path, isolated):
@@ -606,7 +621,11 @@ def rule_command(code, config_path, isolated):
             click.echo(f"  {key} = {toml_value(default)}")
 
 
-@main.command("config")
+@main.command("config", epilog="""\b
+示例：
+  perflint config --show                      当前文件夹向上找到的配置及全部设置
+  perflint config --show --config 省级.toml
+  perflint check 表.docx --show-settings      某个文件实际使用的配置""")
 @click.option("--show", is_flag=True, help="显示合并后的配置")
 @config_options
 def config_command(show, config_path, isolated):
@@ -616,7 +635,10 @@ def config_command(show, config_path, isolated):
     click.echo(to_toml(_settings(config_path, isolated)))
 
 
-@main.command("layouts")
+@main.command("layouts", epilog="""\b
+示例：
+  perflint layouts                            可识别的版式
+  perflint extract 表.docx                    某个文件按哪种版式读取""")
 def layouts_command() -> None:
     """列出可识别的表格版式。"""
     from .layouts import all_layouts
