@@ -623,7 +623,7 @@ def rule_command(code, config_path, isolated):
 
 @main.command("config", epilog="""\b
 示例：
-  perflint config --show                      当前文件夹向上找到的配置及全部设置
+  perflint config --show                      从当前文件夹向上找到的配置
   perflint config --show --config 省级.toml
   perflint check 表.docx --show-settings      某个文件实际使用的配置""")
 @click.option("--show", is_flag=True, help="显示合并后的配置")

@@ -11,9 +11,9 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 
+from .i18n import os_error
 from .layouts import build_document, choose_layout
 from .layouts.common import detect_budget_year
-from .i18n import os_error
 from .limits import Limits, check_line, inspect
 from .model import Document, Loc, Problem, shift_lines
 from .readers import Source, reader_for

@@ -143,12 +143,13 @@ class RuleContext:
             self._memo[key] = compute()
         return self._memo[key]
 
-    def place(self, loc: Loc) -> str:
+    def place(self, loc: Loc, lang: str = "zh") -> str:
         """Where ``loc`` is, for a message, in the document's own terms: 第12行 in a text file,
-        表3 第5行 in Word, 工作表“表1” D12 in Excel, 第4页 第7行 in a PDF."""
+        表3 第5行 in Word, 工作表“表1” D12 in Excel, 第4页 第7行 in a PDF (``lang`` "en": line
+        12, table 3, row 5…)."""
         from .i18n import WORDS, describe
         at = self.document.locate(loc) if self.document is not None else {"kind": "txt", "line": loc.line}
-        return describe(at, WORDS["zh"], column=False)
+        return describe(at, WORDS[lang], column=False)
 
     @property
     def profile(self) -> str:
@@ -161,6 +162,7 @@ class RuleContext:
     def report(self, problem: Any, hint: str | None = None, **details: Any) -> Finding:
         """A finding that reports a problem met while reading (an unplaced row, a doubtful
         table…): its place, message and text, with the rule's hint."""
+        details.setdefault("message_en", getattr(problem, "message_en", None))
         return self.finding(at=problem.loc, message=problem.message, hint=hint, text=problem.text, **details)
 
     def finding(self, at: Any, message: str, hint: str | None = None, *, text: str | None = None,

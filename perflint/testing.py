@@ -174,8 +174,8 @@ def _expectation(e: list, layouts: list) -> tuple[str, int, int]:
     raise ValueError(f"cannot read expected line {where!r}")
 
 
-def run_case(case: Case) -> list[tuple[str, int, int]]:
-    """Findings of the rule under test for one case, as (code, line, document index)."""
+def case_findings(case: Case) -> tuple[list, dict[str, int]]:
+    """The findings of the rule under test for one case, and each document's index by path."""
     from .run import check
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -187,6 +187,10 @@ def run_case(case: Case) -> list[tuple[str, int, int]]:
         config = {**case.config, "select": [case.rule],
                   "rules": {case.rule: case.options} if case.options else {}}
         report = check(paths, config)
-    index = {p: k for k, p in enumerate(paths)}
-    return sorted((f.code, f.line or 0, index.get(f.file, -1)) for f in report.findings
-                  if f.code == case.rule)
+    return [f for f in report.findings if f.code == case.rule], {p: k for k, p in enumerate(paths)}
+
+
+def run_case(case: Case) -> list[tuple[str, int, int]]:
+    """Findings of the rule under test for one case, as (code, line, document index)."""
+    findings, index = case_findings(case)
+    return sorted((f.code, f.line or 0, index.get(f.file, -1)) for f in findings)

@@ -321,11 +321,14 @@ class CostCheck:
     def assumptions(self) -> list[CostLine]:
         return [line for line in self.lines if line.read_as == "元"]
 
-    def describe(self) -> str:
-        """"成本指标合计 90 万元（4 行）" plus how bare numbers were read."""
+    def describe(self, lang: str = "zh") -> str:
+        """"成本指标合计 90 万元（4 行）" plus how bare numbers were read (``lang`` "en": in English)."""
         money = [line for line in self.lines if line.yuan is not None]
-        text = f"成本指标中的金额合计 {vocab.fmt_amount(self.total)}{self.unit}（{len(money)} 行）"
         guessed = self.assumptions
+        if lang == "en":
+            text = f"Cost rows add up to {vocab.fmt_amount(self.total)}{self.unit} ({len(money)} rows)"
+            return text + (f", {len(guessed)} of them without a unit, read as 元" if guessed else "")
+        text = f"成本指标中的金额合计 {vocab.fmt_amount(self.total)}{self.unit}（{len(money)} 行）"
         if guessed:
             text += f"，其中 {len(guessed)} 行未写单位，按数额推断为元"
         return text
@@ -378,10 +381,13 @@ def row_key(ind: Indicator, mask_numbers: bool = False) -> str:
     return f"{ind.tier2}|{name}|{value}"
 
 
-def siblings_text(names: list[str], limit: int = 3, total: int | None = None) -> str:
+def siblings_text(names: list[str], limit: int = 3, total: int | None = None, lang: str = "zh") -> str:
     """"A、B、C 等 5 张表" for a message: the first ``limit`` names, and how many there are in all
-    (``total``, when only the first few names are given)."""
+    (``total``, when only the first few names are given); ``lang`` "en": "A, B, C (5 tables)"."""
     count = len(names) if total is None else total
+    if lang == "en":
+        shown = ", ".join(f"“{n}”" for n in names[:limit] if n)
+        return shown + (f" ({count} tables)" if count > limit else "")
     shown = "、".join(f"“{n}”" for n in names[:limit] if n)
     return shown + (f" 等 {count} 张表" if count > limit else "")
 

@@ -32,6 +32,6 @@ def check(doc: Document, ctx: RuleContext):
                                      if p.code in TABLE_CODES]
     for problem in problems:
         if problem.code in CODES | TABLE_CODES:
-            yield ctx.finding(at=problem.loc or doc, message=problem.message,
+            yield ctx.finding(at=problem.loc or doc, message=problem.message, message_en=problem.message_en,
                               hint="如果这是绩效目标表，请用 perflint layouts 查看支持的版式，或人工审核",
                               evidence=problem.code)

@@ -70,4 +70,7 @@ def check(project: Project, ctx: RuleContext):
             message=f"{total_name} {vocab.fmt_amount(total.value)}{unit} 与其组成部分之和不符："
                     f"{terms} = {vocab.fmt_amount(summed)}{unit}，相差 {vocab.fmt_amount(abs(summed - total.value))}{unit}",
             hint=f"核对各项资金，使 {total_name} = {' + '.join(n for n, _ in parts)}",
+            message_en=f"The {total_name} {vocab.fmt_amount(total.value)}{unit} differs from the sum of its parts: "
+                       f"{terms} = {vocab.fmt_amount(summed)}{unit}, off by "
+                       f"{vocab.fmt_amount(abs(summed - total.value))}{unit}",
             text=total.text, evidence=f"{total_name}:{total.value}:{summed}")

@@ -46,11 +46,14 @@ def check(project: Project, ctx: RuleContext):
     unit = project.unit or "万元"
     step = vocab.precision_of(total.value, annual.value)
     gap = total.value - annual.value
+    annual_en = (f"本级资金 and transfers together, {vocab.fmt_amount(annual.value)}{unit} (年度资金总额 blank)"
+                 if annual.derived else f"年度资金总额 {vocab.fmt_amount(annual.value)}{unit}")
     annual_desc = (f"本级资金与转移资金合计 {vocab.fmt_amount(annual.value)}{unit}（年度资金总额未填写）"
                    if annual.derived else f"年度资金总额 {vocab.fmt_amount(annual.value)}{unit}")
     if gap <= -step / 2:
         yield ctx.finding(at=total, message=f"项目总额 {vocab.fmt_amount(total.value)}{unit} 小于{annual_desc}",
                           hint="项目总额是整个项目期的资金，不应小于当年资金；请核对两个金额",
+                          message_en=f"项目总额 {vocab.fmt_amount(total.value)}{unit} is less than {annual_en}",
                           text=total.text, evidence=f"{total.value}<{annual.value}")
     elif gap >= step / 2 and one_year(project):
         yield ctx.finding(
@@ -58,4 +61,6 @@ def check(project: Project, ctx: RuleContext):
             message=f"一年期项目的项目总额 {vocab.fmt_amount(total.value)}{unit} 与{annual_desc}不一致，"
                     f"相差 {vocab.fmt_amount(gap)}{unit}",
             hint="一年期（或上年结转）项目的项目总额应等于年度资金总额；请补填或更正金额",
+            message_en=f"A one-year project's 项目总额 {vocab.fmt_amount(total.value)}{unit} differs from "
+                       f"{annual_en}, by {vocab.fmt_amount(gap)}{unit}",
             text=total.text, evidence=f"{total.value}!={annual.value}")

@@ -44,4 +44,6 @@ def check(project: Project, ctx: RuleContext):
         message=f"{c.describe()}，超过年度资金总额 {vocab.fmt_amount(c.budget)}{c.unit}，"
                 f"多出 {vocab.fmt_amount(c.total - c.budget)}{c.unit}",
         hint="检查是否有重复列支、单位（元/万元）写错或预算数填错",
+        message_en=f"{c.describe('en')}, more than the annual budget of {vocab.fmt_amount(c.budget)}{c.unit} "
+                   f"by {vocab.fmt_amount(c.total - c.budget)}{c.unit}",
         evidence=f"{c.total}>{c.budget}")

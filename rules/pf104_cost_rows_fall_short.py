@@ -46,4 +46,6 @@ def check(project: Project, ctx: RuleContext):
         message=f"{c.describe()}，比年度资金总额 {vocab.fmt_amount(c.budget)}{c.unit} "
                 f"少 {vocab.fmt_amount(c.budget - c.total)}{c.unit}",
         hint="补列未列出的支出内容，或核对预算数",
+        message_en=f"{c.describe('en')}, {vocab.fmt_amount(c.budget - c.total)}{c.unit} short of the annual "
+                   f"budget of {vocab.fmt_amount(c.budget)}{c.unit}",
         evidence=f"{c.total}<{c.budget}")

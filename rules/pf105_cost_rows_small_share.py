@@ -42,4 +42,5 @@ def check(project: Project, ctx: RuleContext):
         at=first.indicator.loc,   # the cost block, not one row
         message=f"{c.describe()}，仅占年度资金总额 {vocab.fmt_amount(c.budget)}{c.unit} 的 {share}%",
         hint="按主要支出内容分解全部预算，使成本指标能反映资金去向",
+        message_en=f"{c.describe('en')}, only {share}% of the annual budget of {vocab.fmt_amount(c.budget)}{c.unit}",
         evidence=f"{c.total}/{c.budget}")

@@ -57,8 +57,11 @@ def check(project: Project, ctx: RuleContext):
             if a and a == b:
                 how = "金额相同" if same_amount else (
                     f"金额分别为 {vocab.fmt_amount(earlier.yuan / per)}{unit} 和 {vocab.fmt_amount(later.yuan / per)}{unit}")
+                how_en = "the same amount" if same_amount else (
+                    f"amounts {vocab.fmt_amount(earlier.yuan / per)}{unit} and {vocab.fmt_amount(later.yuan / per)}{unit}")
             elif same_amount and _alike(loose_a, loose_b, ctx.options.similarity, ratio):
                 how = f"名称相近、金额同为 {vocab.fmt_amount(later.yuan / per)}{unit}"
+                how_en = f"a similar name, both {vocab.fmt_amount(later.yuan / per)}{unit}"
             else:
                 continue
             reported.add(id(later))
@@ -67,6 +70,8 @@ def check(project: Project, ctx: RuleContext):
                 message=f"成本项“{later.indicator.name}”与{ctx.place(earlier.indicator.loc)}的"
                         f"“{earlier.indicator.name}”重复（{how}）",
                 hint="合并重复的成本项；如确为两项不同支出，请在名称中写明区别",
+                message_en=f"Cost item “{later.indicator.name}” repeats “{earlier.indicator.name}” at "
+                           f"{ctx.place(earlier.indicator.loc, 'en')} ({how_en})",
                 evidence=f"{a}|{b}")
             break
 

@@ -42,4 +42,7 @@ def check(doc: Document, ctx: RuleContext):
         message=f"总表“{summary.name}”的年度资金总额 {vocab.fmt_amount(total)}{unit} 与 {len(parts)} 张项目表合计 "
                 f"{vocab.fmt_amount(summed)}{unit} 不符，相差 {vocab.fmt_amount(abs(summed - total))}{unit}",
         hint="核对是否漏列或重复列了项目表，或某张表的金额有误",
+        message_en=f"Summary table “{summary.name}”: 年度资金总额 {vocab.fmt_amount(total)}{unit} differs from its "
+                   f"{len(parts)} project tables' sum of {vocab.fmt_amount(summed)}{unit}, by "
+                   f"{vocab.fmt_amount(abs(summed - total))}{unit}",
         text=summary.amounts["年度资金总额"].text, evidence=f"{total}!={summed}")

@@ -67,6 +67,8 @@ def check(project: Project, ctx: RuleContext):
                     f"而该行金额为 {vocab.fmt_amount(amount / per)}{unit}"
                     + ("" if same_row else "（数量取自本表数量指标）"),
             hint="核对单价、数量和金额，三者应满足 单价 × 数量 = 金额",
+            message_en=f"Unit price times count does not give the row's amount: {price.text} × count = "
+                       f"{vocab.fmt_amount(product / per)}{unit}, but the row says {vocab.fmt_amount(amount / per)}{unit}",
             severity=None if same_row else "warning", evidence=f"{product}!={amount}")
     if not reported:
         yield from _goal_sentences(project, ctx, per, unit, step)
@@ -92,6 +94,8 @@ def _goal_sentences(project: Project, ctx: RuleContext, per, unit: str, step):
                 message=f"目标中的测算不符：{prices[0].text} × 数量 = {vocab.fmt_amount(product / per)}{unit}，"
                         f"而文中写 {totals[0].text}",
                 hint="核对目标中的单价、人数（天数）和金额", severity="warning",
+                message_en=f"The arithmetic in the goal does not hold: {prices[0].text} × count = "
+                           f"{vocab.fmt_amount(product / per)}{unit}, but the text says {totals[0].text}",
                 evidence=f"goal:{product}!={totals[0].number}")
             return
 

@@ -32,12 +32,17 @@ def check(project: Project, ctx: RuleContext):
     as_yuan = sum(1 for line in bare if line.read_as == "元")
     if as_yuan == len(bare):
         reading = f"按{unit}读会远超年度资金总额，已按数额推断为元"
+        reading_en = f"read as {unit} they would far exceed the annual budget, so they were read as 元"
     elif as_yuan:
         reading = f"其中 {as_yuan} 行按数额推断为元，其余按表格单位{unit}计"
+        reading_en = f"{as_yuan} of them were read as 元 by their size, the rest in the table's {unit}"
     else:
         reading = f"已按表格单位{unit}计"
+        reading_en = f"they were read in the table's {unit}"
     yield ctx.finding(
         at=first.indicator.loc,
         message=f"成本指标有 {len(bare)} 行金额没有写单位（如“{first.indicator.value_text}”），{reading}",
         hint="为每个金额写明单位（元或万元）",
+        message_en=f"{len(bare)} cost rows give an amount without a unit (such as “{first.indicator.value_text}”); "
+                   f"{reading_en}",
         evidence=f"{len(bare)}:{first.indicator.value_text}")

@@ -51,4 +51,5 @@ def check(project: Project, ctx: RuleContext):
             message=f"资金总额 {vocab.fmt_amount(total.value)}{unit} 与 {terms} = {vocab.fmt_amount(summed)}{unit} 不符，"
                     f"相差 {vocab.fmt_amount(abs(summed - total.value))}{unit}",
             hint=f"核对部门预算，使资金总额 = {' + '.join(n for n, _ in parts)}",
-            message_en=f"Total {vocab.fmt_amount(total.value)} differs from {terms} = {vocab.fmt_amount(summed)}")
+            message_en=f"The 资金总额 {vocab.fmt_amount(total.value)}{unit} differs from {terms} = "
+                       f"{vocab.fmt_amount(summed)}{unit}, by {vocab.fmt_amount(abs(summed - total.value))}{unit}")

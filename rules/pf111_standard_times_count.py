@@ -118,7 +118,7 @@ def check(project: Project, ctx: RuleContext):
                     message=f"按指标中的标准测算：{e.working} = {fmt(e.yuan)}，而成本指标“{row.name}”为 {fmt(amount)}",
                     hint="核对数量、开支标准和成本金额，三者应能互相印证",
                     message_en=f"By the standard in the indicator, {e.working} = {fmt(e.yuan)}, "
-                               f"but the cost row says {fmt(amount)}")
+                               f"but the cost row “{row.name}” says {fmt(amount)}")
         elif budget_yuan is not None and e.yuan > budget_yuan and not _close(e.yuan, budget_yuan, step):
             yield ctx.finding(
                 at=ind, evidence=f"{e.working}={e.yuan}>{budget_yuan}",
@@ -151,5 +151,5 @@ def check(project: Project, ctx: RuleContext):
                 message=f"“{ind.name}”为 {v.text}，按项目期 {months} 个月计为 {fmt(v.number * months)}，"
                         f"超过年度资金总额 {fmt(budget_yuan)}",
                 hint="按月的成本乘以月数不应超过预算；核对月度标准或项目期",
-                message_en=f"{ind.name} is {v.text}; over {months} months that is {fmt(v.number * months)}, "
+                message_en=f"“{ind.name}” is {v.text}; over {months} months that is {fmt(v.number * months)}, "
                            f"above the budget {fmt(budget_yuan)}")

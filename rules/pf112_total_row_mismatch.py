@@ -50,7 +50,7 @@ def check(project: Project, ctx: RuleContext):
                     message=f"成本构成表“{heading}”列：{shown} = {vocab.fmt_amount(added)}，"
                             f"合计行却是 {vocab.fmt_amount(total)}",
                     hint="核对该列各项和合计，二者应相等",
-                    message_en=f"Cost table column {heading}: the items add up to {vocab.fmt_amount(added)}, "
+                    message_en=f"Cost table column “{heading}”: {shown} = {vocab.fmt_amount(added)}, "
                                f"the total row says {vocab.fmt_amount(total)}")
     costs = [ind for ind in project.indicators if is_cost(ind)]
     totals = [ind for ind in costs if ind.total]
@@ -69,5 +69,5 @@ def check(project: Project, ctx: RuleContext):
             message=f"成本指标“{totals[0].name}”为 {vocab.fmt_amount(total_yuan / per)}{unit}，"
                     f"而其余 {len(items)} 项成本之和为 {vocab.fmt_amount(added / per)}{unit}",
             hint="核对各项成本和合计行，二者应相等",
-            message_en=f"The cost total {totals[0].name} is {vocab.fmt_amount(total_yuan / per)}{unit}, "
+            message_en=f"The cost total “{totals[0].name}” is {vocab.fmt_amount(total_yuan / per)}{unit}, "
                        f"the {len(items)} cost rows add up to {vocab.fmt_amount(added / per)}{unit}")

@@ -42,4 +42,5 @@ def check(ind: Indicator, ctx: RuleContext):
         at=ind,
         message=f"{ind.tier2}不能“不适用”，这里填的是“{ind.value_text or ind.name}”",
         hint=f"为{ind.tier2}设定具体的指标和目标值，例如数量、合格率、完成时限或金额",
+        message_en=f"A {ind.tier2} cannot be “不适用” (not applicable); this one says “{ind.value_text or ind.name}”",
         text=ind.value_text or ind.name)

@@ -27,4 +27,5 @@ def check(ind: Indicator, ctx: RuleContext):
         return
     yield ctx.finding(
         at=ind, message=f"指标名称是“{ind.name}”，却填了目标值“{ind.value_text}”",
+        message_en=f"The indicator's name is “{ind.name}”, yet it has the value “{ind.value_text}”",
         hint="补写这个目标值对应的指标名称；如确不适用，删除目标值")

@@ -34,5 +34,6 @@ def check(project: Project, ctx: RuleContext):
     yield ctx.finding(
         at=benefits[0],
         message=f"全部 {len(benefits)} 项效益指标都填了“不适用”，没有写明项目的任何效益",
+        message_en=f"All {len(benefits)} benefit indicators say “不适用” (not applicable): the project states no benefit",
         hint="至少填写一项能衡量的社会效益或经济效益", text=benefits[0].value_text or benefits[0].name,
         evidence=project.name)

@@ -27,4 +27,5 @@ def check(ind: Indicator, ctx: RuleContext):
         return
     yield ctx.finding(
         at=ind, message=f"{ind.tier2 or '指标'}以“{ind.name} {ind.value_text}”填充，含义不明",
+        message_en=f"The {ind.tier2 or 'indicator'} row is filled with “{ind.name} {ind.value_text}”, which says nothing",
         hint="如不适用，请写明“不适用”及理由，或删除该行", text=f"{ind.name} {ind.value_text}".strip())

@@ -28,5 +28,6 @@ def check(ind: Indicator, ctx: RuleContext):
     info = ind.value.unit_info
     if ind.value.kind != "quantity" or info is None or not info.is_count:
         return
-    yield ctx.finding(at=ind, message=f"质量指标“{ind.name}”的目标值“{ind.value_text}”是数量，不是质量标准",
+    yield ctx.finding(at=ind, message_en=f"Quality indicator “{ind.name}” has the value “{ind.value_text}”: a count, not a quality standard",
+                      message=f"质量指标“{ind.name}”的目标值“{ind.value_text}”是数量，不是质量标准",
                       hint="计数类目标应放在数量指标下；质量指标请填写合格率、达标率或验收等级")

@@ -26,5 +26,6 @@ def check(ind: Indicator, ctx: RuleContext):
     money = [v for v in ind.value.leaves() if v.unit_info and (v.unit_info.is_money or v.unit_info.is_money_rate)]
     if not money:
         return
-    yield ctx.finding(at=ind, message=f"{ind.tier2}“{ind.name}”的目标值“{ind.value_text}”是金额",
+    yield ctx.finding(at=ind, message_en=f"The {ind.tier2} “{ind.name}” has the value “{ind.value_text}”: an amount of money",
+                      message=f"{ind.tier2}“{ind.name}”的目标值“{ind.value_text}”是金额",
                       hint="金额应放在成本指标下，这里填写对应的数量或时限")

@@ -26,5 +26,6 @@ from perflint.api import Indicator, RuleContext, rule, vocab
       tiers=["质量指标", "时效指标", "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标"])
 def check(ind: Indicator, ctx: RuleContext):
     if vocab.is_satisfaction(ind.name):
-        yield ctx.finding(at=ind, message=f"满意度指标“{ind.name}”填在了{ind.tier2}下",
+        yield ctx.finding(at=ind, message_en=f"Satisfaction indicator “{ind.name}” is filed under {ind.tier2}",
+                          message=f"满意度指标“{ind.name}”填在了{ind.tier2}下",
                           hint="移到“满意度指标—服务对象满意度指标”下")

@@ -24,5 +24,6 @@ from perflint.api import Indicator, RuleContext, rule
 @rule(code="PF304", name="percent-under-cost", category="tier", severity="warning", target=Indicator, tiers=["成本指标", "经济成本指标"])
 def check(ind: Indicator, ctx: RuleContext):
     if ind.value.kind == "percent":
-        yield ctx.finding(at=ind, message=f"成本指标“{ind.name}”填的是百分比“{ind.value_text}”，不是金额",
+        yield ctx.finding(at=ind, message_en=f"Cost indicator “{ind.name}” holds a percentage, “{ind.value_text}”, not an amount",
+                          message=f"成本指标“{ind.name}”填的是百分比“{ind.value_text}”，不是金额",
                           hint="成本指标请填写总成本、分项成本或单位成本（元、万元）；执行率类指标放到时效或质量指标")

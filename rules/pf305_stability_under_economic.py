@@ -24,6 +24,7 @@ from perflint.api import Indicator, RuleContext, rule, vocab
 def check(ind: Indicator, ctx: RuleContext):
     text = f"{ind.name} {ind.description or ''} {ind.value_text}"
     if vocab.mentions_stability(text):
-        yield ctx.finding(at=ind, message=f"经济效益指标“{ind.name}”讲的是社会稳定，属于社会效益",
+        yield ctx.finding(at=ind, message_en=f"Economic benefit “{ind.name}” is about social stability, a social benefit",
+                          message=f"经济效益指标“{ind.name}”讲的是社会稳定，属于社会效益",
                           hint="移到社会效益指标下，经济效益另行填写可度量的经济影响",
                           text=ind.description or ind.value_text)

@@ -28,5 +28,6 @@ _SAYS = re.compile(r"作为\s*(数量|质量|时效|成本)\s*指标")
 def check(ind: Indicator, ctx: RuleContext):
     m = _SAYS.search(ind.description or "")
     if m and ind.tier2 and f"{m.group(1)}指标" != ind.tier2:
-        yield ctx.finding(at=ind, message=f"指标描述写明“{m.group(0)}”，但它填在{ind.tier2}下",
+        yield ctx.finding(at=ind, message_en=f"The description says “{m.group(0)}”, but the row is filed under {ind.tier2}",
+                          message=f"指标描述写明“{m.group(0)}”，但它填在{ind.tier2}下",
                           hint=f"移到{m.group(1)}指标下，或改写描述", text=ind.description)

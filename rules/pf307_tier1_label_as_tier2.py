@@ -30,6 +30,7 @@ def check(project: Project, ctx: RuleContext):
             continue
         seen.add(label)
         guess = f"，按模板顺序应为“{ind.tier2}”" if ind.tier2 else ""
-        yield ctx.finding(at=ind, message=f"二级指标栏写的是一级指标名称“{label}”{guess}",
+        yield ctx.finding(at=ind, message_en=f"The second-level column holds the first-level name “{label}”" + (f"; by the template's order it should be “{ind.tier2}”" if ind.tier2 else ""),
+                          message=f"二级指标栏写的是一级指标名称“{label}”{guess}",
                           hint="在二级指标栏写明数量、质量、时效或成本等二级指标", text=label,
                           evidence=label)

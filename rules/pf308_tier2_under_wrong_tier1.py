@@ -32,6 +32,8 @@ def check(ind: Indicator, ctx: RuleContext):
         if ctx.project and ind is next(i for i in ctx.project.indicators if i.tier2 == "成本指标"):
             yield ctx.finding(at=ind, severity="info", text=f"{ind.tier1_label} / {ind.tier2_label}",
                               message="成本指标放在产出指标下；按财预〔2021〕101号，成本指标应单列为一级指标",
+                              message_en="Cost indicators sit under output indicators; under 财预〔2021〕101号 "
+                                         "cost indicators are a first-level tier of their own",
                               hint="把成本指标改为一级指标，下设经济成本、社会成本、生态环境成本指标",
                               evidence="mof-2021:成本指标")
         return
@@ -43,6 +45,7 @@ def check(ind: Indicator, ctx: RuleContext):
     if ctx.project and ind is not next(i for i in ctx.project.indicators
                                        if i.tier1_label == ind.tier1_label and i.tier2 == ind.tier2):
         return   # once per 一级/二级 pair
-    yield ctx.finding(at=ind, message=f"{ind.tier2}应属于{expected}，这里放在了{written}下",
+    yield ctx.finding(at=ind, message_en=f"The {ind.tier2} belongs under {expected}, not under {written}",
+                      message=f"{ind.tier2}应属于{expected}，这里放在了{written}下",
                       hint=f"把这组指标移到{expected}下", text=f"{ind.tier1_label} / {ind.tier2_label}",
                       evidence=f"{written}/{ind.tier2}")

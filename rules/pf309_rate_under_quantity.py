@@ -31,5 +31,6 @@ def check(ind: Indicator, ctx: RuleContext):
         return
     if _DESCRIPTION_NAMES_TIER.search(ind.description or ""):
         return
-    yield ctx.finding(at=ind, message=f"数量指标“{ind.name}”的目标值是比率“{ind.value_text}”，不是数量",
+    yield ctx.finding(at=ind, message_en=f"Quantity indicator “{ind.name}” has a rate, “{ind.value_text}”, not a quantity",
+                      message=f"数量指标“{ind.name}”的目标值是比率“{ind.value_text}”，不是数量",
                       hint="数量指标请填写人数、次数、个数等；比率类指标放到质量指标")

@@ -33,5 +33,6 @@ def check(ind: Indicator, ctx: RuleContext):
     name = vocab.clean(ind.name)
     if not name or "满意" in name or _GROUP.search(name) or ind.value.kind in ("placeholder", "empty"):
         return
-    yield ctx.finding(at=ind, message=f"满意度指标“{ind.name}”既不是满意度，也没有说明调查对象",
+    yield ctx.finding(at=ind, message_en=f"Satisfaction indicator “{ind.name}” is neither a satisfaction rate nor says whose",
+                      message=f"满意度指标“{ind.name}”既不是满意度，也没有说明调查对象",
                       hint="写明哪个群体的满意度，例如“参训学员满意度”“系统使用人员满意度”")

@@ -26,6 +26,7 @@ def check(ind: Indicator, ctx: RuleContext):
         return
     for v in ind.value.leaves():
         if v.kind == "percent" and v.number is not None and (v.number > 100 or (v.number == 100 and v.comparator == ">")):
-            yield ctx.finding(at=ind, message=f"比率“{ind.name}”的目标值“{v.text}”超过 100%，无法实现",
+            yield ctx.finding(at=ind, message_en=f"Rate “{ind.name}” has the target “{v.text}”, above 100%: it cannot be met",
+                              message=f"比率“{ind.name}”的目标值“{v.text}”超过 100%，无法实现",
                               hint="比率类指标最高为 100%")
             return

@@ -33,6 +33,7 @@ def check(ind: Indicator, ctx: RuleContext):
         return      # a share of nothing named is PF416's; a lower-is-better rate is PF404's
     for v in ind.value.leaves():
         if v.kind == "percent" and v.number == 100 and v.comparator == ">=" and _FLOOR_WORDS & set(v.cmp_words):
-            yield ctx.finding(at=ind, message=f"“{ind.name}”的目标值写作“{v.text}”，比率最高 100%，只有恰好 100% 才能达成",
+            yield ctx.finding(at=ind, message_en=f"“{ind.name}” has the target “{v.text}”: a rate is at most 100%, so only exactly 100% meets it",
+                              message=f"“{ind.name}”的目标值写作“{v.text}”，比率最高 100%，只有恰好 100% 才能达成",
                               hint="写作“=100%”或“100%”")
             return

@@ -27,6 +27,7 @@ def check(ind: Indicator, ctx: RuleContext):
         return
     for v in ind.value.leaves():
         if v.kind == "percent" and v.comparator in ("<=", "<"):
-            yield ctx.finding(at=ind, message=f"“{ind.name}”越高越好，目标值却是上限“{v.text}”",
+            yield ctx.finding(at=ind, message_en=f"“{ind.name}” is better when higher, yet its target is a ceiling, “{v.text}”",
+                              message=f"“{ind.name}”越高越好，目标值却是上限“{v.text}”",
                               hint=f"正向指标应写下限，例如“≥{v.text.lstrip('≤<')}”")
             return

@@ -31,6 +31,7 @@ def check(ind: Indicator, ctx: RuleContext):
             # a floor of 100% on a lower-is-better rate means the target is 0, not a ceiling of 100%
             ceiling = "0 或一个小的上限（如“≤1%”）" if v.kind == "percent" and v.number >= 50 \
                 else f"上限，例如“≤{v.text.lstrip('≥>')}”"
-            yield ctx.finding(at=ind, message=f"“{ind.name}”越低越好，目标值却是下限“{v.text}”",
+            yield ctx.finding(at=ind, message_en=f"“{ind.name}” is better when lower, yet its target is a floor, “{v.text}”",
+                              message=f"“{ind.name}”越低越好，目标值却是下限“{v.text}”",
                               hint=f"反向指标的目标应为{ceiling}")
             return

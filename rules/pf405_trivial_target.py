@@ -24,6 +24,7 @@ from perflint.api import Indicator, RuleContext, rule
 def check(ind: Indicator, ctx: RuleContext):
     for v in ind.value.leaves():
         if v.comparator == ">=" and v.number == 0 and v.kind in ("quantity", "percent"):
-            yield ctx.finding(at=ind, message=f"“{ind.name}”的目标值“{v.text}”任何结果都能达成",
+            yield ctx.finding(at=ind, message_en=f"“{ind.name}” has the target “{v.text}”, which any result meets",
+                              message=f"“{ind.name}”的目标值“{v.text}”任何结果都能达成",
                               hint="设定能体现工作量或质量要求的具体目标")
             return

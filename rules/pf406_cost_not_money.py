@@ -32,5 +32,7 @@ def check(ind: Indicator, ctx: RuleContext):
     if all(x.kind == "quantity" and x.unit is None for x in leaves):
         return   # bare numbers: read as money by the funds rules, unit reported by PF409
     what = "文字说明" if v.kind in ("text", "qualitative") else f"“{v.text}”"
-    yield ctx.finding(at=ind, message=f"成本指标“{ind.name}”的目标值是{what}，不是金额",
+    what_en = "a text" if v.kind in ("text", "qualitative") else f"“{v.text}”"
+    yield ctx.finding(at=ind, message_en=f"Cost indicator “{ind.name}” has {what_en} as its target, not an amount of money",
+                      message=f"成本指标“{ind.name}”的目标值是{what}，不是金额",
                       hint="成本指标请填写总成本或单位成本（元、万元），文件依据写在依据栏或说明中")

@@ -28,5 +28,6 @@ def check(ind: Indicator, ctx: RuleContext):
     v = ind.value
     if v.kind in ("percent", "placeholder", "empty") or any(x.kind == "percent" for x in v.leaves()):
         return
-    yield ctx.finding(at=ind, message=f"满意度指标“{ind.name}”的目标值“{v.text}”不是满意比例",
+    yield ctx.finding(at=ind, message_en=f"Satisfaction indicator “{ind.name}” has the target “{v.text}”, not a share of people satisfied",
+                      message=f"满意度指标“{ind.name}”的目标值“{v.text}”不是满意比例",
                       hint="写成某一群体的满意比例，例如“参训学员满意度 ≥90%”")

@@ -23,5 +23,6 @@ from perflint.api import Indicator, RuleContext, rule, vocab
 @rule(code="PF408", name="count-in-percent", category="value", severity="warning", target=Indicator)
 def check(ind: Indicator, ctx: RuleContext):
     if vocab.is_count_name(ind.name) and ind.value.kind == "percent":
-        yield ctx.finding(at=ind, message=f"“{ind.name}”是计数，目标值却是百分比“{ind.value_text}”",
+        yield ctx.finding(at=ind, message_en=f"“{ind.name}” is a count, yet its target is a percentage, “{ind.value_text}”",
+                          message=f"“{ind.name}”是计数，目标值却是百分比“{ind.value_text}”",
                           hint="写成具体数量（人、次、户），或把指标改为比率（如参保率）")

@@ -28,6 +28,8 @@ def check(ind: Indicator, ctx: RuleContext):
     for v in ind.value.leaves():
         if v.kind == "quantity" and v.unit is None and v.number is not None and v.number != 0:
             what = f"只写了数量级“{v.text}”，没有说明是什么" if v.scale else f"“{v.text}”没有单位"
-            yield ctx.finding(at=ind, message=f"“{ind.name}”的目标值{what}",
+            what_en = f"is only a magnitude, “{v.text}”, of nothing named" if v.scale else f"“{v.text}” has no unit"
+            yield ctx.finding(at=ind, message_en=f"The target of “{ind.name}” {what_en}",
+                              message=f"“{ind.name}”的目标值{what}",
                               hint="补写单位，例如人、人次、个、元、万元")
             return

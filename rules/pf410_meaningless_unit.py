@@ -27,6 +27,7 @@ _NOUNS = {"次数": "次", "人数": "人", "个数": "个", "人/次": "人次"
 def check(ind: Indicator, ctx: RuleContext):
     for v in ind.value.leaves():
         if v.unit_text in _NOUNS:
-            yield ctx.finding(at=ind, message=f"目标值“{v.text}”的单位写成了“{v.unit_text}”",
+            yield ctx.finding(at=ind, message_en=f"The target “{v.text}” has the unit “{v.unit_text}”",
+                              message=f"目标值“{v.text}”的单位写成了“{v.unit_text}”",
                               hint=f"单位应为“{_NOUNS[v.unit_text]}”")
             return

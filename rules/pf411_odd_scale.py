@@ -27,6 +27,7 @@ def check(ind: Indicator, ctx: RuleContext):
     for v in ind.value.leaves():
         if v.scale and v.scale >= 10_000 and v.written_number and Decimal(v.written_number) < Decimal("0.01") \
                 and v.number:
-            yield ctx.finding(at=ind, message=f"“{v.text}”即 {vocab.fmt_amount(v.number)}{v.unit or ''}，用“万”表示这么小的数容易看错",
+            yield ctx.finding(at=ind, message_en=f"“{v.text}” is {vocab.fmt_amount(v.number)}{v.unit or ''}: a number this small is easily misread in “万”",
+                              message=f"“{v.text}”即 {vocab.fmt_amount(v.number)}{v.unit or ''}，用“万”表示这么小的数容易看错",
                               hint=f"直接写作“{v.text.replace(v.written_number, vocab.fmt_amount(v.number)).replace('万', '')}”")
             return

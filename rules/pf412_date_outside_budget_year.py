@@ -38,6 +38,7 @@ def check(ind: Indicator, ctx: RuleContext):
             continue
         if v.date.year > year and multi_year:
             continue
-        yield ctx.finding(at=ind, message=f"“{ind.name}”的目标日期“{v.text}”不在预算年度 {year} 年内",
+        yield ctx.finding(at=ind, message_en=f"“{ind.name}” has the date “{v.text}”, outside the budget year {year}",
+                          message=f"“{ind.name}”的目标日期“{v.text}”不在预算年度 {year} 年内",
                           hint=f"改为 {year} 年内的日期，或核对表格的预算年度")
         return

@@ -26,5 +26,6 @@ def check(ind: Indicator, ctx: RuleContext):
     if ind.value.kind != "qualitative":
         return
     if vocab.is_vague(ind.value_text):
-        yield ctx.finding(at=ind, message=f"{ind.tier2}“{ind.name}”的目标值“{ind.value_text}”含糊，无法考核",
+        yield ctx.finding(at=ind, message_en=f"The {ind.tier2} “{ind.name}” has the vague target “{ind.value_text}”, which cannot be assessed",
+                          message=f"{ind.tier2}“{ind.name}”的目标值“{ind.value_text}”含糊，无法考核",
                           hint="改为可衡量的目标：数量、比例、完成日期或金额；定性目标请用“合格/良好/优秀”等分档")

@@ -26,5 +26,6 @@ _SLOTS = {"数量指标", "质量指标", "时效指标"}
 @rule(code="PF414", name="output-value-is-prose", category="value", severity="warning", target=Indicator, tiers=_SLOTS)
 def check(ind: Indicator, ctx: RuleContext):
     if ind.value.kind == "text":
-        yield ctx.finding(at=ind, message=f"{ind.tier2}“{ind.name}”的目标值是一段文字，不是可考核的目标",
+        yield ctx.finding(at=ind, message_en=f"The {ind.tier2} “{ind.name}” has a piece of prose as its target, not one that can be assessed",
+                          message=f"{ind.tier2}“{ind.name}”的目标值是一段文字，不是可考核的目标",
                           hint="指标值只写目标（数量、比例、日期），说明文字移到目标或依据中")

@@ -79,5 +79,6 @@ def check(project: Project, ctx: RuleContext):
         text=first.value_text,
         message=f"效益指标的目标值无法考核（{len(rows)} 行）：{shown}{more}",
         hint="为每项效益写出可以核对的程度：具体数量、写明基数的比例（……率）、或分档的定性表述",
-        message_en=f"{len(rows)} effect target(s) cannot be assessed: "
-                   + "; ".join(f"{ind.name} = {ind.value_text}" for ind, _ in rows[:6]))
+        message_en=f"Effect targets that cannot be assessed ({len(rows)} rows): "
+                   + "; ".join(f"{ind.tier2.removesuffix('指标')} “{ind.name}” is written as {why}" for ind, why in rows[:6])
+                   + (f" ({len(rows)} rows in all)" if len(rows) > 6 else ""))

@@ -30,5 +30,6 @@ def check(ind: Indicator, ctx: RuleContext):
     v = ind.value
     info = v.unit_info
     if v.kind == "quantity" and v.number == 0 and info is not None and (info.is_money or info.is_money_rate):
-        yield ctx.finding(at=ind, message=f"成本指标“{ind.name}”的目标为“{v.text}”",
+        yield ctx.finding(at=ind, message_en=f"Cost indicator “{ind.name}” has the target “{v.text}”",
+                          message=f"成本指标“{ind.name}”的目标为“{v.text}”",
                           hint="按能显示出金额的单位填写（如元），本年没有安排的支出删去该行")

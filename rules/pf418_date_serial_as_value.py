@@ -40,4 +40,5 @@ def check(project: Project, ctx: RuleContext):
             yield ctx.finding(at=ind, message=f"时效指标“{ind.name}”的目标值“{v.text}”是 Excel 的日期序号"
                                               f"（即 {day.year}年{day.month}月{day.day}日），不是日期",
                               hint=f"写成日期，例如“{day.year}年{day.month}月{day.day}日前”",
-                              message_en=f"{ind.name}: {v.text} is a spreadsheet date serial ({day.isoformat()})")
+                              message_en=f"Timeliness indicator “{ind.name}” has the target “{v.text}”, an Excel "
+                                         f"date serial (that is {day.year}-{day.month}-{day.day}), not a date")

@@ -42,4 +42,4 @@ def check(project: Project, ctx: RuleContext):
                       message=f"表头金额读不出可用的数：{listed}",
                       hint="按表格的金额单位填写一个数字（如 20.00），不要留文字、负数或多余的位数",
                       evidence="|".join(name for name, _ in bad),
-                      message_en=f"Header amounts are not usable numbers: {'、'.join(name for name, _ in bad)}")
+                      message_en=f"Header amounts are not usable numbers: {listed}")

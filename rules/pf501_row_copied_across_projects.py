@@ -57,6 +57,7 @@ def check(corpus: Corpus, ctx: RuleContext):
             count = len(members) - 1
             elsewhere = len(members) - per_file[doc.path]
             where = f"（其中 {elsewhere} 张在其他文件中）" if elsewhere else ""
+            where_en = f" ({elsewhere} of them in other files)" if elsewhere else ""
             key = row_key(ind)
             yield ctx.finding(
                 at=ind, project=project, document=doc,
@@ -64,4 +65,6 @@ def check(corpus: Corpus, ctx: RuleContext):
                 message=f"“{ind.name} {ind.value_text}”与另外 {count} 张表中的指标完全相同{where}："
                         f"{siblings_text(shown, total=count)}",
                 hint="改为本项目自己的产出或效益目标，不要照抄其他项目或全局指标",
+                message_en=f"“{ind.name} {ind.value_text}” is the same as indicators in {count} other "
+                           f"tables{where_en}: {siblings_text(shown, total=count, lang='en')}",
                 evidence=key, cause=f"row:{key}")     # one finding per file and row

@@ -54,6 +54,7 @@ def check(corpus: Corpus, ctx: RuleContext):
         folded = {n: unicodedata.normalize("NFKC", n) for n in ordered[:21]}
         cause = "set:" + "|".join(ordered)
         all_named = siblings_text(names)
+        all_named_en = siblings_text(names, lang="en")
         for (doc, project), similarity in zip(cluster.members, cluster.similarity, strict=True):
             others = [n for n in names[:4] if n != project.name][:3]     # enough to name a few
             count = len(names) - 1
@@ -65,8 +66,10 @@ def check(corpus: Corpus, ctx: RuleContext):
                 message=f"整套指标与{siblings_text(others, total=count)}几乎相同"
                         f"（相似度 {similarity:.0%}）",
                 hint="按本项目的实际内容设置产出、效益指标，不要整套套用其他项目",
+                message_en=f"The whole set of indicators is almost the same as "
+                           f"{siblings_text(others, total=count, lang='en')} (similarity {similarity:.0%})",
                 # the names are unique, so the first 21 hold the 20 others; folded once per name
                 # here (NFKC, as the fingerprint does), not once per table there
                 evidence="|".join([folded[n] for n in ordered[:21] if n != project.name][:20]),
                 cause=cause, many="这 {count} 张表的整套指标几乎相同：" + all_named,
-                many_en="{count} tables share almost the same set of indicators")
+                many_en="{count} tables share almost the same set of indicators: " + all_named_en)

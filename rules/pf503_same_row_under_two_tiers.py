@@ -33,6 +33,7 @@ def check(project: Project, ctx: RuleContext):
         if earlier is ind or earlier.tier2 == ind.tier2:
             continue
         yield ctx.finding(
-            at=ind, message=f"{ind.tier2}“{ind.name}”与{ctx.place(earlier.loc)}的{earlier.tier2}完全相同",
+            at=ind, message_en=f"The {ind.tier2} “{ind.name}” is the same as the {earlier.tier2} at {ctx.place(earlier.loc, 'en')}",
+            message=f"{ind.tier2}“{ind.name}”与{ctx.place(earlier.loc)}的{earlier.tier2}完全相同",
             hint="每个二级指标应衡量不同方面；重复的一条请改写或删除", evidence=key,
             about=[earlier])

@@ -28,6 +28,7 @@ def check(project: Project, ctx: RuleContext):
     values = [i for i in project.indicators if i.value.kind not in ("placeholder", "empty")]
     if len(values) < MIN_VALUES or len({squash(i.value_text) for i in values}) != 1:
         return
-    yield ctx.finding(at=values[0], message=f"全部 {len(values)} 条指标的目标值都是“{values[0].value_text}”",
+    yield ctx.finding(at=values[0], message_en=f"All {len(values)} indicators have the same target, “{values[0].value_text}”",
+                      message=f"全部 {len(values)} 条指标的目标值都是“{values[0].value_text}”",
                       hint="逐条测算目标值：数量写数量、成本写金额、满意度写满意比例",
                       evidence=squash(values[0].value_text))

@@ -24,5 +24,6 @@ from perflint.api import Indicator, RuleContext, rule, squash
       yields_to=("tier", "value", "placeholder"))
 def check(ind: Indicator, ctx: RuleContext):
     if ind.description and squash(ind.description).rstrip("。.") == squash(ind.name).rstrip("。."):
-        yield ctx.finding(at=ind, message=f"指标描述与指标名称“{ind.name}”相同，没有说明口径",
+        yield ctx.finding(at=ind, message_en=f"The description repeats the name “{ind.name}” and says nothing of what is measured",
+                          message=f"指标描述与指标名称“{ind.name}”相同，没有说明口径",
                           hint="在描述中写明指标的含义、计算方法或数据来源", text=ind.description)

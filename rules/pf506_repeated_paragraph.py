@@ -54,7 +54,9 @@ def check(doc: Document, ctx: RuleContext):
                 block = f"copy-at-{loc.line}"
             previous, cause = (here, source), block
         where = f"“{seen[1].name}”的{seen[2]}" if seen[1] is not None else "段落"
-        yield ctx.finding(at=loc, project=project, message=f"这段{label}与{ctx.place(seen[0])}{where}完全相同",
+        where_en = f"the {seen[2]} of “{seen[1].name}”" if seen[1] is not None else "the paragraph"
+        yield ctx.finding(at=loc, project=project, message_en=f"This {label} is word for word {where_en} at {ctx.place(seen[0], 'en')}",
+                          message=f"这段{label}与{ctx.place(seen[0])}{where}完全相同",
                           hint="删去重复的段落，或针对本处内容改写", text=text, evidence=key[:200],
                           cause=cause, many="连续 {count} 段文字与前文的段落逐字相同，是整块复制",
                           many_en="{count} consecutive paragraphs repeat earlier paragraphs word for word")

@@ -22,7 +22,7 @@ PF501 重复报告。地区词见 vocabulary.toml 的 [region]。
 A region-wide target is used as a project's indicator.
 Fix: Measure what this project itself delivers, not the region's yearly target.
 """
-from perflint.api import Corpus, RuleContext, comparable, row_key, rule, squash, vocabulary
+from perflint.api import Corpus, RuleContext, comparable, row_key, rule, siblings_text, squash, vocabulary
 
 TIERS1 = ("产出指标", "效益指标")
 
@@ -52,11 +52,12 @@ def check(corpus: Corpus, ctx: RuleContext):
             continue
         for doc, project, ind in members:
             others = [n for n in projects if n != project.name]
-            shown = "、".join(f"“{n}”" for n in others[:3]) + (f" 等 {len(others)} 张表" if len(others) > 3 else "")
+            shown = siblings_text(others, total=len(others))
             yield ctx.finding(
                 at=ind, project=project, document=doc, evidence=row_key(ind),
                 message=f"“{ind.name} {ind.value_text}”是地区的总体目标，不是本项目能单独带来的结果；"
                         f"{shown}也填了同一指标",
                 hint="改写为本项目自身的产出或效果，例如本项目补贴、培训或带动的人数",
-                message_en=f"“{ind.name} {ind.value_text}” is the region's target, not this project's; "
-                           f"{len(others)} other table(s) use it too")
+                message_en=f"“{ind.name} {ind.value_text}” is the region's target, not a result this project "
+                           f"brings about alone; {siblings_text(others, total=len(others), lang='en')} "
+                           f"give the same indicator")

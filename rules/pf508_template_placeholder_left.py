@@ -45,5 +45,6 @@ def check(doc: Document, ctx: RuleContext):
         if m:
             around = piece.text[max(0, m.start() - 6):m.end() + 6].strip()
             yield ctx.finding(at=piece.loc, project=piece.project, text=piece.text,
+                              message_en=f"A template placeholder “{m.group()}” is left in the {piece.what} (……{around}……)",
                               message=f"{piece.what}中留着模板占位符“{m.group()}”（……{around}……）",
                               hint="把占位符换成本项目的实际数值或文字", evidence=f"{piece.what}:{around}")

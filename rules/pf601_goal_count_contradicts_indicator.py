@@ -62,6 +62,7 @@ def check(project: Project, ctx: RuleContext):
         exact = not (v.comparator or m.value.comparator or v.approx or m.value.approx)
         yield ctx.finding(
             at=ind, severity="warning" if exact else "info",
+            message_en=f"The goal says “{m.context}{m.value.text}”, but the indicator “{ind.name}” says “{ind.value_text}”",
             message=f"目标写“{m.context}{m.value.text}”，指标“{ind.name}”却是“{ind.value_text}”",
             hint="统一目标文字与指标值，二者应是同一个数", evidence=f"{core}:{m.value.number}!={v.number}")
 
@@ -90,5 +91,6 @@ def _listed(project: Project, ctx: RuleContext):
                 message=f"目标写“{v.text}{noun.group()}”，数量指标却逐项列出了 {len(rows)} 项（每行 1 个）",
                 hint="核对目标中的个数与逐项列出的数量指标，补上漏列的或删去多列的",
                 evidence=f"listed:{head}:{v.number}!={len(rows)}",
-                message_en=f"The goal promises {v.text} {noun.group()}, but {len(rows)} are listed one per row")
+                message_en=f"The goal promises “{v.text}{noun.group()}”, but the quantity indicators list "
+                           f"{len(rows)} of them one per row (1 each)")
             return

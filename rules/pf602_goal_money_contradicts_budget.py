@@ -52,6 +52,8 @@ def check(project: Project, ctx: RuleContext):
             budget = project.amount("年度资金总额")
             yield ctx.finding(
                 at=where.loc if hasattr(where, "loc") else where, text=m.sentence.strip(),
+                message_en=f"The text says “{m.context}{m.value.text}”, which differs from the header amounts"
+                           + (f" (年度资金总额 {vocab.fmt_amount(budget)}{unit})" if budget is not None else ""),
                 message=f"文字中写“{m.context}{m.value.text}”，与表头金额不符"
                         + (f"（年度资金总额 {vocab.fmt_amount(budget)}{unit}）" if budget is not None else ""),
                 hint="核对文字中的金额与表头预算，二者应一致", evidence=f"{m.value.number}")

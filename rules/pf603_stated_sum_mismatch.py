@@ -47,6 +47,7 @@ def check(project: Project, ctx: RuleContext):
                 continue
             yield ctx.finding(
                 at=goal, text=sentence.strip(),
+                message_en=f"The parts in the text add up to {vocab.fmt_amount(summed / per)}{unit}, not the stated “{total.context}{total.value.text}”",
                 message=f"文字中的分项合计 {vocab.fmt_amount(summed / per)}{unit}，与写明的“{total.context}{total.value.text}”不符",
                 hint="核对各分项金额与合计数", evidence=f"{total.value.number}:{summed}")
             return

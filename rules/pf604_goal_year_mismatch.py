@@ -45,6 +45,7 @@ def check(project: Project, ctx: RuleContext):
                 sentence = re.findall(r"[^。；;\n]*$", goal.text[:m.start()])[0] + goal.text[m.start():].split("。")[0]
                 yield ctx.finding(
                     at=goal, text=sentence.strip(),
+                    message_en=f"In a table for {year}, the goal says “{m.group(0)}{after.strip()[:4]}……”",
                     message=f"{year} 年度的表中，目标写的是“{m.group(0)}{after.strip()[:4]}……”",
                     hint=f"改为 {year} 年的计划，或核对表格的预算年度", evidence=f"{written}:{after[:4]}")
                 return

@@ -86,13 +86,16 @@ def check(project: Project, ctx: RuleContext):
     lonely_count = [i for i, k in keys_c if not paired(k, keys_m) and all(loose[k].isdisjoint(loose[o]) for _, o in keys_m)]
     if not (lonely_cost or lonely_count):
         return
-    parts = []
+    parts, parts_en = [], []
     if lonely_cost:
         parts.append("有成本无数量：" + _names(lonely_cost))
+        parts_en.append("a cost without a quantity: " + _names(lonely_cost))
     if lonely_count:
         parts.append("有数量无成本：" + _names(lonely_count))
+        parts_en.append("a quantity without a cost: " + _names(lonely_count))
     first = (lonely_cost or lonely_count)[0]
     yield ctx.finding(at=first.loc, message="数量指标与成本指标没有一一对应，" + "；".join(parts),
+                      message_en="Quantity and cost indicators do not pair up: " + "; ".join(parts_en),
                       hint="为每项支出同时列出数量和成本，或合并名称不同的同一事项",
                       evidence="|".join(i.name for i in lonely_cost + lonely_count))
 

@@ -35,9 +35,11 @@ def check(project: Project, ctx: RuleContext):
     if squash(long.text).startswith(squash(short.text)):
         cut = squash(short.text)[-8:]
         yield ctx.finding(at=short, text=short.text,
+                          message_en=f"“{short.label}” is cut short at “……{cut}”; the other column goes on",
                           message=f"“{short.label}”在“……{cut}”处被截断，另一栏还有下文",
                           hint="补全被截断的目标文字，使两栏一致")
     else:
         yield ctx.finding(at=local[0], severity="info", text=local[0].text,
+                          message_en="There is no money transferred to cities and counties, yet the two goal columns differ",
                           message="没有转移市县资金，但两栏绩效目标的内容不同",
                           hint="核对两栏目标，没有市县资金时两栏应一致")

@@ -57,4 +57,5 @@ def check(project: Project, ctx: RuleContext):
             at=ind, evidence=f"{purpose}|{ind.name}",
             message=f"项目“{project.name}”是{PURPOSE_NAMES[purpose]}，{ind.tier2}“{ind.name}”与其用途无关",
             hint="删去与项目无关的效益，或改为这项支出能带来的效果；确实不涉及时按模板注明不适用",
-            message_en=f"{project.name} is {purpose} spending; the {ind.tier2} “{ind.name}” is unrelated to it")
+            message_en=f"Project “{project.name}” is {PURPOSE_NAMES[purpose]}; the {ind.tier2} “{ind.name}” is "
+                       f"unrelated to what it pays for")

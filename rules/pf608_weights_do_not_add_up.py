@@ -47,5 +47,6 @@ def check(project: Project, ctx: RuleContext):
         message=f"{len(rows)} 项指标的权重合计为 {vocab.fmt_amount(added)}，"
                 f"应为 {vocab.fmt_amount(scale)}（另留预算执行率时为 {vocab.fmt_amount(scale * Decimal('0.9'))}）",
         hint="核对各项指标的权重（分值），使合计为满分",
-        message_en=f"The weights of {len(rows)} indicators add up to {vocab.fmt_amount(added)}, "
-                   f"not {vocab.fmt_amount(scale)}")
+        message_en=f"The weights of {len(rows)} indicators add up to {vocab.fmt_amount(added)}, not "
+                   f"{vocab.fmt_amount(scale)} ({vocab.fmt_amount(scale * Decimal('0.9'))} when budget execution "
+                   f"keeps its own points)")

@@ -45,6 +45,7 @@ def check(project: Project, ctx: RuleContext):
     if period and annual and crosses_years(project) and squash(period[0].text) == squash(annual[0].text):
         yield ctx.finding(
             at=annual[0], text=annual[0].text, evidence="goals",
+            message_en=f"The project period “{project.fields['项目期'].text}” runs beyond the budget year, yet the period goal copies the annual one",
             message=f"项目期“{project.fields['项目期'].text}”跨出预算年度，实施期目标与本年度目标却完全相同",
             hint="实施期目标写整个实施期的结果，本年度目标写本年度的部分")
     long_rows, year_rows = project.period_indicators, project.indicators
@@ -52,5 +53,6 @@ def check(project: Project, ctx: RuleContext):
             and [row_key(i) for i in long_rows] == [row_key(i) for i in year_rows]:
         yield ctx.finding(
             at=long_rows[0], evidence="indicators",
+            message_en=f"The long-term (period) indicators copy the annual ones row for row ({len(long_rows)} rows)",
             message=f"长期（实施期）指标与年度指标逐条相同（{len(long_rows)} 条）",
             hint="长期指标写整个实施期的目标，年度指标写本年度的部分")

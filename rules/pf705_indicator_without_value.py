@@ -23,5 +23,6 @@ from perflint.api import Indicator, RuleContext, is_filler_name, rule
 @rule(code="PF705", name="indicator-without-value", category="structure", severity="warning", target=Indicator)
 def check(ind: Indicator, ctx: RuleContext):
     if ind.value.kind == "empty" and ind.name.strip() and not is_filler_name(ind.name):
-        yield ctx.finding(at=ind, message=f"{ind.tier2 or '指标'}“{ind.name}”没有填写目标值",
+        yield ctx.finding(at=ind, message_en=f"The {ind.tier2 or 'indicator'} “{ind.name}” has no target value",
+                          message=f"{ind.tier2 or '指标'}“{ind.name}”没有填写目标值",
                           hint="填写可考核的目标值", text=ind.name)

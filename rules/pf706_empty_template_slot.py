@@ -35,11 +35,14 @@ def check(project: Project, ctx: RuleContext):
         # the preprinted effect rows are nearly all blank: the table states almost no effect
         names = "、".join(s.tier2.removesuffix("指标") for s in effect_slots)
         yield ctx.finding(at=effect_slots[0].loc, text=effect_slots[0].label, evidence=f"effects:{names}",
+                          message_en=f"The effect rows {names} are all blank; only {len(filled)} effect is filled in",
                           message=f"效益指标中{names}都空着，只填了 {len(filled)} 项效益",
                           hint="填写项目能带来的效益；确不适用的写明“不适用”并说明理由")
     if not slots:
         return
     lines = "、".join(ctx.place(s.loc) for s in slots[:4]) + ("等" if len(slots) > 4 else "")
-    yield ctx.finding(at=slots[0].loc, message=f"有 {len(slots)} 个空的指标栏位没有填写或删除（{lines}）",
+    lines_en = ", ".join(ctx.place(s.loc, "en") for s in slots[:4]) + (", …" if len(slots) > 4 else "")
+    yield ctx.finding(at=slots[0].loc, message_en=f"{len(slots)} empty indicator slots were neither filled in nor removed ({lines_en})",
+                      message=f"有 {len(slots)} 个空的指标栏位没有填写或删除（{lines}）",
                       hint="删除空栏位，或在确不适用的栏位写明“不适用”", text=slots[0].label,
                       evidence=str(len(slots)))

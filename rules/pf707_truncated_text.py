@@ -42,9 +42,11 @@ def check(doc: Document, ctx: RuleContext):
             continue
         if t[-1] in "，,、：:（(":
             yield ctx.finding(at=loc, project=project, text=t[-30:],
+                              message_en=f"The {what} ends in “{t[-1]}”: what follows is missing",
                               message=f"{what}以“{t[-1]}”结尾，后面的内容缺失", hint="补全被截断的句子")
         elif (tail := _TAIL.search(t)) and not tail.group(1).isdigit():
             yield ctx.finding(at=loc, project=project, text=t[-30:],
+                              message_en=f"The {what} ends in a stray “{tail.group(1)}”: the sentence is cut short",
                               message=f"{what}末尾只剩“{tail.group(1)}”，句子被截断",
                               hint="补全被截断的句子，或删去残留的字")
     for project in doc.projects:
@@ -54,5 +56,6 @@ def check(doc: Document, ctx: RuleContext):
             if (len(short) >= MIN_CUT_NAME and long.startswith(short) and _CJK.match(extra)
                     and not _COST_SUFFIX.match(extra)):
                 yield ctx.finding(at=ind, project=project, severity="info",
+                                  message_en=f"The indicator name “{ind.name}” seems cut short: another is named “{long}”",
                                   message=f"指标名称“{ind.name}”似乎被截断：另一指标名为“{long}”",
                                   hint="补全名称，使同一事项的写法一致", text=ind.name)

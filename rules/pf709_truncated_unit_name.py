@@ -47,8 +47,11 @@ def check(doc: Document, ctx: RuleContext):
             full = max(longer, key=len)
             yield ctx.finding(at=field.loc, project=project, text=field.text,
                               evidence=f"unit:{short}", cause=f"unit:{short}",
+                              message_en=f"The implementing unit “{field.text}” seems cut short: another unit in this file is named “{full}”",
                               message=f"实施单位“{field.text}”似乎被截断：本文件中另有单位名为“{full}”",
                               hint="写全单位名称",
                               many=f"实施单位“{field.text}”似乎被截断（" + "{count} 张表）："
-                                   f"本文件中另有单位名为“{full}”")
+                                   f"本文件中另有单位名为“{full}”",
+                              many_en=f"The implementing unit “{field.text}” seems cut short (" + "{count} tables): "
+                                      f"another unit in this file is named “{full}”")
 

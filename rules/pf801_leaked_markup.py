@@ -30,6 +30,7 @@ KINDS = {
     "Word 域代码": ("\\M", re.compile(r"\b(?:TC|TOC|PAGEREF|HYPERLINK|SEQ|REF|MERGEFIELD)\b[^\n\\]{0,120}(?:\\[a-z*](?:\s+[A-Za-z0-9]{1,3}\b)?\s*)+"
                           r"|\\\*\s*MERGEFORMAT|\bMERGEFORMAT\b")),
 }
+_KIND_EN = {"网页标记": "Web markup", "Word 域代码": "A Word field code"}
 
 
 @rule(code="PF801", name="leaked-markup", category="text", severity="warning", target=Document)
@@ -42,6 +43,9 @@ def check(doc: Document, ctx: RuleContext):
         piece, code = hits[0]
         places = list(dict.fromkeys(ctx.place(p.loc) for p, _ in sorted(hits, key=lambda h: h[0].loc.line)))
         where = "、".join(places[:5]) + ("等" if len(places) > 5 else "")
+        places_en = list(dict.fromkeys(ctx.place(p.loc, "en") for p, _ in sorted(hits, key=lambda h: h[0].loc.line)))
+        where_en = ", ".join(places_en[:5]) + (", …" if len(places_en) > 5 else "")
         yield ctx.finding(at=piece.loc, project=piece.project, text=piece.text[:60],
+                          message_en=f"{_KIND_EN.get(kind, kind)} “{code.strip()}” leaked into the {piece.what}; {len(hits)} in this file ({where_en})",
                           message=f"{piece.what}中混入了{kind}“{code.strip()}”，本文件共 {len(hits)} 处（{where}）",
                           hint=f"删除残留的{kind}，只保留文字", evidence=f"{kind}:{len(hits)}")

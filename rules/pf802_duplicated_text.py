@@ -62,6 +62,7 @@ def check(doc: Document, ctx: RuleContext):
         seen.add((piece.loc.line, found[0]))
         repeated, how = found
         yield ctx.finding(at=piece.loc, project=piece.project, text=piece.text[:80],
+                          message_en=f"In the {piece.what}, “{repeated}” is written twice",
                           message=f"{piece.what}中{how}“{repeated}”重复了一遍",
                           hint=f"删去重复的“{repeated}”", evidence=repeated)
 

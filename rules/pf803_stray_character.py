@@ -48,6 +48,7 @@ def check(doc: Document, ctx: RuleContext):
         if inside is not None:
             around = piece.text[max(0, inside.start() - 4):inside.end() + 4]
             yield ctx.finding(at=piece.loc, project=piece.project, text=around,
+                              message_en=f"In the {piece.what}, “{around}” holds a stray “{inside.group()}”",
                               message=f"{piece.what}中“{around}”夹着多余的字符“{inside.group()}”",
                               hint=f"删去“{inside.group()}”，或改为原本要写的字", evidence=f"inside:{around}")
             continue
@@ -58,5 +59,6 @@ def check(doc: Document, ctx: RuleContext):
         if m:
             stray = m.group().strip()
             yield ctx.finding(at=piece.loc, project=piece.project, text=piece.text[-30:],
+                              message_en=f"The {piece.what} “{piece.text.strip()[-20:]}” ends in a stray “{stray}”",
                               message=f"{piece.what}“{piece.text.strip()[-20:]}”末尾多出字符“{stray}”",
                               hint=f"删去末尾的“{stray}”", evidence=stray)

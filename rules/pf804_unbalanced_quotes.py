@@ -55,6 +55,8 @@ def check(doc: Document, ctx: RuleContext):
     for hits in by_project.values():
         piece, what = hits[0]
         more = f"，本表共 {len(hits)} 处" if len(hits) > 1 else ""
+        more_en = f"; {len(hits)} in this table" if len(hits) > 1 else ""
         yield ctx.finding(at=piece.loc, project=piece.project, text=piece.text[:60],
+                          message_en=f"The {piece.what} “{piece.text.strip()[:30]}” has unpaired quotation marks, title marks or brackets{more_en}",
                           message=f"{piece.what}“{piece.text.strip()[:30]}”中{what}{more}",
                           hint="检查并补齐成对的引号、书名号和括号", evidence=f"{what}:{len(hits)}")

@@ -72,5 +72,6 @@ def check(doc: Document, ctx: RuleContext):
                 continue
             shown = text[max(0, at - 8):at + len(typo.wrong) + 6]
             yield ctx.finding(at=piece.loc, project=piece.project, text=shown,
+                              message_en=f"In the {piece.what}, “{typo.wrong}” is probably a slip for “{typo.right}” (……{shown}……)",
                               message=f"{piece.what}中的“{typo.wrong}”疑为“{typo.right}”之误（……{shown}……）",
                               hint=f"改为“{typo.right}”", evidence=typo.wrong)

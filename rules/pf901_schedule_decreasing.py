@@ -29,6 +29,7 @@ def check(project: Project, ctx: RuleContext):
             continue
         if previous is not None and value < previous[1]:
             yield ctx.finding(at=cell.loc, text=cell.value.text,
+                              message_en=f"The spending plan's cumulative share falls to {cell.value.text} at {cell.column}, below {previous[2]} at {previous[0]}",
                               message=f"资金支出计划{cell.column}累计 {cell.value.text}，低于{previous[0]}的 {previous[2]}",
                               hint="支出计划填写累计比例，后一期不应小于前一期",
                               evidence=f"{cell.column}:{value}<{previous[1]}")

@@ -27,8 +27,10 @@ def check(project: Project, ctx: RuleContext):
         if v is None or cell.blank:
             continue
         if v.kind != "percent":
-            yield ctx.finding(at=cell.loc, text=v.text, message=f"资金支出计划{cell.column}填的是“{v.text}”，不是累计比例",
+            yield ctx.finding(at=cell.loc, text=v.text, message_en=f"The spending plan has “{v.text}” at {cell.column}, not a cumulative share",
+                              message=f"资金支出计划{cell.column}填的是“{v.text}”，不是累计比例",
                               hint="填写截至该期的累计支出比例，如“50%”", evidence=f"{cell.column}:{v.text}")
         elif not 0 <= v.number <= 100:
-            yield ctx.finding(at=cell.loc, text=v.text, message=f"资金支出计划{cell.column}累计 {v.text}，超出 0–100% 的范围",
+            yield ctx.finding(at=cell.loc, text=v.text, message_en=f"The spending plan's cumulative share at {cell.column} is {v.text}, outside 0–100%",
+                              message=f"资金支出计划{cell.column}累计 {v.text}，超出 0–100% 的范围",
                               hint="累计支出比例最高 100%", evidence=f"{cell.column}:{v.number}")

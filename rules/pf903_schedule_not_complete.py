@@ -38,5 +38,6 @@ def check(project: Project, ctx: RuleContext):
     last = filled[-1]
     if last.percent < 100:
         yield ctx.finding(at=last.loc, text=last.value.text,
+                          message_en=f"The spending plan reaches only {last.value.text} by {last.column}; the year's money should all be spent",
                           message=f"资金支出计划到{last.column}累计只有 {last.value.text}，当年资金应全部支出",
                           hint="计划到12月底累计 100%，确需结转的请说明理由", evidence=f"{last.column}:{last.percent}")

@@ -31,5 +31,6 @@ def check(project: Project, ctx: RuleContext):
         if cells[k].blank:
             before, after = cells[filled[0]], cells[filled[-1]]
             yield ctx.finding(at=cells[k].loc, text="",
+                              message_en=f"The spending plan leaves {cells[k].column} blank, while {before.column} and {after.column} are filled in",
                               message=f"资金支出计划{cells[k].column}留空，而{before.column}和{after.column}都已填写",
                               hint=f"填写截至{cells[k].column}的累计支出比例", evidence=cells[k].column)

@@ -29,5 +29,6 @@ def check(project: Project, ctx: RuleContext):
         return
     which = "、".join(c.column for c in missing)
     yield ctx.finding(at=project.schedule.loc,
+                      message_en=f"The spending plan has {len(cells)} columns but only {len(cells) - len(missing)} values; {which} missing",
                       message=f"资金支出计划有 {len(cells)} 栏，只读到 {len(cells) - len(missing)} 个数，缺{which}",
                       hint="每个季度都填写累计比例（未支出填 0%）", evidence=which)

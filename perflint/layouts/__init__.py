@@ -78,7 +78,8 @@ def build_document(source: Source, layout: Layout | None = None) -> Document:
         from ..readers.segment import segment
         from .form import what_is_missing
         rows = source.cells if source.cells is not None else segment(source.lines)[0]
-        doc.problems.append(Problem("input", "unrecognised-layout", what_is_missing(rows), Loc(source.path, 1)))
+        message, message_en = what_is_missing(rows)
+        doc.problems.append(Problem("input", "unrecognised-layout", message, Loc(source.path, 1), message_en=message_en))
         return doc
     try:
         built = layout.build(source)
@@ -95,5 +96,6 @@ def build_document(source: Source, layout: Layout | None = None) -> Document:
     built.places = source.places
     if not built.projects:
         built.problems.append(Problem(
-            "input", "no-tables", f"按“{layout.name}”版式未找到任何项目表", Loc(source.path, 1)))
+            "input", "no-tables", f"按“{layout.name}”版式未找到任何项目表", Loc(source.path, 1),
+            message_en=f"No project table was found in the “{layout.name}” layout"))
     return built

@@ -349,7 +349,8 @@ def finish_project(project: Project, rows: list[RawRow], year: int | None,
             project.problems.append(Problem(
                 "structure", "tier2-unknown",
                 f"无法确定“{first.name or first.value_text}”所属的二级指标（原表未标明）", first.loc,
-                first.name))
+                first.name, f"The second-level tier of “{first.name or first.value_text}” cannot be determined "
+                            "(the table does not say)"))
     for row in rows:
         tier2 = tiers[row.group] or inferred.get(row.group)
         tier1 = taxonomy.parent_of(tier2) or taxonomy.tier1_of(row.tier1_label)

@@ -395,7 +395,9 @@ def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int
         project.problems.append(Problem(
             "input", "no-indicator-heading",
             f"找到了“{_start_label(rows[start])}”，但没有找到指标表头（一级指标 | 二级指标 | 三级指标 | 指标值），"
-            "这张表的指标未读取，未做检查", Loc(path, start + 1)))
+            "这张表的指标未读取，未做检查", Loc(path, start + 1),
+            message_en=f"Found “{_start_label(rows[start])}”, but no indicator heading (一级指标 | 二级指标 | "
+                       "三级指标 | 指标值); this table's indicators were not read or checked"))
         project.doubtful = DOUBTFUL_QUIET
         return project
     columns = [column_of(c) for c in rows[heading]]
@@ -413,7 +415,9 @@ def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int
     if not project.indicators and not project.empty_slots and not period_rows:
         project.problems.append(Problem(
             "input", "no-indicator-heading",
-            f"找到了指标表头（第 {heading + 1} 行），但表中一行指标也没有读到，未做检查", Loc(path, heading + 1)))
+            f"找到了指标表头（第 {heading + 1} 行），但表中一行指标也没有读到，未做检查", Loc(path, heading + 1),
+            message_en=f"Found the indicator heading (line {heading + 1}), but not one indicator row under it; "
+                       "nothing was checked"))
     if period_rows:
         holder = Project(name=project.name, loc=project.loc)
         finish_project(holder, period_rows, year)
@@ -423,7 +427,9 @@ def read_table(path: str, rows: list[list[str]], start: int, end: int, year: int
         project.problems.append(Problem(
             "input", "tiers-inferred",
             f"表中没有一级/二级指标栏，{len(project.indicators)} 项指标的层级是按名称和取值推断的（见 perflint extract），"
-            "不按缺少层级处理", Loc(path, heading + 1)))
+            "不按缺少层级处理", Loc(path, heading + 1),
+            message_en=f"The table has no tier columns; the tiers of its {len(project.indicators)} indicators were "
+                       "inferred from their names and values (see perflint extract), not reported as missing"))
     return project
 
 
@@ -561,21 +567,28 @@ def _judge_reading(project: Project, columns: list[Column], period_rows: list[Ra
     untiered = sum(1 for i in inds if i.tier2 is None and i.tier1 is None)
     run_on = sum(1 for i in inds if len(i.name) > 40 and not i.value_text)
     tier_named = sum(1 for i in inds if _tier_level(i.name))
-    reasons = []
+    reasons, reasons_en = [], []
     if unnamed * 2 > len(inds):
         reasons.append(f"{unnamed} 行没有指标名称")
+        reasons_en.append(f"{unnamed} have no name")
     if untiered * 2 > len(inds):
         reasons.append(f"{untiered} 行没有一级/二级指标")
+        reasons_en.append(f"{untiered} have no tier")
     if tier_named * 2 > len(inds):
-        reasons.append(f"{tier_named} 行的指标名称是层级名称（如“{next(i.name for i in inds if _tier_level(i.name))}”）")
+        example = next(i.name for i in inds if _tier_level(i.name))
+        reasons.append(f"{tier_named} 行的指标名称是层级名称（如“{example}”）")
+        reasons_en.append(f"{tier_named} are named after a tier (such as “{example}”)")
     if run_on * 2 > len(inds):
         reasons.append(f"{run_on} 行的名称与指标值连在一起、分不开")
+        reasons_en.append(f"{run_on} run their name and value together")
     if reasons:
         project.doubtful = DOUBTFUL_QUIET
         project.problems.append(Problem(
             "input", "doubtful-reading",
             f"这张表读得不可靠（共 {len(inds)} 行指标，其中 {'，'.join(reasons)}），依赖指标的检查已跳过，请人工审核",
-            Loc(path, heading + 1)))
+            Loc(path, heading + 1),
+            message_en=f"This table could not be read reliably ({len(inds)} indicator rows, of which "
+                       f"{'; '.join(reasons_en)}); checks that depend on its indicators were skipped: review it by hand"))
     has_long = any(c.period == "long" and c.role in ("name", "value") for c in columns)
     if has_long and not period_rows:
         project.problems.append(Problem(
@@ -782,7 +795,8 @@ def _unplaced(project: Project, path: str, i: int, content: list[tuple[int, str]
     text = " ".join(t for _, t in content)
     project.problems.append(Problem(
         "structure", "unplaced-row", f"这一行不在任何一级指标之下，无法归入指标表：“{text}”",
-        Loc(path, i + 1, content[0][0]), text))
+        Loc(path, i + 1, content[0][0]), text,
+        f"This row is under no first-level tier and cannot be placed in the indicator table: “{text}”"))
 
 
 class _Columns(list):
@@ -857,7 +871,8 @@ def _whole_value(value: str, row: _Row, period: str, project: Project | None = N
     written = value.lstrip()[:1].replace("＝", "=")
     if sign and written in "≥≤><=":
         if project is not None and written != sign:
-            _disagree(project, loc, f"指标值“{value}”与指标性质栏的“{sign}”相互矛盾", value)
+            _disagree(project, loc, f"指标值“{value}”与指标性质栏的“{sign}”相互矛盾", value,
+                      f"The value “{value}” contradicts “{sign}” in the comparator column")
         sign = ""
     stripped = value.strip()
     if unit and not stripped.endswith(unit):
@@ -866,7 +881,8 @@ def _whole_value(value: str, row: _Row, period: str, project: Project | None = N
         elif project is not None and re.search(r"\d", stripped):
             tail = re.sub(r"^[^\d]*[\d.,]+", "", stripped)
             if tail and unit not in tail and tail not in unit:
-                _disagree(project, loc, f"指标值“{value}”与计量单位栏的“{unit}”不一致", value)
+                _disagree(project, loc, f"指标值“{value}”与计量单位栏的“{unit}”不一致", value,
+                          f"The value “{value}” does not agree with “{unit}” in the unit column")
     if _SERIAL.match(stripped) and project is not None:
         date = _excel_date(stripped, row)
         if date:
@@ -878,8 +894,8 @@ def _whole_value(value: str, row: _Row, period: str, project: Project | None = N
     return sign + stripped
 
 
-def _disagree(project: Project, loc: Loc | None, message: str, text: str) -> None:
-    project.problems.append(Problem("value", "value-parts-disagree", message, loc, text))
+def _disagree(project: Project, loc: Loc | None, message: str, text: str, message_en: str) -> None:
+    project.problems.append(Problem("value", "value-parts-disagree", message, loc, text, message_en))
 
 
 def _excel_date(text: str, row: _Row) -> str | None:
@@ -964,8 +980,9 @@ def starts_table(cells: list[str]) -> bool:
     return is_heading_row(cells) and _is_flat_heading([column_of(c) for c in cells])
 
 
-def what_is_missing(rows: list[list[str]]) -> str:
-    """Why no table could be read from these rows: what was found, and what was not."""
+def what_is_missing(rows: list[list[str]]) -> tuple[str, str]:
+    """Why no table could be read from these rows: what was found, and what was not (in Chinese
+    and in English)."""
     name = next((_start_label(cells) for cells in rows if _name_start(cells)), None)
     if name is None:
         name = next((c.strip()[:12] for cells in rows for c in cells
@@ -974,11 +991,19 @@ def what_is_missing(rows: list[list[str]]) -> str:
     tiers = sum(1 for cells in rows for c in cells if c.strip() and (taxonomy.tier1_of(c) or taxonomy.tier2_of(c)))
     if name and heading:
         return (f"找到了“{name}”和指标表头，但单元格连写在一起，分不出表格的行（连写文字），"
-                "未能读取表格，未做检查；请用原表（Word/Excel/PDF）检查")
+                "未能读取表格，未做检查；请用原表（Word/Excel/PDF）检查",
+                f"Found “{name}” and an indicator heading, but the cells run together and the rows cannot "
+                "be told apart; the table was not read or checked: check the original Word/Excel/PDF file")
     if name and not heading:
         return (f"找到了“{name}”，但没有找到指标表头（一级指标 | 二级指标 | 三级指标 | 指标值），"
-                "未能读取表格，未做检查")
+                "未能读取表格，未做检查",
+                f"Found “{name}”, but no indicator heading (一级指标 | 二级指标 | 三级指标 | 指标值); "
+                "the table was not read or checked")
     if tiers:
         return (f"找到了 {tiers} 处“产出指标”“数量指标”等指标层级，但没有找到“项目名称”等表头和指标表头，"
-                "未能读取表格，未做检查")
-    return "未识别出绩效目标表：文件中没有找到“项目名称”“一级指标”等表格结构，未做检查"
+                "未能读取表格，未做检查",
+                f"Found {tiers} tier labels such as “产出指标”“数量指标”, but no header such as “项目名称” and "
+                "no indicator heading; the table was not read or checked")
+    return ("未识别出绩效目标表：文件中没有找到“项目名称”“一级指标”等表格结构，未做检查",
+            "No performance target table was recognised: the file has no table structure such as "
+            "“项目名称”“一级指标”; nothing was checked")

@@ -189,7 +189,7 @@ class _IndicatorReader:
         if self.cursor.tier1_label is None and self.cursor.tier2_label is None:
             self.project.problems.append(Problem(
                 "structure", "unplaced-row", f"这一行不在任何指标之下，无法归入指标表：“{text}”",
-                loc, text))
+                loc, text, f"This row is under no indicator and cannot be placed in the indicator table: “{text}”"))
             return
         if pair:
             row = self.cursor.row(pair[0], pair[1], loc)

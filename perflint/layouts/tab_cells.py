@@ -170,7 +170,9 @@ def _indicator_rows(path: str, project: Project, cells: list[_Cell]) -> list[Raw
             project.problems.append(Problem(
                 "structure", "unplaced-row",
                 f"指标表第一列应为一级指标或空白，这里是“{first.text}”，该单元格无法归位",
-                Loc(path, first.line), first.text))
+                Loc(path, first.line), first.text,
+                f"The indicator table's first column should hold a first-level tier or nothing; here it holds "
+                f"“{first.text}”, a cell that cannot be placed"))
             k += 1
             continue
         row = cells[k:k + 6]
@@ -178,7 +180,9 @@ def _indicator_rows(path: str, project: Project, cells: list[_Cell]) -> list[Raw
             project.problems.append(Problem(
                 "structure", "unplaced-row",
                 f"指标表末尾的单元格不足一行（{len(row)}/6）：“{' '.join(c.text for c in row)}”",
-                Loc(path, first.line), " ".join(c.text for c in row)))
+                Loc(path, first.line), " ".join(c.text for c in row),
+                f"The cells at the end of the indicator table fall short of a row ({len(row)}/6): "
+                f"“{' '.join(c.text for c in row)}”"))
             break
         t1, t2, name, description, value, basis = (c.text for c in row)
         cursor.see(t1, t2)

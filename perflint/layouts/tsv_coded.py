@@ -122,7 +122,9 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
             project.problems.append(Problem(
                 "structure", "unplaced-row",
                 f"这一行不在任何一级指标之下，无法归入指标表：“{' '.join(t for _, t in content)}”",
-                loc, lines[i].strip()))
+                loc, lines[i].strip(),
+                f"This row is under no first-level tier and cannot be placed in the indicator table: "
+                f"“{' '.join(t for _, t in content)}”"))
             continue
         cursor.see(t1, t2)
         if not others:

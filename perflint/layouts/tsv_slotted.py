@@ -117,7 +117,9 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
             project.problems.append(Problem(
                 "structure", "unplaced-row",
                 f"这一行不属于任何指标栏位，无法归入指标表：“{' '.join(t for _, t in content)}”",
-                loc, lines[i].strip()))
+                loc, lines[i].strip(),
+                f"This row belongs to no indicator slot and cannot be placed in the indicator table: "
+                f"“{' '.join(t for _, t in content)}”"))
             continue
         current_tier1 = (taxonomy.tier1_of(tier1_label)
                          or taxonomy.parent_of(taxonomy.tier2_of(tier2_label)))

@@ -28,7 +28,7 @@ def read_html(path: str, data: bytes) -> Source:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except MemoryError:
         raise
-    except Exception as err:      # lxml raises ParserError for an empty or broken document
+    except Exception:      # lxml raises ParserError for an empty or broken document
         return grid.source.problem("corrupt", "网页文件无法解析，请在浏览器中另存后再检查")
     grid.source.encoding = encoding
     _Walker(grid).walk(root)

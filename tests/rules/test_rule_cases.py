@@ -1,12 +1,14 @@
 """Every rule against its case file, and every rule documented and covered."""
 from __future__ import annotations
 
+import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from perflint.engine import DOC_HEADINGS, load_packs
-from perflint.testing import load_cases, run_case
+from perflint.testing import case_findings, load_cases, run_case
 
 CASES = Path(__file__).parent / "cases"
 RULES = load_packs().rules
@@ -74,3 +76,20 @@ def test_rule_reference_lists_every_rule_with_its_options():
     for r in BUILTIN:
         assert f"## {r.code} {r.name} — " in text
     assert "| `similarity` | `85` |" in text          # PF605's option and its default
+
+
+FAILING = [case for case in ALL_CASES if case.expect]
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_QUOTED = re.compile(r"“([^“”]*)”")
+
+
+@pytest.mark.parametrize("case", FAILING, ids=[f"{c.rule}: {c.name}" for c in FAILING])
+def test_english_messages_carry_the_same_numbers_and_names(case):
+    """--lang en says what the Chinese says: every number, and every name or text it quotes."""
+    findings, _ = case_findings(case)
+    assert findings
+    for f in findings:
+        english = f.message_en or ""
+        assert sorted(Decimal(n).normalize() for n in _NUMBER.findall(f.message)) == \
+            sorted(Decimal(n).normalize() for n in _NUMBER.findall(english)), (f.message, english)
+        assert [q for q in _QUOTED.findall(f.message) if f"“{q}”" not in english] == [], (f.message, english)
