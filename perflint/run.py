@@ -308,7 +308,12 @@ _worker: dict[str, Any] = {}
 
 
 def _start_worker(settings: Settings, overrides: dict[str, Any], discover: bool, keep_documents: bool) -> None:
-    """A worker process loads the rules itself (rule files from rule-paths cannot be pickled)."""
+    """A worker process loads the rules itself (rule files from rule-paths cannot be pickled).
+    Ctrl-C is the parent's to handle (it stops the pool and exits 130); a worker that took it
+    too would print a traceback of its own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker.update(plans=Plans(settings, overrides, discover), keep=keep_documents)
 
 

@@ -171,3 +171,37 @@ def test_the_readme_json_example_shows_todays_counts(monkeypatch):
               "funds": s["by_category"]["funds"], "skipped": s["skipped"]}
     assert shown == actual
     assert data["skipped"] == {"unsupported": ["samples/README.md"]}
+
+
+def test_the_terminal_report_labels_hints_apart_from_severities_and_aligns_its_columns():
+    out = invoke("check", str(SAMPLES / "weixian-rsj-2021.txt"), "--isolated", "--no-color").output
+    assert "建议：" in out and "提示：" not in out                    # 提示 is a severity only
+    # every finding's text starts in one column, whatever the group
+    starts = {line.index(" PF") for line in out.splitlines() if re.match(r"\s+\d+\s+(错误|警告|提示)\s+PF\d{3}", line)}
+    assert len(starts) == 1, starts
+    english = invoke("check", str(SAMPLES / "weixian-rsj-2021.txt"), "--isolated", "--no-color", "--lang", "en").output
+    starts = {m.start(2) for line in english.splitlines()
+              if (m := re.match(r"\s+\d+\s+(error|warning|info)\s+(PF\d{3})", line))}
+    assert len(starts) == 1, starts
+
+
+def test_no_python_words_reach_the_user(tmp_path):
+    rule = invoke("rule", "PF103", "--isolated").output
+    assert 'tolerance = "0"' in rule and "Decimal" not in rule
+    reference = (SAMPLES.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert "DOMAIN" not in reference and "Decimal(" not in reference
+    (tmp_path / "broken.docx").write_bytes(b"PK\x03\x04" + b"\x00" * 64)
+    (tmp_path / "broken.xlsx").write_bytes(b"not a workbook at all")
+    locked = tmp_path / "locked.txt"
+    locked.write_text("项目名称\t测试\n", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        data = json.loads(invoke("check", str(tmp_path), "--isolated", "--format", "json").stdout)
+    finally:
+        locked.chmod(0o644)
+    messages = " ".join(f["message"] for f in data["findings"])
+    assert not re.search(r"BadZipFile|OSError|Errno|Error\b|Exception", messages), messages
+    assert "文件已损坏" in messages
+    import os
+    if os.geteuid() != 0:                      # root reads any file
+        assert "没有读写权限" in messages
