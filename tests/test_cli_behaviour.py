@@ -108,6 +108,10 @@ def test_each_file_is_checked_with_its_nearest_configuration(tmp_path, monkeypat
     assert ("PF204", "info") in codes["plain.txt"]
     assert not any(code == "PF204" for code, _ in codes["quiet.txt"])
     assert ("PF416", "error") in codes["quiet.txt"] and ("PF416", "warning") in codes["plain.txt"]
+    # worker processes find each file's configuration the same way
+    parallel = json.loads(invoke("check", "docs", "--format", "json", "-j", "2").stdout)
+    assert [(f["file"], f["code"], f["severity"]) for f in parallel["findings"]] == \
+        [(f["file"], f["code"], f["severity"]) for f in data["findings"]]
     # the command line wins over every file's configuration
     data = json.loads(invoke("check", "docs", "--format", "json", "--ignore", "PF416").stdout)
     assert not any(f["code"] == "PF416" for f in data["findings"])
