@@ -560,6 +560,61 @@ class _progress_bar:
             self.progress = None
 
 
+@main.command("annotate", epilog="""\b
+示例：
+  perflint annotate 表.docx -o 批注/           批注/表.perflint.docx：每个有问题的单元格一条批注
+  perflint annotate 2024/ -o 批注/             文件夹里的每个表格各得一份带批注的副本
+  perflint annotate 表.pdf -o 批注/            PDF 和文本文件得到一份网页报告
+
+原文件不会被修改。退出码同 perflint check。""")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-o", "--output-dir", required=True, type=click.Path(file_okay=False),
+              help="写入副本的文件夹（不存在时创建）")
+@click.option("--select", multiple=True, help="只启用这些规则（代码、代码前缀、名称或类别，可逗号分隔）")
+@click.option("--ignore", multiple=True, help="停用这些规则")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="发现此级别及以上的问题时退出码为 1（默认 error）")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default=None, help="批注的语言")
+@config_options
+def annotate_command(paths, output_dir, select, ignore, fail_on, lang, config_path, isolated):
+    """把检查结果写回用户自己的文件：Word 表格在有问题的单元格上加批注，Excel 加单元格批注并按严重程度
+    着色；PDF 和文本文件生成网页报告。写出的是副本，原文件不变。"""
+    import os
+
+    from .annotate import AnnotateError, annotate_file
+    from .config import ConfigError
+    from .files import shown_name
+    from .i18n import words
+    from .run import UsageError, check, select_files
+
+    config = {} if isolated else config_path
+    overrides = dict(select=_split(select) or None, ignore=_split(ignore), fail_on=fail_on, lang=lang)
+    try:
+        report = check(list(paths), config, **overrides)
+        selection = select_files(paths, report.settings)
+        os.makedirs(output_dir, exist_ok=True)
+    except (ConfigError, UsageError) as err:
+        _fail(str(err))
+    except (OSError, ValueError) as err:
+        _fail(f"无法创建输出文件夹 {output_dir}：{os_error(err) if isinstance(err, OSError) else '路径无效'}")
+    by_file: dict[str, list] = {}
+    for f in report.findings:
+        by_file.setdefault(f.file, []).append(f)
+    w = words(report.settings.lang)
+    for path in selection.files:
+        found = by_file.get(shown_name(path), [])
+        try:
+            done = annotate_file(path, found, output_dir, report, report.settings.lang)
+        except AnnotateError as err:
+            _fail(str(err))
+        except OSError as err:
+            _fail(f"无法写入 {output_dir}：{os_error(err)}")
+        what = (f"{len(found)} 个问题" if done.kind == "html" else
+                f"{done.placed} 个问题批注在单元格上" + (f"，{done.general} 个在文首" if done.general else ""))
+        click.echo(f"{shown_name(path)} → {done.copy}{w['open']}{what}{w['close']}")
+    sys.exit(report.exit_code(report.settings.fail_on))
+
+
 @main.command("rules", epilog="""\b
 示例：
   perflint rules                              全部规则
