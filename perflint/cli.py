@@ -354,19 +354,22 @@ def _fail(message: str) -> None:
               help="只报告不在此基线文件中的新问题，并列出基线中已不再出现的问题")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
               help="把本次发现的全部问题写入基线文件")
+@click.option("--accepted", "accepted_path", type=click.Path(dir_okay=False), default=None,
+              help="接受文件（默认向上查找 perflint-accepted.toml；用 perflint accept 写入）")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="同时检查的文件数（多进程；0 为 CPU 核数），结果与逐个检查相同")
 @config_options
 def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_zero, fmt, output,
                   statistics, show_files, show_settings, stdin_filename, no_color, include, exclude,
-                  profile, budget_year, lang, baseline_path, write_baseline_path, jobs, config_path, isolated):
+                  profile, budget_year, lang, baseline_path, write_baseline_path, accepted_path, jobs,
+                  config_path, isolated):
     """检查绩效目标表：资金、占位、指标层级、指标值与模板问题。
 
     PATHS 是文件或文件夹（- 为标准输入）。每个文件使用离它最近的 perflint.toml 或
     pyproject.toml 的 [tool.perflint]（从文件所在文件夹向上查找）；命令行选项优先。"""
     import os
 
-    from . import baseline
+    from . import accept, baseline
     from .config import ConfigError
     from .i18n import words
     from .reporters import RenderOptions, formats, is_binary, write, write_file
@@ -393,7 +396,10 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
                 click.echo(f"perflint: 已把 {written} 个问题写入基线 {write_baseline_path}", err=True)
             if baseline_path:
                 baseline.apply(report, baseline_path)
-        except (ConfigError, UsageError, baseline.BaselineError) as err:
+            accepted_file = accepted_path or (None if isolated else accept.find())
+            if accepted_file:
+                accept.apply(report, accepted_file)
+        except (ConfigError, UsageError, baseline.BaselineError, accept.AcceptError) as err:
             _fail(str(err))
         finally:
             progress.close()                      # Ctrl-C too: the bar does not stay on screen
@@ -613,6 +619,52 @@ def annotate_command(paths, output_dir, select, ignore, fail_on, lang, config_pa
                 f"{done.placed} 个问题批注在单元格上" + (f"，{done.general} 个在文首" if done.general else ""))
         click.echo(f"{shown_name(path)} → {done.copy}{w['open']}{what}{w['close']}")
     sys.exit(report.exit_code(report.settings.fail_on))
+
+
+@main.command("accept", epilog="""\b
+示例：
+  perflint check docs/ --format concise        先找到问题的指纹（json、sarif、html 报告里都有）
+  perflint check docs/ --format json | jq '.findings[] | {fingerprint, message}'
+  perflint accept 3f2a9c0d1e4b5a67 --reason "该指标确需全部完成，已核实" --path docs/
+  perflint accept 3f2a9c0d1e4b5a67 9b8c7d6e5f4a3b21 --reason "共用指标，经处室确认" --by 张三
+
+接受的问题写入 perflint-accepted.toml（向上查找；没有时在当前文件夹新建），之后的检查不再计入问题数和
+退出码，但在报告中连同理由单独列出；不再匹配任何问题的记录会被指出。""")
+@click.argument("fingerprints", nargs=-1, required=True)
+@click.option("--reason", required=True, help="接受的理由（必填，写入接受文件）")
+@click.option("--by", default=None, help="接受人（默认为当前登录用户名）")
+@click.option("--path", "paths", multiple=True, default=("."),
+              help="在哪些文件或文件夹中查找这些问题（默认当前文件夹，可重复）")
+@click.option("--file", "accept_path", type=click.Path(dir_okay=False), default=None,
+              help="接受文件（默认向上查找 perflint-accepted.toml）")
+@config_options
+def accept_command(fingerprints, reason, by, paths, accept_path, config_path, isolated):
+    """接受已核实的问题：写明理由，之后的检查不再把它计入问题数和退出码。"""
+    import os
+
+    from . import accept
+    from .config import ConfigError
+    from .run import UsageError, check
+
+    config = {} if isolated else config_path
+    try:
+        report = check(list(paths), config)
+    except (ConfigError, UsageError) as err:
+        _fail(str(err))
+    wanted = set(fingerprints)
+    found = [f for f in report.findings if f.fingerprint in wanted]
+    missing = sorted(wanted - {f.fingerprint for f in found})
+    if missing:
+        _fail(f"在 {'、'.join(paths)} 中没有找到指纹为 {'、'.join(missing)} 的问题"
+              "（指纹见 json、sarif、html 报告；--path 要与检查时写法相同的文件或文件夹）")
+    target = accept_path or accept.find() or os.path.join(os.getcwd(), accept.FILE_NAME)
+    try:
+        written = accept.add(target, found, reason, by)
+    except accept.AcceptError as err:
+        _fail(str(err))
+    for f in found:
+        click.echo(f"已接受 {f.code} {f.file}:{f.line or ''} {f.message}")
+    click.echo(f"perflint: 已把 {written} 个问题写入 {target}", err=True)
 
 
 @main.command("rules", epilog="""\b

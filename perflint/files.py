@@ -23,6 +23,9 @@ import pathspec
 DEFAULT_EXCLUDE = ("build/", "dist/", "*.egg-info/", "__pycache__/", "node_modules/", "venv/",
                    "site-packages/", "_build/", "htmlcov/")
 
+#: perflint's own files, which sit among the tables they configure: left out without a word.
+OWN_FILES = frozenset(("perflint.toml", ".perflint.toml", "perflint-accepted.toml"))
+
 #: Lock files Word, Excel, WPS and LibreOffice leave beside an open document.
 LOCK_FILES = pathspec.GitIgnoreSpec.from_lines(["~$*", ".~lock.*#"])
 
@@ -81,8 +84,8 @@ def _walk(top: str, suffixes, wanted, unwanted, respect_gitignore: bool, files: 
         dirs[:] = kept_dirs
         for name in sorted(names):
             path = os.path.join(root, name)
-            if name.startswith(".") and not LOCK_FILES.match_file(name):
-                continue                       # hidden: not a document anyone handed over
+            if (name.startswith(".") and not LOCK_FILES.match_file(name)) or name in OWN_FILES:
+                continue                       # hidden, or perflint's own: not a document anyone handed over
             if LOCK_FILES.match_file(name):
                 skipped["lock"].append(path)
             elif unwanted.match_file(rel_root + name) or _ignored(ignores, path) \

@@ -12,6 +12,10 @@ WORDS: dict[str, dict[str, str]] = {
         "summary-short": "共 {files} 个文件、{projects} 张表，{findings} 个问题",
         "colon": "：", "comma": "，", "open": "（", "close": "）", "count": "{label} {n}",
         "no-findings": "没有发现问题", "written": "报告已写入 {path}",
+        "accepted": "已接受 {n} 个问题（{path}），不计入问题数和退出码：",
+        "accepted-item": "  {code} {file}:{line} {message} —— 理由：{reason}（{by}{at}）",
+        "accepted-unused": "{path} 中有 {n} 条接受记录已不再匹配任何问题（可删去）：",
+        "accepted-unused-item": "  {code} {file}：{reason}",
         "skipped": "跳过 {n} 个文件：{why}", "skipped-unsupported": "{n} 个格式不支持",
         "skipped-lock": "{n} 个 Office 临时锁定文件", "skipped-excluded": "{n} 个被排除规则跳过",
         "baseline": "基线 {path}：已略去 {suppressed} 个原有问题，{gone} 个基线问题已不再出现",
@@ -43,6 +47,10 @@ WORDS: dict[str, dict[str, str]] = {
         "summary-short": "{files} files, {projects} tables, {findings} findings",
         "colon": ": ", "comma": ", ", "open": " (", "close": ")", "count": "{n} {label}",
         "no-findings": "No findings", "written": "report written to {path}",
+        "accepted": "{n} findings accepted ({path}), left out of the counts and the exit code:",
+        "accepted-item": "  {code} {file}:{line} {message} — reason: {reason} ({by}{at})",
+        "accepted-unused": "{path} holds {n} acceptances that no longer match any finding (they can go):",
+        "accepted-unused-item": "  {code} {file}: {reason}",
         "skipped": "Skipped {n} files: {why}", "skipped-unsupported": "{n} in formats not supported",
         "skipped-lock": "{n} office lock files", "skipped-excluded": "{n} excluded by patterns",
         "baseline": "Baseline {path}: {suppressed} known findings left out, {gone} baseline findings no longer occur",
@@ -136,6 +144,24 @@ def skipped_lines(report, w: dict[str, str]) -> list[str]:
         return []
     why = w["comma"].join(w[f"skipped-{k}"].format(n=len(v)) for k, v in skipped.items() if v)
     return [w["skipped"].format(n=sum(len(v) for v in skipped.values()), why=why)]
+
+
+def accepted_lines(report, w: dict[str, str], shown: int = 50) -> list[str]:
+    """The accepted findings, with their reasons, and the acceptances that match nothing."""
+    result = getattr(report, "accepted", None)
+    if result is None:
+        return []
+    lines = []
+    if result.accepted:
+        lines.append(w["accepted"].format(n=len(result.accepted), path=result.path))
+        lines += [w["accepted-item"].format(code=f.code, file=f.file, line=f.line or "", message=f.message,
+                                            reason=a.reason, by=a.by, at=f"{w['comma']}{a.at}" if a.at else "")
+                  for f, a in result.accepted[:shown]]
+    if result.unused:
+        lines.append(w["accepted-unused"].format(n=len(result.unused), path=result.path))
+        lines += [w["accepted-unused-item"].format(code=a.code, file=a.file, reason=a.reason)
+                  for a in result.unused[:shown]]
+    return lines
 
 
 def baseline_lines(report, w: dict[str, str], shown: int = 20) -> list[str]:

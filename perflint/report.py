@@ -4,6 +4,8 @@
      "summary": {"files", "projects", "findings", "by_severity", "by_category", "skipped"},
      "files": [{"path", "layout", "projects", "error"}],
      "skipped": {"unsupported" | "lock" | "excluded": [path, …]},                 (when a walk left files out)
+     "accepted": {"path", "findings": [{…, "reason", "by", "at"}], "unused": [{"file", "code", "reason"}]},
+                                                                                 (with an accept file)
      "baseline": {"path", "suppressed", "gone": [{"fingerprint", "code", …}]},   (with --baseline)
      "findings": [{"code", "name", "category", "severity", "message", "hint", "file", "line",
                    "project", "indicator", "text", "fingerprint", "locator"}]}
@@ -51,6 +53,7 @@ class Report:
     #: files a folder walk left out, by why ("unsupported", "lock", "excluded"; see perflint/files.py)
     skipped: dict[str, tuple[str, ...]] = field(default_factory=dict)
     settings: Any = None                                  # the run's own Settings (its language, fail level)
+    accepted: Any = None                                  # an AcceptResult when an accept file was applied
 
     @property
     def summary(self) -> dict:
@@ -63,6 +66,7 @@ class Report:
             "by_severity": {s: by_severity.get(s, 0) for s in SEVERITIES},
             "by_category": {c: by_category[c] for c in CATEGORIES if by_category.get(c)},
             "skipped": sum(len(v) for v in self.skipped.values()),
+            "accepted": len(self.accepted.accepted) if self.accepted is not None else 0,
         }
 
     def to_json(self, findings: bool = True) -> dict:
@@ -76,6 +80,8 @@ class Report:
             data["skipped"] = {why: list(paths) for why, paths in self.skipped.items()}
         if self.baseline is not None:
             data["baseline"] = self.baseline.to_json()
+        if self.accepted is not None:
+            data["accepted"] = self.accepted.to_json()
         if findings:
             data["findings"] = [f.to_json() for f in self.findings]
         return data

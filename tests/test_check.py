@@ -33,7 +33,7 @@ def test_samples_snapshot(sample_report, golden):
 def test_json_contract(sample_report):
     data = sample_report.to_json()
     assert data["schema_version"] == 1 and data["tool"]["name"] == "perflint"
-    assert set(data["summary"]) == {"files", "projects", "findings", "by_severity", "by_category", "skipped"}
+    assert set(data["summary"]) == {"files", "projects", "findings", "by_severity", "by_category", "skipped", "accepted"}
     assert data["summary"]["files"] == 4 and data["summary"]["projects"] == 79
     assert [f["projects"] for f in data["files"]] == [7, 37, 24, 11]
     keys = {"code", "name", "category", "severity", "message", "hint", "file", "line", "project",

@@ -2,7 +2,7 @@
 and PDF files the cell instead of the line: ``path:[表3 第5行 指标值]: …``."""
 from __future__ import annotations
 
-from ..i18n import baseline_lines, skipped_lines, where, words
+from ..i18n import accepted_lines, baseline_lines, skipped_lines, where, words
 
 ESCAPES_CONTROLS = True      # document text may carry terminal escapes: shown, never acted on
 FORMATS = ("concise",)
@@ -19,5 +19,5 @@ def render(report, options) -> str:
                      + (f"{w['open']}{context}{w['close']}" if context else ""))
     lines.append(w["summary-short"].format(**report.summary))
     lines += skipped_lines(report, w)
-    lines += baseline_lines(report, w)
+    lines += baseline_lines(report, w) + accepted_lines(report, w)
     return "\n".join(lines)

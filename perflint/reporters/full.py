@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..i18n import baseline_lines, skipped_lines, where, words
+from ..i18n import accepted_lines, baseline_lines, skipped_lines, where, words
 
 ESCAPES_CONTROLS = True      # document text may carry terminal escapes: shown, never acted on
 FORMATS = ("full",)
@@ -101,7 +101,7 @@ def render(report, options) -> str:
             summary.append(w["colon"] if k == 0 else w["comma"])
             summary.append(w["count"].format(label=w[level], n=s["by_severity"][level]), style=STYLE[level])
     console.print(summary)
-    for line in skipped_lines(report, w) + baseline_lines(report, w):
+    for line in skipped_lines(report, w) + baseline_lines(report, w) + accepted_lines(report, w):
         console.print(Text(line, style="dim"))
     for warning in report.warnings:
         console.print(Text(f"{w['note']}{warning}", style="yellow"))

@@ -92,6 +92,7 @@ def render(report, options) -> str:
     out.append(_filters(summary, w, label, names))
     out.append(_findings(report, w, label, names))
     out.append(_files(report, label))
+    out.append(_accepted(report, w))
     out.append(f"</main><script>{SCRIPT}</script></body></html>")
     return "\n".join(out)
 
@@ -180,6 +181,17 @@ def _row(f, w: dict, label: dict, names: dict) -> str:
             f'<td><span class="badge {escape(f.severity)}">{escape(w[f.severity])}</span></td>'
             f'<td class="code" title="{escape(f.name)}">{escape(f.code)}<br><small>{escape(names.get(f.category, f.category))}</small></td>'
             f'<td>{"".join(body)}</td><td class="fix">{escape(f.hint or "")}</td></tr>')
+
+
+def _accepted(report, w: dict) -> str:
+    """The accepted findings, apart, with who accepted them and why; and stale acceptances."""
+    from ..i18n import accepted_lines
+
+    lines = accepted_lines(report, w, shown=10_000)
+    if not lines:
+        return ""
+    items = "".join(f"<li>{escape(line.strip())}</li>" for line in lines[1:])
+    return f'<section class="card" id="accepted"><h2>{escape(lines[0])}</h2><ul>{items}</ul></section>'
 
 
 def _files(report, label: dict) -> str:

@@ -31,7 +31,10 @@ def sarif(report, options) -> dict:
             "properties": {"category": r.category, "tags": [r.category]},
         })
     results = []
-    for f in report.findings:
+    accepted = getattr(report, "accepted", None)
+    reasons = {id(f): a for f, a in (accepted.accepted if accepted is not None else ())}
+    # accepted findings are results with a suppression (SARIF's way of saying "checked, and why")
+    for f in [*report.findings, *(f for f, _ in (accepted.accepted if accepted is not None else ()))]:
         result = {
             "ruleId": f.code,
             "level": LEVEL[f.severity],
@@ -50,6 +53,10 @@ def sarif(report, options) -> dict:
             result["properties"]["locator"] = f.locator
         if f.code in index:
             result["ruleIndex"] = index[f.code]
+        if id(f) in reasons:
+            a = reasons[id(f)]
+            result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": a.reason,
+                                       "properties": {"by": a.by, "at": a.at}}]
         results.append(result)
     return {
         "$schema": SCHEMA, "version": "2.1.0",
