@@ -354,6 +354,8 @@ def _fail(message: str) -> None:
               help="只报告不在此基线文件中的新问题，并列出基线中已不再出现的问题")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None,
               help="把本次发现的全部问题写入基线文件")
+@click.option("--group-by", type=click.Choice(["department", "unit"]), default=None,
+              help="按主管部门（department）或实施单位（unit）统计各自的表格数和问题数（终端、html 报告；xlsx 总是包含）")
 @click.option("--accepted", "accepted_path", type=click.Path(dir_okay=False), default=None,
               help="接受文件（默认向上查找 perflint-accepted.toml；用 perflint accept 写入）")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
@@ -361,7 +363,7 @@ def _fail(message: str) -> None:
 @config_options
 def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_zero, fmt, output,
                   statistics, show_files, show_settings, stdin_filename, no_color, include, exclude,
-                  profile, budget_year, lang, baseline_path, write_baseline_path, accepted_path, jobs,
+                  profile, budget_year, lang, baseline_path, write_baseline_path, group_by, accepted_path, jobs,
                   config_path, isolated):
     """检查绩效目标表：资金、占位、指标层级、指标值与模板问题。
 
@@ -414,7 +416,7 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
         import shutil
 
         width = shutil.get_terminal_size().columns
-    options = RenderOptions(color=color, width=width, lang=settings.lang)
+    options = RenderOptions(color=color, width=width, lang=settings.lang, group_by=group_by)
     if statistics:
         text = _statistics(report, w, settings.lang, as_json=fmt in ("json", "jsonl"))
         if output:

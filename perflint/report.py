@@ -37,6 +37,8 @@ class FileResult:
     error: str | None = None        # why the file could not be checked, if it could not
     encoding: str | None = None
     budget_year: int | None = None
+    #: each table's name, 主管部门 and 实施单位 (codes taken off), for the batch view
+    units: list[tuple[str, str | None, str | None]] = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"path": self.path, "layout": self.layout, "projects": self.projects,
@@ -85,6 +87,38 @@ class Report:
         if findings:
             data["findings"] = [f.to_json() for f in self.findings]
         return data
+
+    def units_of(self, f: Finding) -> tuple[str | None, str | None]:
+        """The 主管部门 and 实施单位 of the table a finding is in (None where not written)."""
+        if not hasattr(self, "_units"):
+            self._units = {}
+            for fr in self.files:
+                for name, department, unit in reversed(fr.units):       # the first of a name wins
+                    self._units[(fr.path, name)] = (department, unit)
+        return self._units.get((f.file, f.project or ""), (None, None))
+
+    def by_unit(self, level: str) -> list[dict]:
+        """The batch view: per 主管部门 (``level`` "department") or 实施单位 ("unit"), its tables
+        and its findings by severity and category, the most findings first."""
+        at = 0 if level == "department" else 1
+        rows: dict[str, dict] = {}
+
+        def row(name: str | None) -> dict:
+            key = name or ""
+            if key not in rows:
+                rows[key] = {"name": name, "tables": 0, "findings": 0,
+                             "by_severity": {s: 0 for s in SEVERITIES}, "by_category": Counter()}
+            return rows[key]
+
+        for fr in self.files:
+            for _, *units in fr.units:
+                row(units[at])["tables"] += 1
+        for f in self.findings:
+            r = row(self.units_of(f)[at])
+            r["findings"] += 1
+            r["by_severity"][f.severity] += 1
+            r["by_category"][f.category] += 1
+        return sorted(rows.values(), key=lambda r: (-r["by_severity"]["error"], -r["findings"], r["name"] or "~"))
 
     def statistics(self) -> list[tuple[str, str, str, int]]:
         """(code, name, severity, count) per rule that found something, most frequent first."""

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import re
 import itertools
 import os
 from collections.abc import Callable, Iterable
@@ -327,6 +328,7 @@ def _merge(first: FileResult | None, part: FileResult) -> FileResult:
     if first is None:
         return part
     first.projects += part.projects
+    first.units += part.units
     first.error = first.error or part.error
     return first
 
@@ -334,7 +336,25 @@ def _merge(first: FileResult | None, part: FileResult) -> FileResult:
 def _file_result(doc: Document) -> FileResult:
     errors = [p.message for p in doc.problems if p.category == "input"]
     return FileResult(doc.path, doc.layout, len(doc.projects), errors[0] if errors else None,
-                      doc.encoding, doc.budget_year)
+                      doc.encoding, doc.budget_year, [(p.name or "", *units_of(p)) for p in doc.projects])
+
+
+# a unit code printed before or after the name: 316001魏县…, 303002-自治区…, (433)乌海市…, …局 308001
+_UNIT_CODE = re.compile(r"^\s*[(（\[【]?[\dA-Za-z]{3,}[)）\]】]?\s*[-－_—:：]?\s*(?=[\u4e00-\u9fff])"
+                        r"|(?<=[\u4e00-\u9fff)）])\s+[\dA-Za-z]{3,}\s*$")
+
+
+def units_of(project: Project) -> tuple[str | None, str | None]:
+    """A table's 主管部门 and 实施单位 as written, without the unit code printed before them
+    (“316001魏县人力资源和社会保障局” → 魏县人力资源和社会保障局)."""
+    def named(*labels: str) -> str | None:
+        for label in labels:
+            field = project.fields.get(label)
+            if field is not None and field.text.strip():
+                return _UNIT_CODE.sub("", field.text.strip()) or field.text.strip()
+        return None
+
+    return named("主管部门"), named("实施单位", "预算单位")
 
 
 def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: dict[str, Any],

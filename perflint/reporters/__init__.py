@@ -19,6 +19,7 @@ class RenderOptions:
     color: bool = False
     width: int | None = None
     lang: str = "zh"
+    group_by: str | None = None      # "department" or "unit": the batch view (see reporters/batch.py)
 
 
 @functools.lru_cache(maxsize=1)

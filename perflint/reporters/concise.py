@@ -20,4 +20,8 @@ def render(report, options) -> str:
     lines.append(w["summary-short"].format(**report.summary))
     lines += skipped_lines(report, w)
     lines += baseline_lines(report, w) + accepted_lines(report, w)
+    if options.group_by:
+        from .batch import lines as batch_lines
+
+        lines += batch_lines(report, options.group_by, options.lang)
     return "\n".join(lines)

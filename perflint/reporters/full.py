@@ -101,6 +101,12 @@ def render(report, options) -> str:
             summary.append(w["colon"] if k == 0 else w["comma"])
             summary.append(w["count"].format(label=w[level], n=s["by_severity"][level]), style=STYLE[level])
     console.print(summary)
+    if options.group_by:
+        from .batch import lines as batch_lines
+
+        console.print()
+        for line in batch_lines(report, options.group_by, options.lang):
+            console.print(Text(line))
     for line in skipped_lines(report, w) + baseline_lines(report, w) + accepted_lines(report, w):
         console.print(Text(line, style="dim"))
     for warning in report.warnings:

@@ -93,6 +93,8 @@ def render(report, options) -> str:
     out.append(_findings(report, w, label, names))
     out.append(_files(report, label))
     out.append(_accepted(report, w))
+    if options.group_by:
+        out.append(_batch(report, options))
     out.append(f"</main><script>{SCRIPT}</script></body></html>")
     return "\n".join(out)
 
@@ -181,6 +183,18 @@ def _row(f, w: dict, label: dict, names: dict) -> str:
             f'<td><span class="badge {escape(f.severity)}">{escape(w[f.severity])}</span></td>'
             f'<td class="code" title="{escape(f.name)}">{escape(f.code)}<br><small>{escape(names.get(f.category, f.category))}</small></td>'
             f'<td>{"".join(body)}</td><td class="fix">{escape(f.hint or "")}</td></tr>')
+
+
+def _batch(report, options) -> str:
+    """The batch view by department or unit, as a table."""
+    from .batch import rows
+
+    headings, body = rows(report, options.group_by, options.lang)
+    head = "".join(f"<th>{escape(h)}</th>" for h in headings)
+    cells = "".join("<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in r) + "</tr>" for r in body)
+    title = words(options.lang)["group-title"].format(level=headings[0])
+    return (f'<section class="card" id="batch"><h2>{escape(title)}</h2>'
+            f'<table class="batch"><thead><tr>{head}</tr></thead><tbody>{cells}</tbody></table></section>')
 
 
 def _accepted(report, w: dict) -> str:
