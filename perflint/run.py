@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import re
 import itertools
 import os
+import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager

@@ -80,7 +80,6 @@ def test_accept_refuses_an_unknown_fingerprint_or_a_missing_reason(tmp_path, mon
 
 def test_every_report_lists_accepted_findings_apart(tmp_path, monkeypatch):
     import jsonschema
-
     from test_reports import SARIF_SCHEMA
 
     shutil.copy(SAMPLES / "ningxia-jycy-2024.txt", tmp_path / "a.txt")
