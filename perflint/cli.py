@@ -568,6 +568,51 @@ class _progress_bar:
             self.progress = None
 
 
+@main.command("serve", epilog="""\b
+示例：
+  perflint serve                                本机使用：打开浏览器，把表格拖进页面
+  perflint serve --port 9000 --no-browser
+  perflint serve --host 0.0.0.0 --token 口令    内网部署：必须设置访问口令，把
+                                                http://服务器:8765/?token=口令 发给使用者
+
+上传的文件存放在私有临时文件夹，检查完即删除；每个文件不超过 --max-file-mb，每次不超过 --max-files 个；
+检查在 --workers 个工作进程中进行。同一地址的 POST /api/check 返回与 perflint check --format json
+相同的 JSON，供预算系统调用。""")
+@click.option("--host", default="127.0.0.1", show_default=True, help="监听地址（非本机地址须同时设置 --token）")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True, help="端口")
+@click.option("--token", default=None, help="访问口令：设置后每个请求都须带上（链接中的 ?token= 或 Authorization: Bearer）")
+@click.option("--workers", type=click.IntRange(min=1), default=2, show_default=True, help="同时检查的工作进程数")
+@click.option("--max-file-mb", type=click.IntRange(min=1), default=20, show_default=True, help="每个文件的大小上限（MB）")
+@click.option("--max-files", type=click.IntRange(min=1), default=20, show_default=True, help="每次上传的文件数上限")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True, help="问题说明的语言")
+@click.option("--no-browser", is_flag=True, help="不自动打开浏览器")
+@config_options
+def serve_command(host, port, token, workers, max_file_mb, max_files, lang, no_browser, config_path, isolated):
+    """启动本机网页：把表格拖进浏览器，逐表显示问题并标出所在的行，可下载带批注的副本和报告。"""
+    import ipaddress
+
+    try:
+        local = ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        local = host == "localhost"
+    if not local and not token:
+        _fail(f"在 {host} 上监听会让其他电脑访问，请同时用 --token 设置访问口令")
+    import uvicorn
+
+    from .serve import ServeSettings, create_app
+
+    settings = ServeSettings(token=token, workers=workers, max_file_mb=max_file_mb, max_files=max_files,
+                             config={} if isolated else config_path, lang=lang)
+    url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else host}:{port}/" + (f"?token={token}" if token else "")
+    click.echo(f"perflint：在浏览器中打开 {url}（Ctrl-C 停止）", err=True)
+    if not no_browser:
+        import threading
+        import webbrowser
+
+        threading.Timer(1.0, webbrowser.open, args=(url,)).start()
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
 @main.command("annotate", epilog="""\b
 示例：
   perflint annotate 表.docx -o 批注/           批注/表.perflint.docx：每个有问题的单元格一条批注

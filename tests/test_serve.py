@@ -1,0 +1,222 @@
+"""perflint serve: the local page in a real browser (drop, read, download the commented copy),
+the JSON endpoint, the limits and the access check, and a bounded load test. Every server is
+started here, in its own process, with its own temporary folder."""
+from __future__ import annotations
+
+import asyncio
+import base64
+import io
+import json
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import docx
+import httpx
+import pytest
+from click.testing import CliRunner
+
+from perflint.cli import main
+from test_html_report import ARTIFACTS, browser  # noqa: F401 - the shared headless Chromium
+
+from conftest import SAMPLES
+
+REALWORLD = SAMPLES.parent / "tests" / "data" / "realworld"
+WORD = REALWORLD / "yuanzhou" / "yuanzhou_2022_shuiyuan.docx"
+EXCEL = REALWORLD / "wuhai" / "wuhai_2021_zaisheng.xlsx"
+TEXT = SAMPLES / "ningxia-jycy-2024.txt"
+
+
+class Server:
+    """``perflint serve`` in a process of its own, on a free port, with a private TMPDIR."""
+
+    def __init__(self, folder: Path, *args: str):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.tmp = folder / "tmp"
+        self.tmp.mkdir(parents=True)
+        self.cwd = folder
+        env = {**os.environ, "TMPDIR": str(self.tmp)}
+        self.process = subprocess.Popen([sys.executable, "-m", "perflint", "serve", "--no-browser", "--isolated",
+                                         "--port", str(self.port), *args], cwd=folder, env=env,
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.url = f"http://127.0.0.1:{self.port}"
+        for _ in range(150):
+            try:
+                if httpx.get(self.url + "/healthz", timeout=1).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        self.stop()
+        raise RuntimeError("the server did not start: " + self.process.stdout.read().decode())
+
+    def uploads_left(self) -> list[str]:
+        return [p.name for p in self.tmp.iterdir() if p.name.startswith("perflint-upload-")]
+
+    def peak_kb(self) -> int:
+        """The peak resident memory of the server and its worker processes (Linux)."""
+        total = 0
+        pids = [self.process.pid] + [int(p) for p in subprocess.run(
+            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True).stdout.split()]
+        for pid in pids:
+            try:
+                status = Path(f"/proc/{pid}/status").read_text()
+            except OSError:
+                continue
+            total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
+        return total
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    s = Server(tmp_path_factory.mktemp("serve"))
+    yield s
+    s.stop()
+
+
+def upload(path: Path, name: str | None = None):
+    return ("file", (name or path.name, path.read_bytes()))
+
+
+def test_the_json_endpoint_gives_what_check_gives(server, tmp_path):
+    answer = httpx.post(server.url + "/api/check", files=[upload(TEXT, "宁夏.txt")], timeout=60)
+    assert answer.status_code == 200
+    data = answer.json()
+    shutil.copy(TEXT, tmp_path / "宁夏.txt")
+    os.chdir(tmp_path)
+    cli = json.loads(CliRunner().invoke(main, ["check", "宁夏.txt", "--isolated", "--format", "json"]).stdout)
+    assert data["summary"] == cli["summary"]
+    assert [(f["code"], f["line"], f["message"]) for f in data["findings"]] == \
+        [(f["code"], f["line"], f["message"]) for f in cli["findings"]]
+    assert server.uploads_left() == []            # nothing of the user's stays
+
+
+def test_a_bad_file_is_a_finding_never_a_500(server):
+    answer = httpx.post(server.url + "/api/check", files=[("file", ("坏.docx", b"PK\x03\x04broken"))], timeout=60)
+    assert answer.status_code == 200 and [f["code"] for f in answer.json()["findings"]] == ["PF001"]
+    page = httpx.post(server.url + "/check", files=[("file", ("<i>坏<i>.docx", b"\x00" * 100))], timeout=60)
+    assert page.status_code == 200 and "无法检查" in page.text
+    assert "<i>坏<i>" not in page.text and "&lt;i&gt;坏&lt;i&gt;" in page.text     # names escaped too
+    # a name is only ever shown: a path in it is not followed
+    sneaky = httpx.post(server.url + "/api/check", files=[("file", ("../../etc/passwd.txt", b"x"))], timeout=60)
+    assert sneaky.status_code == 200 and sneaky.json()["files"][0]["path"] == "passwd.txt"
+    assert httpx.post(server.url + "/api/check", content=b"not a form", timeout=10).status_code == 400
+
+
+def test_limits_and_the_access_check(tmp_path):
+    guarded = Server(tmp_path, "--token", "s3cret", "--max-file-mb", "1", "--max-files", "3")
+    try:
+        assert httpx.get(guarded.url + "/").status_code == 403
+        assert httpx.get(guarded.url + "/?token=wrong").status_code == 403
+        assert httpx.post(guarded.url + "/api/check", files=[upload(TEXT)]).status_code == 403
+        ok = httpx.get(guarded.url + "/?token=s3cret")
+        assert ok.status_code == 200 and 'data-token="s3cret"' in ok.text
+        auth = {"Authorization": "Bearer s3cret"}
+        big = httpx.post(guarded.url + "/api/check", headers=auth, timeout=30,
+                         files=[("file", ("大.txt", b"x" * (1024 * 1024 + 10)))])
+        assert big.status_code == 413 and "超过 1 MB" in big.json()["error"]
+        many = httpx.post(guarded.url + "/api/check", headers=auth, timeout=30,
+                          files=[upload(TEXT, f"{k}.txt") for k in range(4)])
+        assert many.status_code == 413 and "最多上传 3 个文件" in many.json()["error"]
+        assert guarded.uploads_left() == []
+    finally:
+        guarded.stop()
+    # another address than this computer's needs a token
+    refused = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--no-browser"])
+    assert refused.exit_code == 2 and "--token" in refused.output
+
+
+def test_accepting_from_the_page_writes_the_accept_file(server):
+    data = httpx.post(server.url + "/api/check", files=[upload(TEXT, "宁夏.txt")], timeout=60).json()
+    first = data["findings"][0]
+    page = httpx.post(server.url + "/check", files=[upload(TEXT, "宁夏.txt")], timeout=60).text
+    start = page.index(f'data-code="{first["code"]}" data-message=')
+    key = page[page.rindex('data-key="', 0, start) + 10:].split('"', 1)[0]
+    answer = httpx.post(server.url + "/accept", json={"file": "宁夏.txt", "key": key, "code": first["code"],
+                                                      "message": first["message"], "reason": "已核实"})
+    assert answer.status_code == 200 and (server.cwd / "perflint-accepted.toml").exists()
+    again = httpx.post(server.url + "/api/check", files=[upload(TEXT, "宁夏.txt")], timeout=60).json()
+    assert again["summary"]["accepted"] == 1 and again["summary"]["findings"] == data["summary"]["findings"] - 1
+    assert httpx.post(server.url + "/accept", json={"file": "x"}).status_code == 400
+    (server.cwd / "perflint-accepted.toml").unlink()
+
+
+def test_the_page_in_a_real_browser(server, browser, tmp_path):  # noqa: F811
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    browser.set_window_size(1366, 900)
+    browser.get(server.url + "/")
+    assert "预算绩效目标表检查" in browser.title
+    started = time.perf_counter()
+    browser.find_element(By.ID, "file").send_keys(f"{WORD}\n{EXCEL}")
+    WebDriverWait(browser, 90).until(lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-done"))
+    elapsed = time.perf_counter() - started
+    assert browser.find_element(By.TAG_NAME, "body").get_attribute("data-done") == "yes"
+    files = browser.find_elements(By.CSS_SELECTOR, "section.file")
+    assert [f.get_attribute("data-file") for f in files] == [WORD.name, EXCEL.name]
+    for section in files:
+        verdict = section.find_element(By.CSS_SELECTOR, ".verdict").text
+        assert verdict.startswith(("需修改：", "可以提交"))
+        # the table is drawn, with the rows that have findings coloured and numbered
+        assert section.find_elements(By.CSS_SELECTOR, "table.form tr")
+        marked = section.find_elements(By.CSS_SELECTOR, "table.form tr[data-mark]")
+        assert marked and all(r.get_attribute("class").startswith("sev-") for r in marked)
+        assert section.find_elements(By.CSS_SELECTOR, "ol.findings li .mark")
+    assert "需修改" in browser.find_element(By.ID, "overall").text
+    # the page fits a 1366-pixel screen: nothing wider than the window
+    assert browser.execute_script("return document.documentElement.scrollWidth") <= 1366
+    ARTIFACTS.mkdir(exist_ok=True)
+    browser.save_screenshot(str(ARTIFACTS / "serve-page.png"))
+    (ARTIFACTS / "serve-timing.txt").write_text(f"drop to rendered tables (docx + xlsx): {elapsed:.2f} s\n")
+    # the commented copy downloads, and its comments read back
+    link = files[0].find_element(By.CSS_SELECTOR, "a.copy")
+    assert link.get_attribute("download") == WORD.stem + ".perflint.docx"
+    data = base64.b64decode(link.get_attribute("href").split(",", 1)[1])
+    comments = list(docx.Document(io.BytesIO(data)).comments)
+    assert comments and all(c.author == "perflint" for c in comments)
+    assert server.uploads_left() == []
+
+
+def test_fifty_concurrent_uploads(server, tmp_path):
+    """A bounded load test: 50 uploads at once, of mixed sizes, some corrupt."""
+    bodies = [("宁夏.txt", TEXT.read_bytes()), (WORD.name, WORD.read_bytes()), (EXCEL.name, EXCEL.read_bytes()),
+              ("坏.docx", b"PK\x03\x04" + os.urandom(2000)), ("大.txt", TEXT.read_bytes() * 8),
+              ("乱.pdf", b"%PDF-1.4\n" + os.urandom(5000))]
+
+    async def one(client, k):
+        name, body = bodies[k % len(bodies)]
+        t = time.perf_counter()
+        answer = await client.post(server.url + "/check", files=[("file", (name, body))], timeout=300)
+        return answer.status_code, time.perf_counter() - t, answer.text
+
+    async def all_of_them():
+        async with httpx.AsyncClient() as client:
+            return await asyncio.gather(*(one(client, k) for k in range(50)))
+
+    results = asyncio.run(all_of_them())
+    codes = [code for code, _, _ in results]
+    latencies = sorted(t for _, t, _ in results)
+    assert codes == [200] * 50
+    assert all('class="verdict' in text for _, _, text in results)
+    peak = server.peak_kb()
+    figures = (f"50 uploads: failures {codes.count(200) and 50 - codes.count(200)}, "
+               f"p50 {statistics.median(latencies):.2f} s, p95 {latencies[int(0.95 * 50) - 1]:.2f} s, "
+               f"peak memory {peak / 1024:.0f} MB (server and workers)\n")
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / "serve-load.txt").write_text(figures)
+    assert peak < 1_500_000                         # the memory ceiling: 1.5 GB for all processes
+    assert server.uploads_left() == []
