@@ -19,7 +19,7 @@ STYLE = """
 margin:0;color:#222;background:#f5f6f8;font-size:14px}
 header{background:#1f4e79;color:#fff;padding:12px 24px}header h1{margin:0;font-size:20px}
 header p{margin:4px 0 0;opacity:.85}main{max-width:1320px;margin:0 auto;padding:16px}
-#drop{border:3px dashed #8aa4c2;border-radius:10px;background:#fff;padding:28px;text-align:center;cursor:pointer;
+#drop{display:block;border:3px dashed #8aa4c2;border-radius:10px;background:#fff;padding:28px;text-align:center;cursor:pointer;
 font-size:16px}#drop.over{background:#e8f0fa;border-color:#1f4e79}#drop input{display:none}
 #status{margin:12px 0;font-size:15px}.refused,.error-box{background:#fde2e1;border:1px solid #e0a3a0;padding:10px;
 border-radius:6px}
