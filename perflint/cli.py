@@ -570,10 +570,12 @@ class _progress_bar:
 
 @main.command("serve", epilog="""\b
 示例：
-  perflint serve                                本机使用：打开浏览器，把表格拖进页面
+  perflint serve                        本机使用：打开浏览器，把表格拖进页面
   perflint serve --port 9000 --no-browser
-  perflint serve --host 0.0.0.0 --token 口令    内网部署：必须设置访问口令，把
-                                                http://服务器:8765/?token=口令 发给使用者
+  perflint serve --host 0.0.0.0 --token 口令
+                                        内网部署：必须设置访问口令，把链接
+                                        http://服务器:8765/?token=口令
+                                        发给使用者
 
 上传的文件存放在私有临时文件夹，检查完即删除；每个文件不超过 --max-file-mb，每次不超过 --max-files 个；
 检查在 --workers 个工作进程中进行。同一地址的 POST /api/check 返回与 perflint check --format json
@@ -615,9 +617,10 @@ def serve_command(host, port, token, workers, max_file_mb, max_files, lang, no_b
 
 @main.command("annotate", epilog="""\b
 示例：
-  perflint annotate 表.docx -o 批注/           批注/表.perflint.docx：每个有问题的单元格一条批注
-  perflint annotate 2024/ -o 批注/             文件夹里的每个表格各得一份带批注的副本
-  perflint annotate 表.pdf -o 批注/            PDF 和文本文件得到一份网页报告
+  perflint annotate 表.docx -o 批注/     得到 批注/表.perflint.docx，
+                                        每个有问题的单元格一条批注
+  perflint annotate 2024/ -o 批注/       文件夹里的每个表格各得一份副本
+  perflint annotate 表.pdf -o 批注/      PDF 和文本文件得到一份网页报告
 
 原文件不会被修改。退出码同 perflint check。""")
 @click.argument("paths", nargs=-1, required=True)
@@ -670,10 +673,10 @@ def annotate_command(paths, output_dir, select, ignore, fail_on, lang, config_pa
 
 @main.command("accept", epilog="""\b
 示例：
-  perflint check docs/ --format concise        先找到问题的指纹（json、sarif、html 报告里都有）
-  perflint check docs/ --format json | jq '.findings[] | {fingerprint, message}'
-  perflint accept 3f2a9c0d1e4b5a67 --reason "该指标确需全部完成，已核实" --path docs/
-  perflint accept 3f2a9c0d1e4b5a67 9b8c7d6e5f4a3b21 --reason "共用指标，经处室确认" --by 张三
+  perflint check docs/ --format json     问题的指纹在 json、sarif、html 报告里
+  perflint accept 3f2a9c0d1e4b5a67 --reason "确需全部完成，已核实" \\
+      --path docs/
+  perflint accept 3f2a9c0d 9b8c7d6e --reason "共用指标，经处室确认" --by 张三
 
 接受的问题写入 perflint-accepted.toml（向上查找；没有时在当前文件夹新建），之后的检查不再计入问题数和
 退出码，但在报告中连同理由单独列出；不再匹配任何问题的记录会被指出。""")
