@@ -28,7 +28,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .baseline import _folder, _relative
+from .baseline import _folder, _relative, keyed
 from .findings import Finding, key_within
 
 if sys.version_info >= (3, 11):
@@ -98,16 +98,11 @@ def read(path: str | Path) -> list[Acceptance]:
 def apply(report, path: str | Path) -> AcceptResult:
     """Take the accepted findings out of the report; note the entries that match nothing."""
     entries = read(path)
-    folder = _folder(path)
     by_key = {(a.file, a.key): a for a in entries}
     result = AcceptResult(str(path))
     used: set[tuple[str, str]] = set()
-    relative: dict[str, str] = {}
     kept = []
-    for f in report.findings:
-        if f.file not in relative:
-            relative[f.file] = _relative(f.file, folder)
-        key = (relative[f.file], key_within(f))
+    for f, key in keyed(report.findings, path):
         acceptance = by_key.get(key)
         if acceptance is None:
             kept.append(f)

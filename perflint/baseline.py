@@ -48,6 +48,17 @@ def _folder(path: str | Path) -> str:
     return os.path.dirname(os.path.realpath(path))
 
 
+def keyed(findings, path: str | Path):
+    """Each finding with its key for a file kept at ``path`` (a baseline or an accept file): the
+    finding's path from that file's folder, and its fingerprint within its own file."""
+    folder = _folder(path)
+    relative: dict[str, str] = {}
+    for f in findings:
+        if f.file not in relative:
+            relative[f.file] = _relative(f.file, folder)
+        yield f, (relative[f.file], key_within(f))
+
+
 def write(report: Report, path: str | Path) -> int:
     folder = _folder(path)
     entries = [{"file": _relative(f.file, folder), "key": key_within(f), "fingerprint": f.fingerprint,
@@ -74,18 +85,13 @@ def read(path: str | Path) -> list[dict]:
 def apply(report: Report, path: str | Path) -> BaselineResult:
     """Drop the report's findings that the baseline holds; note the baseline's entries not seen."""
     entries = read(path)
-    folder = _folder(path)
-    keyed = {(e.get("file"), e["key"]) for e in entries if isinstance(e.get("key"), str)}
+    known = {(e.get("file"), e["key"]) for e in entries if isinstance(e.get("key"), str)}
     unkeyed = {e["fingerprint"] for e in entries if not isinstance(e.get("key"), str)}
-    relative: dict[str, str] = {}
     seen: set = set()
     result = BaselineResult(str(path))
     kept = []
-    for f in report.findings:
-        if f.file not in relative:
-            relative[f.file] = _relative(f.file, folder)
-        key = (relative[f.file], key_within(f))
-        if key in keyed or f.fingerprint in unkeyed:
+    for f, key in keyed(report.findings, path):
+        if key in known or f.fingerprint in unkeyed:
             result.suppressed += 1
             seen.update((key, f.fingerprint))
         else:

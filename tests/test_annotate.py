@@ -88,3 +88,16 @@ def test_a_damaged_word_file_gets_the_html_report_and_the_output_is_never_the_in
     blocker.write_text("x", encoding="utf-8")
     refused = annotate(broken, "-o", blocker)            # the output folder is a file
     assert refused.exit_code == 2 and "是一个文件" in refused.output
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")), reason="LibreOffice not installed")
+def test_the_copies_open_in_libreoffice(tmp_path):
+    import subprocess
+
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    for source in (REALWORLD / "yuanzhou" / "yuanzhou_2022_shuiyuan.docx", REALWORLD / "wuhai" / "wuhai_2021_zaisheng.xlsx"):
+        annotate(source, "-o", tmp_path)
+        copy = tmp_path / (source.stem + ".perflint" + source.suffix)
+        done = subprocess.run([office, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(copy)],
+                              capture_output=True, timeout=180)
+        assert done.returncode == 0 and (tmp_path / (copy.stem + ".pdf")).stat().st_size > 1000

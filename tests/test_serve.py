@@ -20,9 +20,9 @@ import docx
 import httpx
 import pytest
 from click.testing import CliRunner
+from test_html_report import ARTIFACTS, browser  # noqa: F401 - the shared headless Chromium
 
 from perflint.cli import main
-from test_html_report import ARTIFACTS, browser  # noqa: F401 - the shared headless Chromium
 
 from conftest import SAMPLES
 
@@ -124,6 +124,7 @@ def test_limits_and_the_access_check(tmp_path):
         assert httpx.post(guarded.url + "/api/check", files=[upload(TEXT)]).status_code == 403
         ok = httpx.get(guarded.url + "/?token=s3cret")
         assert ok.status_code == 200 and 'data-token="s3cret"' in ok.text
+        assert "http://" not in ok.text and "https://" not in ok.text     # offline: nothing fetched from elsewhere
         auth = {"Authorization": "Bearer s3cret"}
         big = httpx.post(guarded.url + "/api/check", headers=auth, timeout=30,
                          files=[("file", ("大.txt", b"x" * (1024 * 1024 + 10)))])
