@@ -34,6 +34,7 @@ table.form{border-collapse:collapse;width:100%;font-size:13px}
 table.form td,table.form th{border:1px solid #c9ced6;padding:4px 6px;vertical-align:top;word-break:break-all}
 table.form th{background:#eef1f5;font-weight:normal;text-align:left;white-space:nowrap}
 tr.sev-error td{background:#ffc7ce}tr.sev-warning td{background:#ffeb9c}tr.sev-info td{background:#ddebf7}
+tr[data-mark] td.hit{outline:2px solid #b03a2e;outline-offset:-2px;font-weight:bold}
 .mark{display:inline-block;min-width:18px;padding:0 4px;border-radius:9px;background:#1f4e79;color:#fff;
 font-size:11px;text-align:center;margin-right:4px}
 ol.findings{margin:0;padding:0;list-style:none}ol.findings li{border-left:4px solid #999;background:#fafbfc;
@@ -174,15 +175,34 @@ def _project(project, findings: list, name: str, w: dict) -> str:
         severity = max((f.severity for f in found), key=SEVERITY_RANK.__getitem__) if found else None
         mark = f'<span class="mark">{numbers[line]}</span>' if found else ""
         cls = f' class="sev-{severity}" data-mark="{numbers[line]}"' if found else ""
+        hits = {_cell_of(f) for f in found}
         if len(cells) == 2:
-            body.append(f"<tr{cls}><th>{mark}{escape(cells[0])}</th><td colspan=\"3\">{escape(cells[1])}</td></tr>")
+            body.append(f"<tr{cls}><th>{mark}{escape(cells[0])}</th><td colspan=\"3\"{_hit(found)}>"
+                        f"{escape(cells[1])}</td></tr>")
         else:
-            body.append(f"<tr{cls}><td>{mark}{escape(cells[0])}</td>" + "".join(f"<td>{escape(c)}</td>" for c in cells[1:])
-                        + "</tr>")
+            body.append(f"<tr{cls}>" + "".join(
+                f"<td{_HIT if k in hits else ''}>{mark if k == 0 else ''}{escape(c)}</td>"
+                for k, c in enumerate(cells)) + "</tr>")
     line_of = {id(f): (f.line if f.line in marks else None) for f in findings}
     listed = _finding_list(findings, {k: numbers[v] for k, v in line_of.items() if v is not None}, name, w)
     return (f'<div class="project"><h3>{escape(project.name or "（未命名的表）")}</h3><div class="cols">'
             f'<table class="form">{"".join(body)}</table><div>{listed}</div></div></div>')
+
+
+#: which cell of an indicator row a finding's column names (its heading in a Word or PDF table)
+_CELLS = (("指标值", 3), ("目标值", 3), ("三级", 2), ("指标名称", 2), ("二级", 1), ("一级", 0))
+
+
+def _cell_of(f) -> int | None:
+    column = (f.locator or {}).get("column") or ""
+    return next((k for word, k in _CELLS if word in column), None)
+
+
+_HIT = ' class="hit"'
+
+
+def _hit(found: list) -> str:
+    return _HIT if found else ""
 
 
 def _finding_list(findings: list, numbers: dict[int, int], name: str, w: dict) -> str:

@@ -177,6 +177,9 @@ def test_the_page_in_a_real_browser(server, browser, tmp_path):  # noqa: F811
         marked = section.find_elements(By.CSS_SELECTOR, "table.form tr[data-mark]")
         assert marked and all(r.get_attribute("class").startswith("sev-") for r in marked)
         assert section.find_elements(By.CSS_SELECTOR, "ol.findings li .mark")
+    # in the Word table, the very cell a finding names is outlined (the value of a row without a unit)
+    hit = files[0].find_elements(By.CSS_SELECTOR, "table.form tr[data-mark] td.hit")
+    assert any(c.text == "80000" for c in hit)
     assert "需修改" in browser.find_element(By.ID, "overall").text
     # the page fits a 1366-pixel screen: nothing wider than the window
     assert browser.execute_script("return document.documentElement.scrollWidth") <= 1366
