@@ -186,6 +186,14 @@ def test_the_page_in_a_real_browser(server, browser, tmp_path):  # noqa: F811
     ARTIFACTS.mkdir(exist_ok=True)
     browser.save_screenshot(str(ARTIFACTS / "serve-page.png"))
     (ARTIFACTS / "serve-timing.txt").write_text(f"drop to rendered tables (docx + xlsx): {elapsed:.2f} s\n")
+    # printed: the controls are left out, the findings go under their table, and it prints
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    assert not browser.find_element(By.ID, "drop").is_displayed()
+    assert browser.execute_script(
+        "return getComputedStyle(document.querySelector('.cols')).gridTemplateColumns.split(' ').length") == 1
+    printed = base64.b64decode(browser.execute_cdp_cmd("Page.printToPDF", {})["data"])
+    assert printed.startswith(b"%PDF") and len(printed) > 10_000
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     # the commented copy downloads, and its comments read back
     link = files[0].find_element(By.CSS_SELECTOR, "a.copy")
     assert link.get_attribute("download") == WORD.stem + ".perflint.docx"
