@@ -9,7 +9,6 @@ import errno
 import json
 import re
 import sys
-import unicodedata
 from contextlib import contextmanager
 
 import click
@@ -20,22 +19,11 @@ EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
 
 
-def _cells(text: str) -> int:
-    """Terminal cells ``text`` takes: CJK characters are two wide."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-_TOKENS = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]|[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]+|\s+")
-
-
-#: punctuation a line never starts with (it stays with the character before it)
-_NO_LINE_START = frozenset("）》」』】〕，。、；：！？”’%")
-
-
 def _wrap(text: str, width: int, indent: str = "", subsequent: str = "") -> list[str]:
-    """Lines of at most ``width`` cells: Chinese may break between any two characters, a Latin
-    word (an option, a format name) never breaks; a paragraph starting with \\b is kept as
-    written (click's convention, for examples)."""
+    """Lines of at most ``width`` cells (see perflint/cells.py); a paragraph starting with \\b is
+    kept as written (click's convention, for examples)."""
+    from .cells import cells, wrap
+
     lines: list[str] = []
     for k, paragraph in enumerate(re.split(r"\n\s*\n", text.strip("\n"))):
         if k:
@@ -43,22 +31,18 @@ def _wrap(text: str, width: int, indent: str = "", subsequent: str = "") -> list
         if paragraph.lstrip(" ").startswith("\b"):
             lines += [indent + line for line in paragraph.split("\n")[1:]]
             continue
-        line, used = indent, _cells(indent)
         # a line break beside a Chinese character is no space (Chinese has none between words)
-        paragraph = re.sub(r"(?<=[^\x00-\xff])\s*\n\s*|\s*\n\s*(?=[^\x00-\xff])", "", paragraph)
-        for token in _TOKENS.findall(" ".join(paragraph.split())):
-            if token.isspace():
-                if used > _cells(indent):
-                    line, used = line + " ", used + 1
-                continue
-            size = _cells(token)
-            if used + size > width and line.strip() and token not in _NO_LINE_START:
-                lines.append(line.rstrip())
-                line, used = subsequent, _cells(subsequent)
-            line, used = line + token, used + size
-        if line.strip():
-            lines.append(line.rstrip())
+        paragraph = re.sub(r"(?<=[^\x00-\xff])\s*\n\s*(?=[^\x00-\xff])|(?<=[，。；：、）》”])\s*\n\s*|"
+                           r"\s*\n\s*(?=[（《“])", "", paragraph)
+        wrapped = wrap(" ".join(paragraph.split()), width - max(cells(indent), cells(subsequent)))
+        lines += [(indent if n == 0 else subsequent) + line for n, line in enumerate(wrapped)]
     return lines
+
+
+def _cells(text: str) -> int:
+    from .cells import cells
+
+    return cells(text)
 
 
 class _Formatter(click.HelpFormatter):

@@ -1,37 +1,30 @@
 """The terminal report: grouped by file and project, severity in colour, the offending text and a
-hint under each message, and a summary at the end. CJK characters are two cells wide; rich
-measures them, so the columns line up on an 80-column terminal."""
+hint under each message, and a summary at the end. CJK characters are two cells wide; the columns
+line up on an 80-column terminal, and every line fits the terminal's width.
+
+Laid out by hand, line by line (perflint/cells.py measures and wraps): a table library lays out
+every row of a large run again and again, which made this report five times slower than JSON."""
 from __future__ import annotations
 
-import io
 from itertools import groupby
 
-from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
+from ..cells import cells, pad, wrap
 from ..i18n import accepted_lines, baseline_lines, skipped_lines, where, words
 
 ESCAPES_CONTROLS = True      # document text may carry terminal escapes: shown, never acted on
 FORMATS = ("full",)
-STYLE = {"error": "bold red", "warning": "yellow", "info": "cyan"}
+#: ANSI styles (only when colour is asked for)
+STYLE = {"error": "1;31", "warning": "33", "info": "36"}
+BOLD, DIM, GREEN, RED, YELLOW = "1", "2", "32", "31", "33"
 MAX_TEXT_CELLS = 60
 
 
-def clip(text: str, cells: int = MAX_TEXT_CELLS) -> str:
-    """At most ``cells`` terminal cells, with an ellipsis when cut."""
+def clip(text: str, limit: int = MAX_TEXT_CELLS) -> str:
+    """At most ``limit`` terminal cells, with an ellipsis when cut."""
     text = " ".join(text.split())
-    if cell_len(text) <= cells:
+    if len(text) <= limit // 2 or cells(text) <= limit:
         return text
-    out, used = "", 0
-    for ch in text:
-        w = cell_len(ch)
-        if used + w > cells - 1:
-            break
-        out += ch
-        used += w
-    return out + "…"
+    return wrap(text, limit - 1)[0] + "…"
 
 
 def _place(f, w) -> str:
@@ -47,68 +40,69 @@ def _place(f, w) -> str:
 
 def render(report, options) -> str:
     w = words(options.lang)
-    buffer = io.StringIO()
-    console = Console(file=buffer, width=options.width or 100, force_terminal=options.color,
-                      color_system="standard" if options.color else None, highlight=False,
-                      soft_wrap=False, emoji=False)
+    width = options.width or 100
+
+    def styled(text: str, style: str | None) -> str:
+        return f"\x1b[{style}m{text}\x1b[0m" if style and options.color and text else text
+
+    out: list[str] = []
     layouts = {f.path: f for f in report.files}
     # the severity column as wide as its widest word, so every group's text starts in one column
-    severity_cells = max(cell_len(w[s]) for s in STYLE)
+    severity_cells = max(cells(w[s]) for s in STYLE)
     for path, file_findings in groupby(report.findings, key=lambda f: f.file):
         file_findings = list(file_findings)
         info = layouts.get(path)
+        places = [_place(f, w) for f in file_findings]
         # and the place column as wide as the file's widest place, for the same reason
-        place_cells = min(30, max(5, *(cell_len(_place(f, w)) for f in file_findings)))
-        head = Text(path, style="bold")
+        place_cells = min(30, max(5, *(cells(p) for p in places)))
+        right = info is None or info.layout != "office-grid"    # line numbers right, cells' places left
+        head = styled(path, BOLD)
         if info is not None and info.layout:
             details = w["comma"].join((info.layout, str(info.budget_year or w["year-unknown"]),
                                        w["tables"].format(n=info.projects)))
-            head.append(f"  {w['open'].strip()}{details}{w['close']}", style="dim")
-        console.print(head)
+            head += styled(f"  {w['open'].strip()}{details}{w['close']}", DIM)
+        out.append(head)
+        k = 0
         for project, items in groupby(file_findings, key=lambda f: f.project):
-            items = list(items)
             if project:
-                console.print(Text(f"  ▸ {project}", style="bold"))
-            table = Table.grid(padding=(0, 1))
-            # line numbers right-aligned; a cell's place (表3 第5行 指标值) reads from the left
-            table.add_column(justify="right" if info is None or info.layout != "office-grid" else "left",
-                             no_wrap=True, min_width=place_cells)
-            table.add_column(no_wrap=True, min_width=severity_cells)
-            table.add_column(no_wrap=True)
-            table.add_column(overflow="fold")
+                named = wrap(f"▸ {project}", width - 2)
+                out += [styled(("  " if k == 0 else "    ") + line, BOLD) for k, line in enumerate(named)]
             for f in items:
-                label, style = w[f.severity], STYLE[f.severity]
-                body = Text(f.message)
+                place = places[k]
+                k += 1
+                label = w[f.severity]
+                shown = pad(place, place_cells, right) if cells(place) <= place_cells else place
+                prefix = (f"{shown} {styled(label, STYLE[f.severity])}{' ' * (severity_cells - cells(label))} "
+                          f"{styled(f.code, BOLD)} ")
+                indent = " " * (place_cells + severity_cells + len(f.code) + 3)
+                body = width - len(indent)
+                lines = [(line, None) for line in wrap(f.message, body)]
                 if f.indicator:
-                    body.append(f"\n{w['indicator']}{f.indicator}", style="dim")
+                    lines += [(line, DIM) for line in wrap(f"{w['indicator']}{f.indicator}", body)]
                 if f.text:
-                    body.append(f"\n{w['text']}{clip(f.text)}", style="dim")
+                    lines += [(line, DIM) for line in wrap(f"{w['text']}{clip(f.text)}", body)]
                 if f.hint:
-                    body.append(f"\n{w['hint']}{f.hint}", style="green")
+                    lines += [(line, GREEN) for line in wrap(f"{w['hint']}{f.hint}", body)]
                 if f.covers:
-                    body.append(f"\n{w['covers']}{'、'.join(f.covers)}", style="dim")
-                at = _place(f, w)
-                table.add_row(at, Text(label, style=style), Text(f.code, style="bold"), body)
-            console.print(table)
-        console.print()
+                    lines += [(line, DIM) for line in wrap(f"{w['covers']}{'、'.join(f.covers)}", body)]
+                first, style = lines[0]
+                out.append(prefix + styled(first, style))
+                out += [indent + styled(line, style) for line, style in lines[1:]]
+        out.append("")
     for path in (f.path for f in report.files if f.error):
         if not any(x.file == path for x in report.findings):
-            console.print(Text(f"{path}{w['colon']}{layouts[path].error}", style="red"))
+            out.append(styled(f"{path}{w['colon']}{layouts[path].error}", RED))
     s = report.summary
-    summary = Text(w["summary"].format(**s))
+    summary = w["summary"].format(**s)
     if s["findings"]:
         for k, level in enumerate(("error", "warning", "info")):
-            summary.append(w["colon"] if k == 0 else w["comma"])
-            summary.append(w["count"].format(label=w[level], n=s["by_severity"][level]), style=STYLE[level])
-    console.print(summary)
+            summary += (w["colon"] if k == 0 else w["comma"]) + styled(
+                w["count"].format(label=w[level], n=s["by_severity"][level]), STYLE[level])
+    out.append(summary)
     if options.group_by:
         from .batch import lines as batch_lines
 
-        console.print()
-        for line in batch_lines(report, options.group_by, options.lang):
-            console.print(Text(line))
-    for line in skipped_lines(report, w) + baseline_lines(report, w) + accepted_lines(report, w):
-        console.print(Text(line, style="dim"))
-    for warning in report.warnings:
-        console.print(Text(f"{w['note']}{warning}", style="yellow"))
-    return "\n".join(line.rstrip() for line in buffer.getvalue().rstrip("\n").split("\n"))
+        out += ["", *batch_lines(report, options.group_by, options.lang)]
+    out += [styled(line, DIM) for line in skipped_lines(report, w) + baseline_lines(report, w) + accepted_lines(report, w)]
+    out += [styled(f"{w['note']}{warning}", YELLOW) for warning in report.warnings]
+    return "\n".join(line.rstrip() for line in "\n".join(out).rstrip("\n").split("\n"))
