@@ -66,8 +66,9 @@ def _visible_finding(f):
     text, file name and the words of its location (a column heading, a sheet name)."""
     location = f.location
     coordinates = location.coordinates or ()
-    if not any(_CONTROL.search(v) for v in (*(getattr(f, k) for k in _TEXT_FIELDS), location.file,
-                                           *(v for _, v in coordinates)) if isinstance(v, str)):
+    # one search over all the texts (most findings hold no control character at all)
+    if not _CONTROL.search("\n".join(v for v in (f.message, f.hint, f.text, f.project, f.indicator, location.file,
+                                                  *(v for _, v in coordinates)) if isinstance(v, str))):
         return f
     if coordinates:
         location = location._replace(coordinates=tuple((k, visible(v)) for k, v in coordinates))

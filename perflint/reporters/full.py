@@ -53,6 +53,7 @@ def render(report, options) -> str:
         file_findings = list(file_findings)
         info = layouts.get(path)
         places = [_place(f, w) for f in file_findings]
+        prefixes: dict[tuple, str] = {}
         # and the place column as wide as the file's widest place, for the same reason
         place_cells = min(30, max(5, *(cells(p) for p in places)))
         right = info is None or info.layout != "office-grid"    # line numbers right, cells' places left
@@ -70,24 +71,25 @@ def render(report, options) -> str:
             for f in items:
                 place = places[k]
                 k += 1
-                label = w[f.severity]
-                shown = pad(place, place_cells, right) if cells(place) <= place_cells else place
-                prefix = (f"{shown} {styled(label, STYLE[f.severity])}{' ' * (severity_cells - cells(label))} "
-                          f"{styled(f.code, BOLD)} ")
-                indent = " " * (place_cells + severity_cells + len(f.code) + 3)
+                code = f.code
+                prefix = prefixes.get((place, f.severity, code))
+                if prefix is None:
+                    label = w[f.severity]
+                    shown = pad(place, place_cells, right) if cells(place) <= place_cells else place
+                    prefix = prefixes[(place, f.severity, code)] = (
+                        f"{shown} {styled(label, STYLE[f.severity])}{' ' * (severity_cells - cells(label))} "
+                        f"{styled(code, BOLD)} ")
+                indent = " " * (place_cells + severity_cells + len(code) + 3)
                 body = width - len(indent)
-                lines = [(line, None) for line in wrap(f.message, body)]
-                if f.indicator:
-                    lines += [(line, DIM) for line in wrap(f"{w['indicator']}{f.indicator}", body)]
-                if f.text:
-                    lines += [(line, DIM) for line in wrap(f"{w['text']}{clip(f.text)}", body)]
-                if f.hint:
-                    lines += [(line, GREEN) for line in wrap(f"{w['hint']}{f.hint}", body)]
-                if f.covers:
-                    lines += [(line, DIM) for line in wrap(f"{w['covers']}{'、'.join(f.covers)}", body)]
-                first, style = lines[0]
-                out.append(prefix + styled(first, style))
-                out += [indent + styled(line, style) for line, style in lines[1:]]
+                message = wrap(f.message, body)
+                out.append(prefix + message[0])
+                out += [indent + line for line in message[1:]]
+                for extra, style in ((f.indicator and w["indicator"] + f.indicator, DIM),
+                                     (f.text and w["text"] + clip(f.text), DIM),
+                                     (f.hint and w["hint"] + f.hint, GREEN),
+                                     (f.covers and w["covers"] + "、".join(f.covers), DIM)):
+                    if extra:
+                        out += [indent + styled(line, style) for line in wrap(extra, body)]
         out.append("")
     for path in (f.path for f in report.files if f.error):
         if not any(x.file == path for x in report.findings):
@@ -105,4 +107,4 @@ def render(report, options) -> str:
         out += ["", *batch_lines(report, options.group_by, options.lang)]
     out += [styled(line, DIM) for line in skipped_lines(report, w) + baseline_lines(report, w) + accepted_lines(report, w)]
     out += [styled(f"{w['note']}{warning}", YELLOW) for warning in report.warnings]
-    return "\n".join(line.rstrip() for line in "\n".join(out).rstrip("\n").split("\n"))
+    return "\n".join(out).rstrip("\n")
