@@ -47,18 +47,18 @@ def _hash64(feature: str) -> int:
     return int.from_bytes(hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def near_duplicate_groups(items: Sequence[T], features: Callable[[T], set[str]],
-                          threshold: float = 0.8, min_features: int = 3) -> list[Cluster[T]]:
-    """Clusters of items whose feature sets have Jaccard similarity ≥ ``threshold`` with at least
-    one other member (single linkage over confirmed pairs). Items with fewer than
-    ``min_features`` features are left out: tiny sets look alike by accident. ``features`` is
-    called once per item."""
-    import numpy as np  # only needed here; keeps start-up light
+#: up to this many items every pair is compared (exact, and no numpy to import for a one-file
+#: check); above it, MinHash signatures banded into buckets propose the pairs to compare
+EXACT_UP_TO = 64
 
-    sets = [features(item) for item in items]
-    usable = [i for i, s in enumerate(sets) if len(s) >= min_features]
-    if len(usable) < 2:
-        return []
+
+def _candidate_pairs(usable: list[int], sets: list[set[str]]):
+    """The pairs (x < y) worth comparing: all of them for a few items, else MinHash's."""
+    if len(usable) <= EXACT_UP_TO:
+        yield from ((x, y) for k, x in enumerate(usable) for y in usable[k + 1:])
+        return
+    import numpy as np  # only for many items; keeps start-up light
+
     rng = np.random.default_rng(20240101)
     a = rng.integers(1, _PRIME, size=_PERMUTATIONS, dtype=np.uint64)
     b = rng.integers(0, _PRIME, size=_PERMUTATIONS, dtype=np.uint64)
@@ -71,6 +71,29 @@ def near_duplicate_groups(items: Sequence[T], features: Callable[[T], set[str]],
         signature = ((hashes[:, None] * a + b) % np.uint64(_PRIME)).min(axis=0)
         for band in range(_BANDS):
             buckets[(band, signature[band * rows:(band + 1) * rows].tobytes())].append(i)
+    checked: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) < 2:
+            continue
+        # each member against the bucket's first and its predecessor: linear per bucket, and
+        # with 16 bands every near pair gets many chances to be compared
+        for x, y in [(members[0], y) for y in members[1:]] + list(zip(members[1:], members[2:], strict=False)):
+            pair = (x, y) if x < y else (y, x)
+            if pair not in checked:
+                checked.add(pair)
+                yield pair
+
+
+def near_duplicate_groups(items: Sequence[T], features: Callable[[T], set[str]],
+                          threshold: float = 0.8, min_features: int = 3) -> list[Cluster[T]]:
+    """Clusters of items whose feature sets have Jaccard similarity ≥ ``threshold`` with at least
+    one other member (single linkage over confirmed pairs). Items with fewer than
+    ``min_features`` features are left out: tiny sets look alike by accident. ``features`` is
+    called once per item."""
+    sets = [features(item) for item in items]
+    usable = [i for i, s in enumerate(sets) if len(s) >= min_features]
+    if len(usable) < 2:
+        return []
     parent = {i: i for i in usable}
 
     def find(i: int) -> int:
@@ -80,24 +103,13 @@ def near_duplicate_groups(items: Sequence[T], features: Callable[[T], set[str]],
         return i
 
     best: dict[int, float] = {}
-    checked: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if len(members) < 2:
-            continue
-        # each member against the bucket's first and its predecessor: linear per bucket, and
-        # with 16 bands every near pair gets many chances to be compared
-        pairs = [(members[0], y) for y in members[1:]] + list(zip(members[1:], members[2:], strict=False))
-        for x, y in pairs:
-            pair = (x, y) if x < y else (y, x)
-            if pair in checked:
-                continue
-            checked.add(pair)
-            s1, s2 = sets[pair[0]], sets[pair[1]]
-            jaccard = len(s1 & s2) / len(s1 | s2)
-            if jaccard >= threshold:
-                parent[find(pair[1])] = find(pair[0])
-                for i in pair:
-                    best[i] = max(best.get(i, 0.0), jaccard)
+    for x, y in _candidate_pairs(usable, sets):
+        s1, s2 = sets[x], sets[y]
+        jaccard = len(s1 & s2) / len(s1 | s2)
+        if jaccard >= threshold:
+            parent[find(y)] = find(x)
+            for i in (x, y):
+                best[i] = max(best.get(i, 0.0), jaccard)
     clusters: dict[int, list[int]] = defaultdict(list)
     for i in usable:
         clusters[find(i)].append(i)

@@ -67,9 +67,54 @@ class UnitInfo:
         return self.canonical.split("/", 1)[0]
 
 
+TABLE = "units_table.json"
+
+
+@functools.lru_cache(maxsize=1)
+def _table() -> dict:
+    """What pint says of every spelling in units.txt — its canonical symbol and its base
+    dimensions — as written by :func:`table_from_pint` (a test keeps it equal to pint's answer),
+    so a run does not import pint (~0.1 s) to learn what it already knows."""
+    import json
+
+    return json.loads(resources.files("perflint").joinpath(TABLE).read_text(encoding="utf-8"))
+
+
+def table_from_pint() -> dict:
+    """The unit table, from pint: ``python -c "import perflint.units as u; u.write_table()"``."""
+    reg = registry()
+    symbols = {s: reg.get_symbol(s) for s in spellings()}
+    dimensions = {sym: sorted([str(k), int(v)] for k, v in reg.Unit(sym).dimensionality.items())
+                  for sym in sorted(set(symbols.values()))}
+    return {"symbols": dict(sorted(symbols.items())), "dimensions": dimensions}
+
+
+def write_table() -> None:
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).with_name(TABLE)
+    path.write_text(json.dumps(table_from_pint(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 @functools.cache
 def unit_info(spellings: tuple[str, ...]) -> UnitInfo:
-    """Unit information for a numerator followed by denominators, as written (``("元", "人", "天")``)."""
+    """Unit information for a numerator followed by denominators, as written (``("元", "人", "天")``);
+    from the table of units.txt's spellings, from pint for anything else."""
+    table = _table()
+    try:
+        symbols = [table["symbols"][s] for s in spellings]
+    except KeyError:
+        return unit_info_from_pint(spellings)
+    dims: dict[str, int] = {}
+    for k, symbol in enumerate(symbols):
+        for dim, exponent in table["dimensions"][symbol]:
+            dims[dim] = dims.get(dim, 0) + (exponent if k == 0 else -exponent)
+    return UnitInfo("/".join(symbols), tuple(sorted((d, e) for d, e in dims.items() if e)))
+
+
+def unit_info_from_pint(spellings: tuple[str, ...]) -> UnitInfo:
+    """:func:`unit_info`, asking pint (the authority the table is made from)."""
     reg = registry()
     symbols = [reg.get_symbol(s) for s in spellings]
     unit = reg.Unit(symbols[0])

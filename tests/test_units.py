@@ -49,3 +49,15 @@ def test_conversions():
     assert units.convert(Decimal(12), "月", "年") == 1
     assert units.convert(Decimal(2), "周", "天") == 14
     assert units.convert(Decimal(3), "人", "人次") is None
+
+
+def test_the_unit_table_is_what_pint_says():
+    """The table a run reads instead of importing pint is pint's own answer, kept in step."""
+    import itertools
+
+    assert units._table() == units.table_from_pint(), \
+        'stale: python -c "import perflint.units as u; u.write_table()"'
+    spellings = units.spellings()
+    for combo in [*((s,) for s in spellings), *itertools.permutations(spellings[:25], 2),
+                  *itertools.permutations(("元", "人", "天", "月", "年", "人次", "个"), 3)]:
+        assert units.unit_info(combo) == units.unit_info_from_pint(combo), combo
