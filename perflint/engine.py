@@ -17,12 +17,12 @@ import sys
 import types
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
 
 from .findings import SEVERITY_RANK, Finding, Location, make  # noqa: F401  (re-exported)
 from .model import Document, Indicator, Loc, Project
+from .plugins import entry_points
 
 CATEGORIES = ("funds", "placeholder", "tier", "value", "template", "consistency", "structure",
               "text", "schedule", "input")

@@ -211,7 +211,8 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
         try:
             yield
         finally:
-            pool["workers"].shutdown(wait=False, cancel_futures=True)
+            # the workers end with the server: none is left running once it has stopped
+            pool["workers"].shutdown(wait=True, cancel_futures=True)
 
     def allowed(request: Request) -> bool:
         if settings.token is None:

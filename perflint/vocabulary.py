@@ -14,7 +14,8 @@ import sys
 import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
-from importlib.metadata import entry_points
+
+from .plugins import entry_points
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -62,8 +62,7 @@ class Server:
     def peak_kb(self) -> int:
         """The peak resident memory of the server and its worker processes (Linux)."""
         total = 0
-        pids = [self.process.pid] + [int(p) for p in subprocess.run(
-            ["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True).stdout.split()]
+        pids = [self.process.pid] + self.children()
         for pid in pids:
             try:
                 status = Path(f"/proc/{pid}/status").read_text()
@@ -72,19 +71,31 @@ class Server:
             total += next(int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM"))
         return total
 
-    def stop(self):
+    def children(self) -> list[int]:
+        return [int(p) for p in subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True,
+                                               text=True).stdout.split()]
+
+    def stop(self) -> list[int]:
+        """Stop the server; the worker processes still running a moment later (none, or a leak)."""
+        workers = self.children()
         self.process.terminate()
         try:
-            self.process.wait(10)
+            self.process.wait(20)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        time.sleep(0.5)
+        left = [pid for pid in workers if Path(f"/proc/{pid}").exists()
+                and "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()]
+        for pid in left:
+            os.kill(pid, 9)
+        return left
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     s = Server(tmp_path_factory.mktemp("serve"))
     yield s
-    s.stop()
+    assert s.stop() == []                          # no worker outlives the server
 
 
 def upload(path: Path, name: str | None = None):
@@ -133,8 +144,9 @@ def test_limits_and_the_access_check(tmp_path):
                           files=[upload(TEXT, f"{k}.txt") for k in range(4)])
         assert many.status_code == 413 and "最多上传 3 个文件" in many.json()["error"]
         assert guarded.uploads_left() == []
+        httpx.post(guarded.url + "/api/check", headers=auth, files=[upload(TEXT)], timeout=60)   # workers busy once
     finally:
-        guarded.stop()
+        assert guarded.stop() == []                # no worker outlives the server
     # another address than this computer's needs a token
     refused = CliRunner().invoke(main, ["serve", "--host", "0.0.0.0", "--no-browser"])
     assert refused.exit_code == 2 and "--token" in refused.output

@@ -17,9 +17,9 @@ import functools
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib.metadata import entry_points
 
 from ..model import Loc, Place, Problem
+from ..plugins import entry_points
 
 
 @dataclass(slots=True)

@@ -4,8 +4,7 @@ the most work. The terminal and concise reports print it as a table after their 
 HTML report as a section and the workbook as a sheet (``--group-by department|unit``)."""
 from __future__ import annotations
 
-from rich.cells import cell_len
-
+from ..cells import cells as cell_len
 from ..engine import CATEGORIES
 from ..i18n import words
 
