@@ -34,7 +34,9 @@ _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 
 @dataclass(frozen=True)
 class Corpus:
-    """Every document of one run, for rules that compare across documents."""
+    """Every document of one run, for rules that compare across documents: each as
+    :meth:`Document.slim` keeps it (its tables' names, kinds and indicators, and their places),
+    since a run over tens of thousands of tables cannot hold every document whole."""
 
     documents: tuple[Document, ...]
 

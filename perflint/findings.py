@@ -288,7 +288,9 @@ def _drop_covered(findings: list[Finding], by_code: dict, matches) -> list[Findi
     by_row: dict[tuple, list[int]] = {}
     for i, f in enumerate(findings):
         if f.code in related:                  # the others can neither cover nor be covered
-            for key in f.about:
+            # in a fixed order: a set's order changes from run to run (string hashes are salted),
+            # and which finding covers which must not
+            for key in sorted(f.about):
                 by_row.setdefault((f.file, key), []).append(i)     # a line names one row of a file
     covered_by: dict[int, int] = {}
     for members in by_row.values():

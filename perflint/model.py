@@ -267,12 +267,26 @@ class Document:
     line_count: int = 0
     places: list[Place] | None = None       # per line, for table formats (see readers)
 
+    def slim(self) -> Document:
+        """What the cross-document checks keep of this document once its own checks are done:
+        its tables' names, kinds and indicators, and the places of their lines — not its header
+        fields, goals, paragraphs or the places of other lines. A run holds one per file, so
+        memory grows with what is compared, not with what was read."""
+        projects = [Project(name=p.name, loc=p.loc, kind=p.kind, unit=p.unit, indicators=p.indicators,
+                            end_line=p.end_line, flat=p.flat, doubtful=p.doubtful, family=p.family)
+                    for p in self.projects]
+        places = None
+        if self.places:
+            wanted = {p.loc.line for p in projects} | {i.loc.line for p in projects for i in p.indicators}
+            places = [place if line in wanted else None for line, place in enumerate(self.places, 1)]
+        return replace(self, projects=projects, paragraphs=[], problems=[], places=places)
+
     def locate(self, loc: Loc | None) -> dict | None:
         """The format's own coordinates of ``loc``: a line of text, a Word table cell, an Excel
         cell, a PDF page row."""
         if loc is None:
             return None
-        if self.places and 1 <= loc.line <= len(self.places):
+        if self.places and 1 <= loc.line <= len(self.places) and self.places[loc.line - 1] is not None:
             return self.places[loc.line - 1].locator(loc.column)
         if self.format != "txt" and not self.places:
             return {"kind": self.format}       # a file no table could be read from

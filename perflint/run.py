@@ -294,7 +294,7 @@ def _check_path(path: str, name: str, plan: Plan, keep_documents: bool
             doc, stopped = over_limit(name, message, message_en), True
             found = _check_document(doc, by_target, options, settings)
         result = _merge(result, _file_result(doc))
-        kept = doc if keep_documents and part == 0 and not stopped else None
+        kept = doc.slim() if keep_documents and part == 0 and not stopped else None
         if part == 1 and keep_documents:
             # a file read in parts is not held whole for the cross-document checks, or memory
             # would grow with it again
