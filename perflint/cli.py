@@ -340,6 +340,7 @@ def _fail(message: str) -> None:
               help="把本次发现的全部问题写入基线文件")
 @click.option("--group-by", type=click.Choice(["department", "unit"]), default=None,
               help="按主管部门（department）或实施单位（unit）统计各自的表格数和问题数（终端、html 报告；xlsx 总是包含）")
+@click.option("--no-cache", is_flag=True, help="不使用结果缓存（未改动的文件不必重读；perflint cache clean 清空）")
 @click.option("--accepted", "accepted_path", type=click.Path(dir_okay=False), default=None,
               help="接受文件（默认向上查找 perflint-accepted.toml；用 perflint accept 写入）")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
@@ -347,8 +348,8 @@ def _fail(message: str) -> None:
 @config_options
 def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_zero, fmt, output,
                   statistics, show_files, show_settings, stdin_filename, no_color, include, exclude,
-                  profile, budget_year, lang, baseline_path, write_baseline_path, group_by, accepted_path, jobs,
-                  config_path, isolated):
+                  profile, budget_year, lang, baseline_path, write_baseline_path, group_by, no_cache,
+                  accepted_path, jobs, config_path, isolated):
     """检查绩效目标表：资金、占位、指标层级、指标值与模板问题。
 
     PATHS 是文件或文件夹（- 为标准输入）。每个文件使用离它最近的 perflint.toml 或
@@ -376,7 +377,8 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
             return
         progress = _progress_bar()
         try:
-            report = check(list(paths), config, progress=progress, jobs=jobs, names=names, **overrides)
+            report = check(list(paths), config, progress=progress, jobs=jobs, names=names, cache=not no_cache,
+                           **overrides)
             if write_baseline_path:
                 written = baseline.write(report, write_baseline_path)
                 click.echo(f"perflint: 已把 {written} 个问题写入基线 {write_baseline_path}", err=True)
@@ -516,7 +518,10 @@ def _show(paths, names, config, overrides, files: bool) -> None:
                     click.echo(f"{path}\t（跳过：{_SKIPPED[why]}）")
             return
         first = selection.files[0]
+        from .cache import LAYOUT, folder
+
         click.echo(f"# 文件：{names.get(first, first)}")
+        click.echo(f"# 结果缓存：{folder() / LAYOUT}（--no-cache 不使用；perflint cache clean 清空）")
         click.echo(to_toml(plans.of(first).settings))
     except (ConfigError, UsageError) as err:
         _fail(str(err))
@@ -774,6 +779,27 @@ def config_command(show, config_path, isolated):
     from .config import to_toml
 
     click.echo(to_toml(_settings(config_path, isolated)))
+
+
+@main.group("cache")
+def cache_group() -> None:
+    """结果缓存：未改动的文件（内容、名称、配置和 perflint 都相同）不必重新读取和检查。"""
+
+
+@cache_group.command("dir")
+def cache_dir_command() -> None:
+    """显示缓存所在的文件夹（环境变量 PERFLINT_CACHE_DIR 可改）。"""
+    from .cache import LAYOUT, folder
+
+    click.echo(str(folder() / LAYOUT))
+
+
+@cache_group.command("clean")
+def cache_clean_command() -> None:
+    """清空结果缓存。"""
+    from .cache import clean, folder
+
+    click.echo(f"perflint: 已清空结果缓存 {folder()}（{clean()} 条）", err=True)
 
 
 @main.command("layouts", epilog="""\b

@@ -94,20 +94,21 @@ def prepare_rules(settings: Settings) -> tuple[list[Rule], dict[str, Any], list[
 
 def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os.PathLike | None = None,
           *, progress: Progress | None = None, jobs: int = 1, names: dict[str, str] | None = None,
-          **overrides: Any) -> Report:
+          cache: bool = False, **overrides: Any) -> Report:
     """Check files and directories; the returned Report's ``to_json()`` is the public contract.
 
     ``config`` is a Settings, a dict shaped like ``[tool.perflint]``, a path to a config file,
     or None: then each file's nearest configuration (looking up from its folder) holds for it,
     and the one found from the working directory for the run as a whole (its language, its
     fail level, the cross-document checks). ``names`` shows a file under another name (a
-    document read from standard input). Keyword overrides
+    document read from standard input). ``cache``: take unchanged files' results from the
+    result cache and store new ones (see perflint/cache.py). Keyword overrides
     use the option names of the command line (``select=["PF1"]``, ``fail_on="warning"``…).
     ``jobs`` files are read and checked at once in worker processes (0: one per CPU); the
     report is the same whatever the number.
     """
     with _few_collections():
-        return _check(paths, config, progress, jobs, overrides, names)
+        return _check(paths, config, progress, jobs, overrides, names, cache)
 
 
 @contextmanager
@@ -141,8 +142,11 @@ class Plans:
     do); a file with none above it takes the run's own. Without ``discover`` (a configuration
     given, or none wanted), the run's own holds for every file."""
 
-    def __init__(self, root: Settings, overrides: dict[str, Any], discover: bool):
+    def __init__(self, root: Settings, overrides: dict[str, Any], discover: bool, cache: bool = False):
+        from .cache import Cache
+
         self.root, self.overrides, self.discover = root, overrides, discover
+        self.cache = Cache() if cache and not os.environ.get("PERFLINT_NO_CACHE") else None
         rules, options, self.warnings = prepare_rules(root)
         self.own = Plan(root, rules, _by_target(rules), options)
         self._by_source: dict[str | None, Plan] = {root.source: self.own}
@@ -176,10 +180,10 @@ class Plans:
 
 
 def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[str, Any],
-           names: dict[str, str] | None = None) -> Report:
+           names: dict[str, str] | None = None, cache: bool = False) -> Report:
     discover = config is None
     settings = resolve_settings(config, **overrides)
-    plans = Plans(settings, overrides, discover)
+    plans = Plans(settings, overrides, discover, cache)
     selection = select_files(paths, settings)
     by_target = plans.own.by_target
     keep_documents = bool(by_target.get("Corpus"))
@@ -192,10 +196,10 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
     jobs = min(jobs if jobs > 0 else (os.cpu_count() or 1), total)
     if jobs > 1:
         pool = ProcessPoolExecutor(jobs, initializer=_start_worker,
-                                   initargs=(settings, overrides, discover, keep_documents))
+                                   initargs=(settings, overrides, discover, keep_documents, cache))
         checked = pool.map(_check_in_worker, named, chunksize=1)
     else:
-        pool, checked = None, (_check_path(path, name, plans.of(path), keep_documents) for path, name in named)
+        pool, checked = None, (_checked(path, name, plans, keep_documents) for path, name in named)
     try:
         for n, ((path, name), (result, found, doc, notes)) in enumerate(zip(named, checked, strict=True), 1):
             plan_of_name[name] = plans.of(path)
@@ -308,19 +312,33 @@ def _check_path(path: str, name: str, plan: Plan, keep_documents: bool
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(settings: Settings, overrides: dict[str, Any], discover: bool, keep_documents: bool) -> None:
+def _start_worker(settings: Settings, overrides: dict[str, Any], discover: bool, keep_documents: bool,
+                  cache: bool = False) -> None:
     """A worker process loads the rules itself (rule files from rule-paths cannot be pickled).
     Ctrl-C is the parent's to handle (it stops the pool and exits 130); a worker that took it
     too would print a traceback of its own."""
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker.update(plans=Plans(settings, overrides, discover), keep=keep_documents)
+    _worker.update(plans=Plans(settings, overrides, discover, cache), keep=keep_documents)
 
 
 def _check_in_worker(named: tuple[str, str]):
     path, name = named
-    return _check_path(path, name, _worker["plans"].of(path), _worker["keep"])
+    return _checked(path, name, _worker["plans"], _worker["keep"])
+
+
+def _checked(path: str, name: str, plans: Plans, keep_documents: bool):
+    """One file's outcome (see _check_path), from the result cache when the file is unchanged."""
+    plan = plans.of(path)
+    if plans.cache is None:
+        return _check_path(path, name, plan, keep_documents)
+    found, entry = plans.cache.get(path, name, plan)
+    if found is not None:
+        return found
+    outcome = _check_path(path, name, plan, keep_documents)
+    plans.cache.put(entry, outcome)
+    return outcome
 
 
 def _merge(first: FileResult | None, part: FileResult) -> FileResult:

@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
+
+# the CLI keeps a result cache in the user's cache folder: the tests keep none (a cached result
+# would hide what a test changes), except tests/test_cache.py, which uses a folder of its own
+os.environ["PERFLINT_NO_CACHE"] = "1"
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

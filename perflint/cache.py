@@ -1,0 +1,129 @@
+"""The result cache: a file whose bytes, name, configuration and perflint are the same as last time
+is not read again — its result, findings and what the cross-document checks keep of it come from
+the cache, so re-checking an unchanged folder costs little more than the cross-document checks.
+
+An entry is keyed by the file's content hash, the name it is shown under, and the run's
+fingerprint: perflint's version, the code of perflint and of every loaded rule (file sizes and
+modification times), and the file's resolved settings. Entries live in the user's cache folder
+(``platformdirs``; ``PERFLINT_CACHE_DIR`` moves it) under ``v1/``, written to a temporary file
+and renamed into place, so runs at the same time never see half an entry; an entry that cannot
+be read is ignored and written again. A file stopped by its time or memory budget is not cached
+(another machine, or another moment, may read it whole). ``--no-cache`` skips the cache;
+``perflint cache clean`` empties it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import os
+import pickle
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from . import __version__
+
+LAYOUT = "v1"          # the entries' format: a change makes a new folder, old entries are ignored
+
+
+def folder() -> Path:
+    """Where the cache lives."""
+    given = os.environ.get("PERFLINT_CACHE_DIR")
+    if given:
+        return Path(given)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("perflint", appauthor=False))
+
+
+def clean() -> int:
+    """Empty the cache; how many entries were removed."""
+    root = folder()
+    count = sum(1 for _ in root.rglob("*.pickle")) if root.exists() else 0
+    shutil.rmtree(root, ignore_errors=True)
+    return count
+
+
+@functools.lru_cache(maxsize=1)
+def _code() -> str:
+    """perflint's own code, as file sizes and times: a change to any of it is a new fingerprint."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).resolve().parent
+    roots = [package] + [Path(sys.modules[m].__file__).resolve().parent
+                         for m in ("perflint.rules", "perflint.grammar") if getattr(sys.modules.get(m), "__file__", None)]
+    for root in roots:
+        for path in sorted(root.rglob("*")):
+            if path.suffix in (".py", ".lark", ".toml", ".txt", ".json") and "__pycache__" not in path.parts:
+                stat = path.stat()
+                digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+class Cache:
+    """The entries of one run (one per file), for one plan's settings at a time."""
+
+    def __init__(self, root: Path | None = None):
+        self.root = (root or folder()) / LAYOUT
+        self.hits = self.misses = 0
+        self._plans: dict[int, str] = {}
+
+    def fingerprint(self, plan) -> str:
+        """The run's fingerprint for files checked with ``plan``."""
+        key = id(plan)
+        if key not in self._plans:
+            digest = hashlib.sha256(_code().encode())
+            digest.update(repr(dataclasses.replace(plan.settings, source=None)).encode())
+            for r in plan.rules:                      # local rule files and rule packs too
+                module = sys.modules.get(r.module)
+                source = getattr(module, "__file__", None)
+                if source and os.path.exists(source):
+                    stat = os.stat(source)
+                    digest.update(f"{r.code}:{source}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+                else:
+                    digest.update(r.code.encode())
+            self._plans[key] = digest.hexdigest()
+        return self._plans[key]
+
+    def _path(self, path: str, name: str, plan) -> Path | None:
+        try:
+            with open(path, "rb") as f:
+                content = hashlib.sha256()
+                for chunk in iter(lambda: f.read(1 << 20), b""):
+                    content.update(chunk)
+        except OSError:
+            return None                               # the reader says why; nothing to cache
+        key = hashlib.sha256(f"{self.fingerprint(plan)}\0{name}\0{content.hexdigest()}".encode()).hexdigest()
+        return self.root / key[:2] / f"{key}.pickle"
+
+    def get(self, path: str, name: str, plan):
+        """The cached outcome of checking ``path``, or None; and where to store it."""
+        entry = self._path(path, name, plan)
+        if entry is None or not entry.exists():
+            self.misses += 1
+            return None, entry
+        try:
+            with open(entry, "rb") as f:
+                found = pickle.load(f)
+            self.hits += 1
+            return found, entry
+        except Exception:           # a damaged or foreign entry: read the file, write it again
+            self.misses += 1
+            return None, entry
+
+    def put(self, entry: Path | None, outcome) -> None:
+        result = outcome[0]
+        if entry is None or (result is not None and result.error and "已停止" in result.error):
+            return                  # stopped by its budget: not a result to keep
+        temporary = None
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(prefix=".entry-", dir=entry.parent)
+            with os.fdopen(handle, "wb") as f:
+                pickle.dump(outcome, f, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temporary, entry)
+        except (OSError, pickle.PicklingError, RecursionError):
+            # a cache that cannot be written is no cache, not a failed run
+            if temporary and os.path.exists(temporary):
+                os.unlink(temporary)
