@@ -345,11 +345,15 @@ def _fail(message: str) -> None:
               help="接受文件（默认向上查找 perflint-accepted.toml；用 perflint accept 写入）")
 @click.option("-j", "--jobs", type=click.IntRange(min=0), default=1, show_default=True,
               help="同时检查的文件数（多进程；0 为 CPU 核数），结果与逐个检查相同")
+@click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="在哪里读取和检查各个文件：local（本机进程）或 dask（dask.distributed 集群，需 pip install 'perflint[dask]'）")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="--executor dask 时的调度器地址（如 tcp://10.0.0.5:8786；不给则在本机启动 -j 个工作进程）")
 @config_options
 def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_zero, fmt, output,
                   statistics, show_files, show_settings, stdin_filename, no_color, include, exclude,
                   profile, budget_year, lang, baseline_path, write_baseline_path, group_by, no_cache,
-                  accepted_path, jobs, config_path, isolated):
+                  accepted_path, jobs, executor, scheduler, config_path, isolated):
     """检查绩效目标表：资金、占位、指标层级、指标值与模板问题。
 
     PATHS 是文件或文件夹（- 为标准输入）。每个文件使用离它最近的 perflint.toml 或
@@ -378,7 +382,7 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
         progress = _progress_bar()
         try:
             report = check(list(paths), config, progress=progress, jobs=jobs, names=names, cache=not no_cache,
-                           **overrides)
+                           executor=executor, scheduler=scheduler, **overrides)
             if write_baseline_path:
                 written = baseline.write(report, write_baseline_path)
                 click.echo(f"perflint: 已把 {written} 个问题写入基线 {write_baseline_path}", err=True)

@@ -94,7 +94,8 @@ def prepare_rules(settings: Settings) -> tuple[list[Rule], dict[str, Any], list[
 
 def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os.PathLike | None = None,
           *, progress: Progress | None = None, jobs: int = 1, names: dict[str, str] | None = None,
-          cache: bool = False, **overrides: Any) -> Report:
+          cache: bool = False, executor: str = "local", scheduler: str | None = None,
+          **overrides: Any) -> Report:
     """Check files and directories; the returned Report's ``to_json()`` is the public contract.
 
     ``config`` is a Settings, a dict shaped like ``[tool.perflint]``, a path to a config file,
@@ -102,13 +103,16 @@ def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os
     and the one found from the working directory for the run as a whole (its language, its
     fail level, the cross-document checks). ``names`` shows a file under another name (a
     document read from standard input). ``cache``: take unchanged files' results from the
-    result cache and store new ones (see perflint/cache.py). Keyword overrides
+    result cache and store new ones (see perflint/cache.py). ``executor="dask"`` reads and
+    checks the files on dask.distributed workers — a local cluster of ``jobs`` workers, or the
+    cluster at ``scheduler`` — and does the cross-document checks here: the report is the same
+    as a one-process run's. Keyword overrides
     use the option names of the command line (``select=["PF1"]``, ``fail_on="warning"``…).
     ``jobs`` files are read and checked at once in worker processes (0: one per CPU); the
     report is the same whatever the number.
     """
     with _few_collections():
-        return _check(paths, config, progress, jobs, overrides, names, cache)
+        return _check(paths, config, progress, jobs, overrides, names, cache, executor, scheduler)
 
 
 @contextmanager
@@ -180,7 +184,8 @@ class Plans:
 
 
 def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[str, Any],
-           names: dict[str, str] | None = None, cache: bool = False) -> Report:
+           names: dict[str, str] | None = None, cache: bool = False, executor: str = "local",
+           scheduler: str | None = None) -> Report:
     discover = config is None
     settings = resolve_settings(config, **overrides)
     plans = Plans(settings, overrides, discover, cache)
@@ -194,7 +199,11 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
     named = [(path, (names or {}).get(path) or shown_name(path)) for path in selection.files]
     plan_of_name = {}
     jobs = min(jobs if jobs > 0 else (os.cpu_count() or 1), total)
-    if jobs > 1:
+    if executor == "dask":
+        from .distributed import dask_map
+
+        pool, checked = dask_map(named, (settings, overrides, discover, keep_documents, cache), jobs, scheduler)
+    elif jobs > 1:
         pool = ProcessPoolExecutor(jobs, initializer=_start_worker,
                                    initargs=(settings, overrides, discover, keep_documents, cache))
         checked = pool.map(_check_in_worker, named, chunksize=1)
@@ -212,7 +221,7 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
                 progress(n, total, name)
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True)
+            pool.shutdown(cancel_futures=True) if isinstance(pool, ProcessPoolExecutor) else pool.close()
     if keep_documents:
         corpus = Corpus(tuple(documents))
         for r in by_target["Corpus"]:

@@ -1,0 +1,67 @@
+"""Reading and checking files on a dask.distributed cluster (``--executor dask``).
+
+The per-file work — read, model, the file's own rules, the slim document the cross-document
+checks need — runs on the workers, one task per file; the client gathers the outcomes in the
+files' order and does the cross-document checks and the report, so the report is the same as a
+one-process run's. Files are read by the workers by their path: on a real cluster the paths must
+be the same on every worker (a shared NFS or SMB folder; an object store mounted through fsspec),
+and so must any local rule folders (rule-paths).
+
+The per-file CPU and memory budget is watched in a process's main thread, and dask runs tasks in
+worker threads: on dask the static limits (sizes, cells, pages) still hold, the budget does not.
+"""
+from __future__ import annotations
+
+import hashlib
+import pickle
+from collections.abc import Iterator
+from typing import Any
+
+#: each worker's plans, by the run they belong to (a worker serves many tasks of one run)
+_plans: dict[str, Any] = {}
+
+
+def check_on_worker(named: tuple[str, str], key: str, setup: tuple):
+    """One file's outcome, on a worker (see run._check_path)."""
+    from .run import Plans, _checked
+
+    if key not in _plans:
+        settings, overrides, discover, keep, cache = setup
+        _plans.clear()                       # one run at a time is enough to keep
+        _plans[key] = (Plans(settings, overrides, discover, cache), keep)
+    plans, keep = _plans[key]
+    path, name = named
+    return _checked(path, name, plans, keep)
+
+
+class _Cluster:
+    """The client, and the local cluster when this run made one: closed together."""
+
+    def __init__(self, client, cluster=None):
+        self.client, self.cluster = client, cluster
+
+    def close(self) -> None:
+        self.client.close()
+        if self.cluster is not None:
+            self.cluster.close()
+
+
+def dask_map(named: list[tuple[str, str]], setup: tuple, jobs: int, scheduler: str | None
+             ) -> tuple[_Cluster, Iterator]:
+    """Submit one task per file; the cluster and the outcomes, in the files' order."""
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        from .run import UsageError
+
+        raise UsageError("--executor dask 需要安装 dask：pip install 'perflint[dask]'") from None
+    if scheduler:
+        cluster = _Cluster(Client(scheduler))
+    else:
+        local = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                             dashboard_address=":0")
+        cluster = _Cluster(Client(local), local)
+    key = hashlib.sha256(pickle.dumps(setup)).hexdigest()
+    shared = cluster.client.scatter(setup, broadcast=True)     # sent to each worker once
+    futures = [cluster.client.submit(check_on_worker, item, key, shared, pure=False) for item in named]
+    return cluster, (future.result() for future in futures)
