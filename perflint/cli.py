@@ -347,13 +347,15 @@ def _fail(message: str) -> None:
               help="同时检查的文件数（多进程；0 为 CPU 核数），结果与逐个检查相同")
 @click.option("--executor", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="在哪里读取和检查各个文件：local（本机进程）或 dask（dask.distributed 集群，需 pip install 'perflint[dask]'）")
+@click.option("--shard", default=None, metavar="K/N",
+              help="只检查 N 部分中的第 K 部分，把结果写入 -o 指定的文件，之后用 perflint merge 合并成一份报告")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="--executor dask 时的调度器地址（如 tcp://10.0.0.5:8786；不给则在本机启动 -j 个工作进程）")
 @config_options
 def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_zero, fmt, output,
                   statistics, show_files, show_settings, stdin_filename, no_color, include, exclude,
                   profile, budget_year, lang, baseline_path, write_baseline_path, group_by, no_cache,
-                  accepted_path, jobs, executor, scheduler, config_path, isolated):
+                  accepted_path, jobs, shard, executor, scheduler, config_path, isolated):
     """检查绩效目标表：资金、占位、指标层级、指标值与模板问题。
 
     PATHS 是文件或文件夹（- 为标准输入）。每个文件使用离它最近的 perflint.toml 或
@@ -371,6 +373,7 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
     if is_binary(fmt) and not output and not statistics:
         raise click.BadParameter(f"{fmt} 格式需要用 -o 指定输出文件", param_hint="--format")
     config = {} if isolated else config_path      # None: each file's nearest configuration
+    part = _shard(shard, output) if shard else None
     overrides = dict(select=_split(select) or None, extend_select=_split(extend_select),
                      ignore=_split(ignore), severity=_severity_overrides(severity), fail_on=fail_on,
                      include=list(include), exclude=list(exclude), profile=profile,
@@ -382,7 +385,10 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
         progress = _progress_bar()
         try:
             report = check(list(paths), config, progress=progress, jobs=jobs, names=names, cache=not no_cache,
-                           executor=executor, scheduler=scheduler, **overrides)
+                           executor=executor, scheduler=scheduler, shard=part, **overrides)
+            if part is not None:
+                _write_part(report, output)
+                return
             if write_baseline_path:
                 written = baseline.write(report, write_baseline_path)
                 click.echo(f"perflint: 已把 {written} 个问题写入基线 {write_baseline_path}", err=True)
@@ -434,6 +440,90 @@ def _formats_starting(prefix: str) -> list[str]:
     from .reporters import formats
 
     return [f for f in formats() if f.startswith(prefix)]
+
+
+def _shard(value: str, output: str | None) -> tuple[int, int]:
+    """``--shard K/N`` as (K, N); a usage error unless 1 ≤ K ≤ N and -o names the part's file."""
+    k, sep, n = value.partition("/")
+    if not (sep and k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise click.BadParameter(f"“{value}”应写成 K/N，例如 2/8（共 8 部分中的第 2 部分）", param_hint="--shard")
+    if not output:
+        raise click.BadParameter("需要用 -o 指定这一部分结果的文件", param_hint="--shard")
+    return int(k), int(n)
+
+
+PART_MAGIC = "perflint-part-1"
+
+
+def _write_part(part, output: str) -> None:
+    import os
+    import pickle
+    import tempfile
+
+    folder = os.path.dirname(os.path.abspath(output))
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=folder)
+        with os.fdopen(handle, "wb") as f:
+            pickle.dump((PART_MAGIC, part), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, output)
+    except OSError as err:
+        _fail(f"无法写入 {output}：{os_error(err)}")
+    k, n = part.shard
+    click.echo(f"perflint: 第 {k}/{n} 部分（{len(part.outcomes)} 个文件）已写入 {output}；"
+               "全部完成后用 perflint merge 合并", err=True)
+
+
+@main.command("merge", epilog="""\b
+示例：
+  perflint check docs/ --shard 1/2 -o part1.bin    （在第一台机器上）
+  perflint check docs/ --shard 2/2 -o part2.bin    （在第二台机器上）
+  perflint merge part1.bin part2.bin --format html -o 报告.html
+
+合并结果与一次检查全部文件相同（跨文件的检查在合并时进行）。只合并自己生成的部分文件。""")
+@click.argument("parts", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--format", "fmt", default="full", show_default=True, metavar="FORMAT", help="输出格式（同 perflint check）")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), default=None, help="把报告写入文件")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default=None,
+              help="发现此级别及以上的问题时退出码为 1（默认取配置）")
+@click.option("--exit-zero", is_flag=True, help="无论发现什么问题，退出码都为 0")
+@click.option("--no-color", is_flag=True, help="不使用颜色")
+def merge_command(parts, fmt, output, fail_on, exit_zero, no_color):
+    """把 perflint check --shard K/N 得到的各部分合并成一份报告。"""
+    import os
+    import pickle
+
+    from .reporters import RenderOptions, formats, is_binary, write, write_file
+    from .run import UsageError, merge
+
+    if fmt not in formats():
+        raise click.BadParameter(f"可用格式：{', '.join(formats())}", param_hint="--format")
+    if is_binary(fmt) and not output:
+        raise click.BadParameter(f"{fmt} 格式需要用 -o 指定输出文件", param_hint="--format")
+    loaded = []
+    for path in parts:
+        try:
+            with open(path, "rb") as f:
+                magic, part = pickle.load(f)
+            if magic != PART_MAGIC:
+                raise ValueError
+        except Exception:
+            _fail(f"{path} 不是 perflint check --shard 写出的部分文件")
+        loaded.append(part)
+    try:
+        report = merge(loaded)
+    except UsageError as err:
+        _fail(str(err))
+    settings = report.settings
+    color = not no_color and output is None and _is_terminal(sys.stdout) and "NO_COLOR" not in os.environ
+    options = RenderOptions(color=color, lang=settings.lang)
+    if output:
+        try:
+            write_file(report, fmt, output, options)
+        except OSError as err:
+            _fail(f"无法写入报告 {output}：{os_error(err)}")
+    else:
+        write(report, fmt, sys.stdout, options)
+    sys.exit(0 if exit_zero else report.exit_code(fail_on or settings.fail_on))
 
 
 def _write_text(path: str, text: str) -> None:

@@ -95,7 +95,7 @@ def prepare_rules(settings: Settings) -> tuple[list[Rule], dict[str, Any], list[
 def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os.PathLike | None = None,
           *, progress: Progress | None = None, jobs: int = 1, names: dict[str, str] | None = None,
           cache: bool = False, executor: str = "local", scheduler: str | None = None,
-          **overrides: Any) -> Report:
+          shard: tuple[int, int] | None = None, **overrides: Any) -> Report:
     """Check files and directories; the returned Report's ``to_json()`` is the public contract.
 
     ``config`` is a Settings, a dict shaped like ``[tool.perflint]``, a path to a config file,
@@ -106,13 +106,14 @@ def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os
     result cache and store new ones (see perflint/cache.py). ``executor="dask"`` reads and
     checks the files on dask.distributed workers — a local cluster of ``jobs`` workers, or the
     cluster at ``scheduler`` — and does the cross-document checks here: the report is the same
-    as a one-process run's. Keyword overrides
+    as a one-process run's. ``shard=(k, n)`` checks only the k-th of n parts of the files and
+    returns a :class:`Part` for :func:`merge` instead of a Report. Keyword overrides
     use the option names of the command line (``select=["PF1"]``, ``fail_on="warning"``…).
     ``jobs`` files are read and checked at once in worker processes (0: one per CPU); the
     report is the same whatever the number.
     """
     with _few_collections():
-        return _check(paths, config, progress, jobs, overrides, names, cache, executor, scheduler)
+        return _check(paths, config, progress, jobs, overrides, names, cache, executor, scheduler, shard)
 
 
 @contextmanager
@@ -185,20 +186,19 @@ class Plans:
 
 def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[str, Any],
            names: dict[str, str] | None = None, cache: bool = False, executor: str = "local",
-           scheduler: str | None = None) -> Report:
+           scheduler: str | None = None, shard: tuple[int, int] | None = None):
     discover = config is None
     settings = resolve_settings(config, **overrides)
     plans = Plans(settings, overrides, discover, cache)
     selection = select_files(paths, settings)
-    by_target = plans.own.by_target
-    keep_documents = bool(by_target.get("Corpus"))
-    report = Report(rules=plans.own.rules, warnings=plans.warnings, settings=settings,
-                    skipped={why: tuple(map(shown_name, paths)) for why, paths in selection.skipped.items()})
-    documents: list[Document] = []
-    total = len(selection.files)
+    keep_documents = bool(plans.own.by_target.get("Corpus"))
     named = [(path, (names or {}).get(path) or shown_name(path)) for path in selection.files]
-    plan_of_name = {}
-    jobs = min(jobs if jobs > 0 else (os.cpu_count() or 1), total)
+    if shard is not None:            # this part's files: every n-th, from the k-th
+        k, n = shard
+        named = [item for index, item in enumerate(named) if index % n == k - 1]
+    outcomes = []
+    total = len(named)
+    jobs = min(jobs if jobs > 0 else (os.cpu_count() or 1), max(total, 1))
     if executor == "dask":
         from .distributed import dask_map
 
@@ -210,19 +210,85 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
     else:
         pool, checked = None, (_checked(path, name, plans, keep_documents) for path, name in named)
     try:
-        for n, ((path, name), (result, found, doc, notes)) in enumerate(zip(named, checked, strict=True), 1):
-            plan_of_name[name] = plans.of(path)
-            report.files.append(result)
-            report.findings.extend(found)
-            report.warnings.extend(notes)
-            if doc is not None:
-                documents.append(doc)
+        for n, ((path, name), outcome) in enumerate(zip(named, checked, strict=True), 1):
+            outcomes.append((name, plans.of(path).settings, outcome))
             if progress:
                 progress(n, total, name)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True) if isinstance(pool, ProcessPoolExecutor) else pool.close()
-    if keep_documents:
+    skipped = {why: tuple(map(shown_name, paths)) for why, paths in selection.skipped.items()}
+    if shard is not None:
+        return Part(shard, settings, overrides, discover, outcomes, skipped, plans.warnings)
+    return _reduce(plans, outcomes, skipped)
+
+
+@dataclasses.dataclass
+class Part:
+    """One part of a run split across machines (``--shard K/N``): every file's outcome of the
+    part, with what the merge needs to finish the run as one (``perflint merge``)."""
+
+    shard: tuple[int, int]
+    settings: Settings
+    overrides: dict[str, Any]
+    discover: bool
+    outcomes: list                         # (shown name, its settings, its outcome) per file
+    skipped: dict[str, tuple[str, ...]]
+    warnings: list[str]
+    version: str = ""
+
+    def __post_init__(self):
+        from . import __version__
+
+        self.version = self.version or __version__
+
+
+def merge(parts: list[Part]) -> Report:
+    """The run the parts make together: their files in the order one run would take them, then
+    the cross-document checks and the report — the same report as one run over all files."""
+    from . import __version__
+
+    if not parts:
+        raise UsageError("没有可合并的部分")
+    first = parts[0]
+    shards = sorted(p.shard for p in parts)
+    n = first.shard[1]
+    problems = [p for p in parts if p.version != __version__ or p.shard[1] != n
+                or repr(dataclasses.replace(p.settings, source=None)) != repr(dataclasses.replace(first.settings, source=None))]
+    if problems:
+        raise UsageError("这些部分不是同一次检查的（perflint 版本、配置或分片总数不同），不能合并")
+    if shards != [(k, n) for k in range(1, n + 1)]:
+        missing = sorted(set(range(1, n + 1)) - {k for k, _ in shards})
+        raise UsageError(f"缺少第 {'、'.join(map(str, missing))} 部分（共 {n} 部分）" if missing else "有重复的部分")
+    # the k-th part holds files k, k+n, k+2n… of the run: interleave them back
+    ordered = []
+    columns = [p.outcomes for p in sorted(parts, key=lambda p: p.shard)]
+    for row in range(max(len(c) for c in columns)):
+        ordered += [c[row] for c in columns if row < len(c)]
+    plans = Plans(first.settings, first.overrides, first.discover)
+    skipped: dict[str, tuple[str, ...]] = {}
+    for p in parts:
+        for why, names in p.skipped.items():
+            skipped[why] = tuple(dict.fromkeys((*skipped.get(why, ()), *names)))
+    return _reduce(plans, ordered, skipped)
+
+
+def _reduce(plans: Plans, outcomes: list, skipped: dict[str, tuple[str, ...]]) -> Report:
+    """The run's report from its files' outcomes: the cross-document checks, then every finding
+    finished (ignores, severities, one per root cause, fingerprints, order, language)."""
+    settings = plans.root
+    by_target = plans.own.by_target
+    report = Report(rules=plans.own.rules, warnings=list(plans.warnings), settings=settings, skipped=skipped)
+    documents: list[Document] = []
+    settings_by_name: dict[str, Settings] = {}
+    for name, file_settings, (result, found, doc, notes) in outcomes:
+        settings_by_name[name] = file_settings
+        report.files.append(result)
+        report.findings.extend(found)
+        report.warnings.extend(notes)
+        if doc is not None:
+            documents.append(doc)
+    if by_target.get("Corpus"):
         corpus = Corpus(tuple(documents))
         for r in by_target["Corpus"]:
             ctx = RuleContext(r, plans.own.options[r.code], settings, corpus=corpus)
@@ -232,8 +298,7 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
                 report.findings.append(failure(r, corpus, ctx, None, err))
 
     def settings_of(file: str) -> Settings:
-        plan = plan_of_name.get(file)
-        return plan.settings if plan is not None else settings
+        return settings_by_name.get(file, settings)
 
     report.findings = finish(report.findings, plans.all_rules,
                              ignored_here=lambda file: settings_of(file).ignored_here(file),
