@@ -53,7 +53,7 @@ def wrap(text: str, width: int) -> tuple[str, ...]:
         k = _fit(text, width)
         if k < len(text):
             # a closing mark never starts a line: the character before it goes down with it
-            while k > 1 and text[k] in NO_LINE_START:
+            while k > 1 and _next_visible(text, k) in NO_LINE_START:
                 k -= 1
             # nor is a Latin word cut: back to where it starts, when it starts on this line
             if _LATIN.match(text[k]) and _LATIN.match(text[k - 1]):
@@ -65,6 +65,13 @@ def wrap(text: str, width: int) -> tuple[str, ...]:
         lines.append(text[:k].rstrip())
         text = text[k:].lstrip()
     return tuple(lines) or ("",)
+
+
+def _next_visible(text: str, k: int) -> str:
+    """The first character at or after ``k`` that is not a space (what the next line starts with)."""
+    while k < len(text) and text[k].isspace():
+        k += 1
+    return text[k] if k < len(text) else ""
 
 
 def pad(text: str, width: int, right: bool = False) -> str:

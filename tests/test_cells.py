@@ -2,7 +2,7 @@
 width, never cuts a Latin word that fits a line and never starts a line with a closing mark."""
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
@@ -20,6 +20,8 @@ def test_widths_agree_with_rich_on_real_tables():
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT, st.integers(min_value=8, max_value=120))
+@example("000、、.0", 8)          # a Latin word pulled down must not leave a mark to start a line
+@example("000000 、", 8)          # nor may a space between them
 def test_wrapping_keeps_every_character_and_fits(text, width):
     lines = wrap(text, width)
     assert all(cells(line) <= width for line in lines)
