@@ -875,7 +875,11 @@ def config_command(show, config_path, isolated):
     click.echo(to_toml(_settings(config_path, isolated)))
 
 
-@main.group("cache")
+@main.group("cache", cls=_Group, epilog="""\b
+示例：
+  perflint cache dir          缓存所在的文件夹
+  perflint cache clean        清空缓存
+  perflint check docs/ --no-cache   这一次不使用缓存""")
 def cache_group() -> None:
     """结果缓存：未改动的文件（内容、名称、配置和 perflint 都相同）不必重新读取和检查。"""
 

@@ -24,7 +24,7 @@ def invoke(*args, **kwargs):
     return CliRunner().invoke(main, list(args), terminal_width=80, **kwargs)
 
 
-@pytest.mark.parametrize("command", [[], ["check"], ["annotate"], ["serve"], ["accept"], ["extract"], ["value"], ["rules"], ["rule"], ["config"],
+@pytest.mark.parametrize("command", [[], ["check"], ["annotate"], ["serve"], ["accept"], ["merge"], ["cache"], ["extract"], ["value"], ["rules"], ["rule"], ["config"],
                                      ["layouts"]])
 @pytest.mark.parametrize("columns", [80, 120])
 def test_help_fits_the_terminal_and_never_cuts_a_word(command, columns):
