@@ -41,8 +41,11 @@ def run(command: list[str], folder: Path, env: dict | None = None) -> tuple[floa
     time, so that other work on the machine does not count."""
     out = folder.parent / "report.json"
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # every run reads every file: the result cache would turn the second run into a re-check
+    env = {**(env or os.environ), "PERFLINT_NO_CACHE": "1"}
     subprocess.run(command + ["check", str(folder), "--format", "json", "-o", str(out), "--exit-zero"],
-                   check=True, env=env, stdout=subprocess.DEVNULL, cwd=folder.parent)   # not this checkout's perflint/
+                   check=True, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   cwd=folder.parent)   # not this checkout's perflint/
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     elapsed = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     projects = json.loads(out.read_text("utf-8"))["summary"]["projects"]
