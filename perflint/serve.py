@@ -121,8 +121,13 @@ async def receive_files(request: Request, folder: str, settings: ServeSettings) 
         "on_part_begin": on_part_begin, "on_header_field": on_header_field, "on_header_value": on_header_value,
         "on_header_end": on_header_end, "on_headers_finished": on_headers_finished,
         "on_part_data": on_part_data, "on_part_end": on_part_end})
+    total, ceiling = 0, limit * settings.max_files + 1024 * 1024
     try:
         async for chunk in request.stream():
+            total += len(chunk)
+            if total > ceiling:         # whatever the parts are, the request as a whole is bounded
+                raise UploadRefused(413, f"上传的内容过大：每个文件不超过 {settings.max_file_mb} MB，"
+                                         f"每次不超过 {settings.max_files} 个文件")
             parser.write(chunk)
         parser.finalize()
     except UploadRefused:

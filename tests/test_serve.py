@@ -140,6 +140,14 @@ def test_limits_and_the_access_check(tmp_path):
         big = httpx.post(guarded.url + "/api/check", headers=auth, timeout=30,
                          files=[("file", ("大.txt", b"x" * (1024 * 1024 + 10)))])
         assert big.status_code == 413 and "超过 1 MB" in big.json()["error"]
+        # a request without a declared length, its bulk in a plain field, is bounded all the same
+        def endless():
+            yield b"--b\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n"
+            for _ in range(8):
+                yield b"x" * (1024 * 1024)
+        bulky = httpx.post(guarded.url + "/api/check", content=endless(), timeout=30,
+                           headers={**auth, "Content-Type": "multipart/form-data; boundary=b"})
+        assert bulky.status_code == 413
         many = httpx.post(guarded.url + "/api/check", headers=auth, timeout=30,
                           files=[upload(TEXT, f"{k}.txt") for k in range(4)])
         assert many.status_code == 413 and "最多上传 3 个文件" in many.json()["error"]
