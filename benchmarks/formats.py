@@ -22,14 +22,27 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 
+def _installed() -> None:
+    """perflint run as its users run it: installed, so that its rules and readers are found (run
+    from a checkout without an install, it found neither and reported zeros)."""
+    from importlib import metadata
+
+    try:
+        metadata.version("perflint")
+    except metadata.PackageNotFoundError:
+        sys.exit("perflint is not installed: pip install -e . (in the repository), then run this again")
+    if not list(metadata.entry_points(group="perflint.readers")):
+        sys.exit("perflint's readers are not registered: pip install -e . again")
+
+
 def _run(args: list[str], env_code: str = "") -> dict:
     """Run perflint in a child process; its wall time, peak memory and summary."""
     code = ("import atexit, resource, sys, perflint.documents as d\n"
             "atexit.register(lambda: sys.stderr.write(f'PEAK {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n'))\n"
             f"{env_code}\nfrom perflint.cli import main\nsys.argv = ['perflint'] + sys.argv[1:]\nmain()")
     start = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code, *args, "--format", "json", "--exit-zero"],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run([sys.executable, "-c", code, *args, "--format", "json", "--exit-zero", "--no-cache",
+                          "--isolated"], capture_output=True, text=True, check=True, cwd=ROOT.parent)
     seconds = time.perf_counter() - start
     peak = int(out.stderr.rsplit("PEAK ", 1)[1].split()[0])      # kB, the child's own
     summary = json.loads(out.stdout)["summary"]
@@ -85,6 +98,7 @@ def main() -> None:
     g.add_argument("--mb", type=int, default=75)
     g.add_argument("--out", type=Path, default=Path("benchmarks/out/large"))
     args = parser.parse_args()
+    _installed()
     result = office(args.copies, args.out) if args.command == "office" else large(args.mb, args.out)
     print(json.dumps(result, ensure_ascii=False, indent=2))
 

@@ -7,7 +7,8 @@ build output (``build/``, ``dist/``, ``*.egg-info/``…, the ``default-exclude``
 Patterns are ``.gitignore`` patterns (pathspec): ``drafts/`` is a folder anywhere, ``/old.txt``
 only at the top of the folder checked, ``*.pdf`` any PDF.
 
-A file named on the command line is checked even when a pattern excludes it (as ruff does),
+A file named on the command line is checked even when a pattern excludes it (as ruff does), and
+so are the files of a folder named on it that a .gitignore above it ignores as a whole;
 unless it is an office lock file, which is never a table (a shell's ``*.docx`` picks them up).
 Nothing is skipped in silence: the selection counts what it left out and why.
 """
@@ -70,6 +71,8 @@ def collect(paths: list[str], suffixes: tuple[str, ...], include: tuple[str, ...
 def _walk(top: str, suffixes, wanted, unwanted, respect_gitignore: bool, files: list[str],
           skipped: dict[str, list[str]]) -> None:
     ignores = _gitignores_above(top) if respect_gitignore else []
+    if _ignored(ignores, top, directory=True):
+        ignores = []        # a folder named on the command line is checked, though a .gitignore above names it
     for root, dirs, names in os.walk(top):
         rel_root = os.path.relpath(root, top).replace(os.sep, "/")
         rel_root = "" if rel_root == "." else rel_root + "/"

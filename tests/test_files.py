@@ -95,3 +95,13 @@ def test_a_run_that_checks_no_file_is_a_usage_error_saying_why(tmp_path):
     assert code == 2 and "1 个文件的格式不受支持（.json" in out and "1 个 Office 临时锁定文件" in out
     code, out = run("extract", str(empty))
     assert code == 2 and "没有可检查的文件" in out
+
+
+def test_a_folder_named_on_the_command_line_is_checked_though_a_gitignore_above_ignores_it(tmp_path):
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / ".gitignore").write_text("out/\n", encoding="utf-8")
+    (repo / "out" / "run").mkdir(parents=True)
+    shutil.copy(SAMPLE, repo / "out" / "run" / "a.txt")
+    assert len(collect([str(repo / "out" / "run")], supported_suffixes()).files) == 1
+    assert collect([str(repo)], supported_suffixes()).files == ()          # walked into: ignored
