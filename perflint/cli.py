@@ -197,23 +197,54 @@ def extract_command(paths: tuple[str, ...], fmt: str, output: str | None,
     """读取文件中的绩效目标表，输出结构化模型（表头金额、目标、指标及其解析后的值）。"""
     from .config import Settings
     from .documents import extract_file
+    from .files import shown_name
     from .run import UsageError, select_files
 
     try:
         selection = select_files(paths, Settings(include=list(include), exclude=list(exclude)))
     except UsageError as err:
         _fail(str(err))
-    documents = [extract_file(p) for p in selection.files]
-    if fmt == "json":
-        text = json.dumps({"schema_version": 1, "documents": [d.to_json() for d in documents]},
-                          ensure_ascii=False, indent=2)
-    else:
-        text = "\n".join(summarise(d) for d in documents)
+    # one document at a time, read, written and let go: memory stays flat however many files
+    documents = (extract_file(p, name=shown_name(p)) for p in selection.files)
+    pieces = _extract_json(documents) if fmt == "json" else _extract_text(documents)
     if output:
-        with open(output, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
+        import os
+        import tempfile
+
+        folder = os.path.dirname(os.path.abspath(output))
+        handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=folder)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8") as f:
+                f.writelines(pieces)
+            os.replace(temporary, output)
+        except BaseException:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+            raise
     else:
-        click.echo(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
+
+
+def _extract_json(documents):
+    """The extract JSON, a document at a time, laid out exactly as one ``json.dumps(…, indent=2)``."""
+    import textwrap
+
+    yield '{\n  "schema_version": 1,\n  "documents": ['
+    first = True
+    for doc in documents:
+        body = textwrap.indent(json.dumps(doc.to_json(), ensure_ascii=False, indent=2), "    ")
+        yield ("\n" if first else ",\n") + body
+        first = False
+    yield "]\n}\n" if first else "\n  ]\n}\n"
+
+
+def _extract_text(documents):
+    first = True
+    for doc in documents:
+        yield ("" if first else "\n") + summarise(doc)
+        first = False
+    yield "\n"
 
 
 def summarise(doc) -> str:

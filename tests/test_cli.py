@@ -118,3 +118,14 @@ def test_closed_standard_streams_are_no_traceback(tmp_path):
     # the report goes to its file; the exit code still says there are findings
     assert both_closed.returncode == 1 and "Traceback" not in both_closed.stderr
     assert (tmp_path / "x.json").exists()
+
+
+def test_extract_streams_the_same_json_one_document_at_a_time(tmp_path):
+    from perflint.documents import extract_file
+
+    paths = sorted(SAMPLES.glob("*.txt"))[:2]
+    out = tmp_path / "model.json"
+    code, _ = run("extract", *map(str, paths), "--format", "json", "-o", str(out))
+    expected = json.dumps({"schema_version": 1, "documents": [extract_file(str(p)).to_json() for p in paths]},
+                          ensure_ascii=False, indent=2) + "\n"
+    assert code == 0 and out.read_text(encoding="utf-8") == expected
