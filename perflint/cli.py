@@ -396,7 +396,7 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
     from . import accept, baseline
     from .config import ConfigError
     from .i18n import words
-    from .reporters import RenderOptions, formats, is_binary, write, write_file
+    from .reporters import RenderOptions, formats, is_binary
     from .run import UsageError, check
 
     if fmt not in formats():
@@ -450,14 +450,8 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
             _write_text(output, text)
         else:
             click.echo(text)
-    elif output:
-        try:
-            write_file(report, fmt, output, options)
-        except OSError as err:
-            # a missing or read-only folder, a full disk: one line and exit 2, no partial file
-            _fail(f"无法写入报告 {output}：{os_error(err)}")
     else:
-        write(report, fmt, sys.stdout, options)
+        _deliver(report, fmt, output, options)
     if output:
         # the report went to a file: say where, and what it holds
         click.echo(f"perflint: {w['written'].format(path=output)}{w['open']}"
@@ -465,6 +459,20 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
     for warning in report.warnings:
         click.echo(f"perflint: {w['note']}{warning}", err=True)
     sys.exit(0 if exit_zero else report.exit_code(settings.fail_on))
+
+
+def _deliver(report, fmt: str, output: str | None, options) -> None:
+    """The report to its file (whole or not at all) or to standard output."""
+    from .reporters import write, write_file
+
+    if output:
+        try:
+            write_file(report, fmt, output, options)
+        except OSError as err:
+            # a missing or read-only folder, a full disk: one line and exit 2, no partial file
+            _fail(f"无法写入报告 {output}：{os_error(err)}")
+    else:
+        write(report, fmt, sys.stdout, options)
 
 
 def _formats_starting(prefix: str) -> list[str]:
@@ -523,7 +531,7 @@ def merge_command(parts, fmt, output, fail_on, exit_zero, no_color):
     import os
     import pickle
 
-    from .reporters import RenderOptions, formats, is_binary, write, write_file
+    from .reporters import RenderOptions, formats, is_binary
     from .run import UsageError, merge
 
     if fmt not in formats():
@@ -546,14 +554,7 @@ def merge_command(parts, fmt, output, fail_on, exit_zero, no_color):
         _fail(str(err))
     settings = report.settings
     color = not no_color and output is None and _is_terminal(sys.stdout) and "NO_COLOR" not in os.environ
-    options = RenderOptions(color=color, lang=settings.lang)
-    if output:
-        try:
-            write_file(report, fmt, output, options)
-        except OSError as err:
-            _fail(f"无法写入报告 {output}：{os_error(err)}")
-    else:
-        write(report, fmt, sys.stdout, options)
+    _deliver(report, fmt, output, RenderOptions(color=color, lang=settings.lang))
     sys.exit(0 if exit_zero else report.exit_code(fail_on or settings.fail_on))
 
 

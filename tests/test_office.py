@@ -118,7 +118,7 @@ def test_fingerprints_do_not_depend_on_coordinates(tmp_path, monkeypatch):
         runs[version] = perflint.check(["form.docx"]).findings
     assert len(runs["before"]) > 0
     assert [f.fingerprint for f in runs["before"]] == [f.fingerprint for f in runs["after"]]
-    tables = [(a.locator.get("table"), b.locator.get("table")) for a, b in zip(runs["before"], runs["after"])]
+    tables = [(a.locator.get("table"), b.locator.get("table")) for a, b in zip(runs["before"], runs["after"], strict=True)]
     assert all(after == before + 1 for before, after in tables if before is not None)
     assert any(before is not None for before, _ in tables)
 

@@ -56,7 +56,7 @@ def test_a_table_split_over_pages_is_read_as_one(printed):
     split = [p for p in doc.projects
              if len({doc.locate(i.loc)["page"] for i in p.indicators} | {doc.locate(p.loc)["page"]}) > 1]
     assert split, "the fixture should have at least one table running over a page break"
-    for mine, theirs in zip(doc.projects, text.projects):
+    for mine, theirs in zip(doc.projects, text.projects, strict=True):
         assert [(i.tier1, i.tier2, i.name, i.value_text) for i in mine.indicators] == \
             [(i.tier1, i.tier2, i.name, i.value_text) for i in theirs.indicators]
 
