@@ -1,0 +1,107 @@
+"""Scale, in one run: for synthetic corpora of each size (benchmarks/corpus.py), the figures a
+province-wide sweep depends on. Printed, not asserted.
+
+    python benchmarks/bench_scale.py                     # 1,000 and 10,000 tables
+    python benchmarks/bench_scale.py --sizes 1000 10000 50000
+
+For each size:
+- a full check (`--format json -o`, no cache): CPU seconds, tables per CPU-second, peak memory,
+  and the ratio to a floor that only reads every file's bytes;
+- `-j 2` against one job (wall time, this machine has 2 cores);
+- the result cache: a cold run filling it, then a re-check of the unchanged corpus;
+- `--executor dask -j 2` (a local cluster) against one process, when dask is installed;
+and once: a one-file check's latency (benchmarks/bench_startup.py measures it in detail).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from corpus import generate  # noqa: E402
+
+
+def run(args: list[str], env: dict | None = None) -> dict:
+    """One `perflint` process: wall and CPU seconds (its own and its children's), peak memory."""
+    exe = Path(sys.executable).with_name("perflint")
+    start = time.perf_counter()
+    done = subprocess.run(["/usr/bin/time", "-v", str(exe), *args], capture_output=True, text=True,
+                          env={**os.environ, **(env or {})})
+    wall = time.perf_counter() - start
+    cpu = sum(float(re.search(rf"{kind} time \(seconds\): ([\d.]+)", done.stderr).group(1))
+              for kind in ("User", "System"))
+    peak = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr).group(1))
+    return {"wall": round(wall, 2), "cpu": round(cpu, 2), "peak_mb": round(peak / 1024)}
+
+
+def floor(corpus: Path) -> float:
+    """CPU seconds a process needs only to read every file's bytes."""
+    code = ("import os,sys\nfor r,_,fs in os.walk(sys.argv[1]):\n for f in fs:\n"
+            "  open(os.path.join(r,f),'rb').read()")
+    start = os.times()
+    subprocess.run([sys.executable, "-c", code, str(corpus)], check=True)
+    end = os.times()
+    return (end.children_user - start.children_user) + (end.children_system - start.children_system)
+
+
+def size(tables: int, work: Path) -> dict:
+    corpus = work / f"corpus-{tables}"
+    generate(tables, corpus)
+    (corpus / "expected.jsonl").unlink(missing_ok=True)
+    out = str(work / "report.json")
+    base = ["check", str(corpus), "--format", "json", "-o", out, "--exit-zero", "--isolated"]
+    no_cache = {"PERFLINT_NO_CACHE": "1"}
+    one = run(base, no_cache)
+    count = json.loads(Path(out).read_text(encoding="utf-8"))["summary"]["projects"]
+    two = run([*base, "-j", "2"], no_cache)
+    cache_dir = work / "cache"
+    cold = run(base, {"PERFLINT_CACHE_DIR": str(cache_dir)})
+    warm = run(base, {"PERFLINT_CACHE_DIR": str(cache_dir)})
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    figures = {
+        "tables": count,
+        "check": {**one, "tables_per_cpu_second": round(count / one["cpu"])},
+        "read_only_floor_cpu": round(floor(corpus), 2),
+        "j2": {**two, "speed_up": round(one["wall"] / two["wall"], 2)},
+        "cache": {"cold": cold, "warm": warm, "warm_over_cold": round(warm["wall"] / cold["wall"], 2)},
+    }
+    figures["ratio_to_floor"] = round(one["cpu"] / max(figures["read_only_floor_cpu"], 0.01), 1)
+    try:
+        import dask.distributed  # noqa: F401
+        dask = run([*base, "--executor", "dask", "-j", "2"], no_cache)
+        figures["dask_local_j2"] = {**dask, "over_one_process": round(dask["wall"] / one["wall"], 2)}
+    except ImportError:
+        figures["dask_local_j2"] = "dask not installed"
+    shutil.rmtree(corpus, ignore_errors=True)
+    return figures
+
+
+def one_file() -> dict:
+    sample = ROOT / "samples" / "ningxia-jycy-2024.txt"
+    times = [run(["check", str(sample), "--isolated", "--no-cache", "--format", "json", "-o", os.devnull])["wall"]
+             for _ in range(5)]
+    return {"one_file_wall_median": sorted(times)[2]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="perflint-scale-") as tmp:
+        result = {str(n): size(n, Path(tmp)) for n in args.sizes}
+    result["latency"] = one_file()
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
