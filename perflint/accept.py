@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .baseline import _folder, _relative, keyed
+from .files import replacing
 from .findings import Finding, key_within
 
 if sys.version_info >= (3, 11):
@@ -132,10 +133,9 @@ def add(path: str | Path, findings: list[Finding], reason: str, by: str | None =
     for a in entries:
         text += "\n[[accepted]]\n" + "".join(f"{name} = {_toml_string(getattr(a, name))}\n"
                                              for name in ("file", "key", "code", "reason", "by", "at", "message"))
-    temporary = f"{path}.tmp"
     try:
-        Path(temporary).write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
+        with replacing(path) as temporary:
+            Path(temporary).write_text(text, encoding="utf-8")
     except OSError as err:
         from .i18n import os_error
 

@@ -14,11 +14,11 @@ leaves half a copy; the input is only read.
 from __future__ import annotations
 
 import os
-import tempfile
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .files import replacing
 from .findings import SEVERITY_RANK, Finding
 from .i18n import words
 
@@ -71,17 +71,8 @@ def annotate_file(path: str, findings: list[Finding], out_dir: str, report=None,
 
 
 def _write(target: str, build) -> tuple[int, int]:
-    folder = os.path.dirname(os.path.abspath(target))
-    handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=folder)
-    os.close(handle)
-    try:
-        counts = build(temporary)
-        os.replace(temporary, target)
-        return counts
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    with replacing(target) as temporary:
+        return build(temporary)
 
 
 def comment_text(findings: Iterable[Finding], w: dict[str, str]) -> str:

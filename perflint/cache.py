@@ -13,14 +13,12 @@ be read is ignored and written again. A file stopped by its time or memory budge
 """
 from __future__ import annotations
 
-import dataclasses
 import functools
 import hashlib
 import os
 import pickle
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from . import __version__
@@ -74,7 +72,7 @@ class Cache:
         key = id(plan)
         if key not in self._plans:
             digest = hashlib.sha256(_code().encode())
-            digest.update(repr(dataclasses.replace(plan.settings, source=None)).encode())
+            digest.update(plan.settings.identity().encode())
             for r in plan.rules:                      # local rule files and rule packs too
                 module = sys.modules.get(r.module)
                 source = getattr(module, "__file__", None)
@@ -116,14 +114,11 @@ class Cache:
         result = outcome[0]
         if entry is None or (result is not None and result.error and "已停止" in result.error):
             return                  # stopped by its budget: not a result to keep
-        temporary = None
+        from .files import replacing
+
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(prefix=".entry-", dir=entry.parent)
-            with os.fdopen(handle, "wb") as f:
+            with replacing(entry) as temporary, open(temporary, "wb") as f:
                 pickle.dump(outcome, f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temporary, entry)
         except (OSError, pickle.PicklingError, RecursionError):
-            # a cache that cannot be written is no cache, not a failed run
-            if temporary and os.path.exists(temporary):
-                os.unlink(temporary)
+            pass                    # a cache that cannot be written is no cache, not a failed run

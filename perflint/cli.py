@@ -14,6 +14,8 @@ from contextlib import contextmanager
 import click
 
 from . import __version__
+from .cells import cells as _cells
+from .i18n import os_error
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
@@ -22,7 +24,7 @@ EXIT_INTERRUPTED = 130
 def _wrap(text: str, width: int, indent: str = "", subsequent: str = "") -> list[str]:
     """Lines of at most ``width`` cells (see perflint/cells.py); a paragraph starting with \\b is
     kept as written (click's convention, for examples)."""
-    from .cells import cells, wrap
+    from .cells import wrap
 
     lines: list[str] = []
     for k, paragraph in enumerate(re.split(r"\n\s*\n", text.strip("\n"))):
@@ -34,15 +36,9 @@ def _wrap(text: str, width: int, indent: str = "", subsequent: str = "") -> list
         # a line break beside a Chinese character is no space (Chinese has none between words)
         paragraph = re.sub(r"(?<=[^\x00-\xff])\s*\n\s*(?=[^\x00-\xff])|(?<=[，。；：、）》”])\s*\n\s*|"
                            r"\s*\n\s*(?=[（《“])", "", paragraph)
-        wrapped = wrap(" ".join(paragraph.split()), width - max(cells(indent), cells(subsequent)))
+        wrapped = wrap(" ".join(paragraph.split()), width - max(_cells(indent), _cells(subsequent)))
         lines += [(indent if n == 0 else subsequent) + line for n, line in enumerate(wrapped)]
     return lines
-
-
-def _cells(text: str) -> int:
-    from .cells import cells
-
-    return cells(text)
 
 
 class _Formatter(click.HelpFormatter):
@@ -208,19 +204,13 @@ def extract_command(paths: tuple[str, ...], fmt: str, output: str | None,
     documents = (extract_file(p, name=shown_name(p)) for p in selection.files)
     pieces = _extract_json(documents) if fmt == "json" else _extract_text(documents)
     if output:
-        import os
-        import tempfile
+        from .files import replacing
 
-        folder = os.path.dirname(os.path.abspath(output))
-        handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=folder)
         try:
-            with os.fdopen(handle, "w", encoding="utf-8") as f:
+            with replacing(output) as temporary, open(temporary, "w", encoding="utf-8") as f:
                 f.writelines(pieces)
-            os.replace(temporary, output)
-        except BaseException:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-            raise
+        except OSError as err:
+            _fail(f"无法写入 {output}：{os_error(err)}")
     else:
         for piece in pieces:
             sys.stdout.write(piece)
@@ -312,12 +302,6 @@ def _is_terminal(stream) -> bool:
         return _usable(stream) and stream.isatty()
     except (AttributeError, ValueError, OSError):
         return False
-
-
-def os_error(err: OSError) -> str:
-    from .i18n import os_error as in_words
-
-    return in_words(err)
 
 
 def _fail(message: str) -> None:
@@ -495,16 +479,13 @@ PART_MAGIC = "perflint-part-1"
 
 
 def _write_part(part, output: str) -> None:
-    import os
     import pickle
-    import tempfile
 
-    folder = os.path.dirname(os.path.abspath(output))
+    from .files import replacing
+
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "wb") as f:
+        with replacing(output) as temporary, open(temporary, "wb") as f:
             pickle.dump((PART_MAGIC, part), f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, output)
     except OSError as err:
         _fail(f"无法写入 {output}：{os_error(err)}")
     k, n = part.shard
@@ -559,15 +540,11 @@ def merge_command(parts, fmt, output, fail_on, exit_zero, no_color):
 
 
 def _write_text(path: str, text: str) -> None:
-    import os
-    import tempfile
+    from .files import replacing
 
-    folder = os.path.dirname(os.path.abspath(path))
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=folder)
-        with os.fdopen(handle, "w", encoding="utf-8") as f:
+        with replacing(path) as temporary, open(temporary, "w", encoding="utf-8") as f:
             f.write(text + "\n")
-        os.replace(temporary, path)
     except OSError as err:
         _fail(f"无法写入报告 {path}：{os_error(err)}")
 

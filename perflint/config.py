@@ -77,6 +77,13 @@ class Settings:
     limits: Limits = field(default_factory=Limits)
     source: str | None = None          # the file these came from, if any
 
+    def identity(self) -> str:
+        """Every setting, whatever file they came from: two runs with the same identity check a
+        file the same way (the result cache and ``perflint merge`` compare it)."""
+        import dataclasses
+
+        return repr(dataclasses.replace(self, source=None))
+
     def ignored_here(self, path: str) -> list[str]:
         """Selectors ignored for ``path`` by per-file-ignores."""
         norm = path.replace(os.sep, "/")

@@ -35,12 +35,13 @@ def check_on_worker(named: tuple[str, str], key: str, setup: tuple):
 
 
 class _Cluster:
-    """The client, and the local cluster when this run made one: closed together."""
+    """The client, and the local cluster when this run made one: shut down together, as a
+    process pool is (the run treats both alike)."""
 
     def __init__(self, client, cluster=None):
         self.client, self.cluster = client, cluster
 
-    def close(self) -> None:
+    def shutdown(self, cancel_futures: bool = True) -> None:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()

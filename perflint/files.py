@@ -15,6 +15,9 @@ Nothing is skipped in silence: the selection counts what it left out and why.
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -141,6 +144,23 @@ def _ignored(ignores: list[tuple[str, pathspec.PathSpec]], path: str, directory:
         if not rel.startswith("../") and spec.match_file(rel + ("/" if directory else "")):
             return True
     return False
+
+
+@contextmanager
+def replacing(path: str | os.PathLike) -> Iterator[str]:
+    """A temporary file beside ``path`` to write; renamed over ``path`` once the block ends, and
+    removed if it fails — so a failure (a missing folder, a full disk, an interrupted run) never
+    leaves half a file. Reports, annotated copies, cache entries and accept files are written so."""
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=folder)
+    os.close(handle)
+    try:
+        yield temporary
+        os.replace(temporary, path)
+    except BaseException:
+        if os.path.exists(temporary):
+            os.unlink(temporary)
+        raise
 
 
 def shown_name(path: str) -> str:

@@ -56,6 +56,7 @@ class Report:
     skipped: dict[str, tuple[str, ...]] = field(default_factory=dict)
     settings: Any = None                                  # the run's own Settings (its language, fail level)
     accepted: Any = None                                  # an AcceptResult when an accept file was applied
+    models: Any = None                                    # every file's model, when check(models=True)
 
     @property
     def summary(self) -> dict:

@@ -95,7 +95,7 @@ def prepare_rules(settings: Settings) -> tuple[list[Rule], dict[str, Any], list[
 def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os.PathLike | None = None,
           *, progress: Progress | None = None, jobs: int = 1, names: dict[str, str] | None = None,
           cache: bool = False, executor: str = "local", scheduler: str | None = None,
-          shard: tuple[int, int] | None = None, **overrides: Any) -> Report:
+          shard: tuple[int, int] | None = None, models: bool = False, **overrides: Any) -> Report:
     """Check files and directories; the returned Report's ``to_json()`` is the public contract.
 
     ``config`` is a Settings, a dict shaped like ``[tool.perflint]``, a path to a config file,
@@ -107,13 +107,15 @@ def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os
     checks the files on dask.distributed workers — a local cluster of ``jobs`` workers, or the
     cluster at ``scheduler`` — and does the cross-document checks here: the report is the same
     as a one-process run's. ``shard=(k, n)`` checks only the k-th of n parts of the files and
-    returns a :class:`Part` for :func:`merge` instead of a Report. Keyword overrides
+    returns a :class:`Part` for :func:`merge` instead of a Report. ``models``: the Report keeps
+    every file's whole model in ``models`` (for a caller that draws the tables, as the web page
+    does, without reading the files again). Keyword overrides
     use the option names of the command line (``select=["PF1"]``, ``fail_on="warning"``…).
     ``jobs`` files are read and checked at once in worker processes (0: one per CPU); the
     report is the same whatever the number.
     """
     with _few_collections():
-        return _check(paths, config, progress, jobs, overrides, names, cache, executor, scheduler, shard)
+        return _check(paths, config, progress, jobs, overrides, names, cache, executor, scheduler, shard, models)
 
 
 @contextmanager
@@ -186,12 +188,14 @@ class Plans:
 
 def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[str, Any],
            names: dict[str, str] | None = None, cache: bool = False, executor: str = "local",
-           scheduler: str | None = None, shard: tuple[int, int] | None = None):
+           scheduler: str | None = None, shard: tuple[int, int] | None = None, models: bool = False):
     discover = config is None
     settings = resolve_settings(config, **overrides)
     plans = Plans(settings, overrides, discover, cache)
     selection = select_files(paths, settings)
-    keep_documents = bool(plans.own.by_target.get("Corpus"))
+    # what each file's outcome keeps of its model: all of it for a caller that draws the tables,
+    # what the cross-document checks compare when there are any, else nothing
+    keep = "whole" if models else ("slim" if plans.own.by_target.get("Corpus") else None)
     named = [(path, (names or {}).get(path) or shown_name(path)) for path in selection.files]
     if shard is not None:            # this part's files: every n-th, from the k-th
         k, n = shard
@@ -202,13 +206,13 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
     if executor == "dask":
         from .distributed import dask_map
 
-        pool, checked = dask_map(named, (settings, overrides, discover, keep_documents, cache), jobs, scheduler)
+        pool, checked = dask_map(named, (settings, overrides, discover, keep, cache), jobs, scheduler)
     elif jobs > 1:
         pool = ProcessPoolExecutor(jobs, initializer=_start_worker,
-                                   initargs=(settings, overrides, discover, keep_documents, cache))
+                                   initargs=(settings, overrides, discover, keep, cache))
         checked = pool.map(_check_in_worker, named, chunksize=1)
     else:
-        pool, checked = None, (_checked(path, name, plans, keep_documents) for path, name in named)
+        pool, checked = None, (_checked(path, name, plans, keep) for path, name in named)
     try:
         for n, ((path, name), outcome) in enumerate(zip(named, checked, strict=True), 1):
             outcomes.append((name, plans.of(path).settings, outcome))
@@ -216,11 +220,11 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
                 progress(n, total, name)
     finally:
         if pool is not None:
-            pool.shutdown(cancel_futures=True) if isinstance(pool, ProcessPoolExecutor) else pool.close()
+            pool.shutdown(cancel_futures=True)
     skipped = {why: tuple(map(shown_name, paths)) for why, paths in selection.skipped.items()}
     if shard is not None:
         return Part(shard, settings, overrides, discover, outcomes, skipped, plans.warnings)
-    return _reduce(plans, outcomes, skipped)
+    return _reduce(plans, outcomes, skipped, models)
 
 
 @dataclasses.dataclass
@@ -254,7 +258,7 @@ def merge(parts: list[Part]) -> Report:
     shards = sorted(p.shard for p in parts)
     n = first.shard[1]
     problems = [p for p in parts if p.version != __version__ or p.shard[1] != n
-                or repr(dataclasses.replace(p.settings, source=None)) != repr(dataclasses.replace(first.settings, source=None))]
+                or p.settings.identity() != first.settings.identity()]
     if problems:
         raise UsageError("这些部分不是同一次检查的（perflint 版本、配置或分片总数不同），不能合并")
     if shards != [(k, n) for k in range(1, n + 1)]:
@@ -273,7 +277,7 @@ def merge(parts: list[Part]) -> Report:
     return _reduce(plans, ordered, skipped)
 
 
-def _reduce(plans: Plans, outcomes: list, skipped: dict[str, tuple[str, ...]]) -> Report:
+def _reduce(plans: Plans, outcomes: list, skipped: dict[str, tuple[str, ...]], models: bool = False) -> Report:
     """The run's report from its files' outcomes: the cross-document checks, then every finding
     finished (ignores, severities, one per root cause, fingerprints, order, language)."""
     settings = plans.root
@@ -288,6 +292,8 @@ def _reduce(plans: Plans, outcomes: list, skipped: dict[str, tuple[str, ...]]) -
         report.warnings.extend(notes)
         if doc is not None:
             documents.append(doc)
+    if models:
+        report.models = documents
     if by_target.get("Corpus"):
         corpus = Corpus(tuple(documents))
         for r in by_target["Corpus"]:
@@ -344,10 +350,10 @@ def _by_target(rules: list[Rule]) -> dict[str, list[Rule]]:
     return by_target
 
 
-def _check_path(path: str, name: str, plan: Plan, keep_documents: bool
+def _check_path(path: str, name: str, plan: Plan, keep: str | None
                 ) -> tuple[FileResult, list[Finding], Document | None, list[str]]:
-    """One file (shown as ``name``): its result, its findings, its model if the cross-document
-    checks need it, and notes for the report's warnings."""
+    """One file (shown as ``name``): its result, its findings, its model as ``keep`` says
+    ("whole", "slim" for the cross-document checks, or None), and notes for the report's warnings."""
     result, kept, notes, findings = None, None, [], []
     settings, by_target, options = plan.settings, plan.by_target, plan.options
     parts = extract_parts(path, settings.budget_year, settings.limits, name)   # one, unless huge
@@ -372,8 +378,8 @@ def _check_path(path: str, name: str, plan: Plan, keep_documents: bool
             doc, stopped = over_limit(name, message, message_en), True
             found = _check_document(doc, by_target, options, settings)
         result = _merge(result, _file_result(doc))
-        kept = doc.slim() if keep_documents and part == 0 and not stopped else None
-        if part == 1 and keep_documents:
+        kept = (doc if keep == "whole" else doc.slim()) if keep and part == 0 and not stopped else None
+        if part == 1 and keep:
             # a file read in parts is not held whole for the cross-document checks, or memory
             # would grow with it again
             notes.append(f"{name} 很大，已分部分读取；跨文件比较的检查未包含此文件")
@@ -386,7 +392,7 @@ def _check_path(path: str, name: str, plan: Plan, keep_documents: bool
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(settings: Settings, overrides: dict[str, Any], discover: bool, keep_documents: bool,
+def _start_worker(settings: Settings, overrides: dict[str, Any], discover: bool, keep: str | None,
                   cache: bool = False) -> None:
     """A worker process loads the rules itself (rule files from rule-paths cannot be pickled).
     Ctrl-C is the parent's to handle (it stops the pool and exits 130); a worker that took it
@@ -394,7 +400,7 @@ def _start_worker(settings: Settings, overrides: dict[str, Any], discover: bool,
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _worker.update(plans=Plans(settings, overrides, discover, cache), keep=keep_documents)
+    _worker.update(plans=Plans(settings, overrides, discover, cache), keep=keep)
 
 
 def _check_in_worker(named: tuple[str, str]):
@@ -402,15 +408,16 @@ def _check_in_worker(named: tuple[str, str]):
     return _checked(path, name, _worker["plans"], _worker["keep"])
 
 
-def _checked(path: str, name: str, plans: Plans, keep_documents: bool):
-    """One file's outcome (see _check_path), from the result cache when the file is unchanged."""
+def _checked(path: str, name: str, plans: Plans, keep: str | None):
+    """One file's outcome (see _check_path), from the result cache when the file is unchanged
+    (the cache keeps slim models: a whole one is always read)."""
     plan = plans.of(path)
-    if plans.cache is None:
-        return _check_path(path, name, plan, keep_documents)
+    if plans.cache is None or keep == "whole":
+        return _check_path(path, name, plan, keep)
     found, entry = plans.cache.get(path, name, plan)
     if found is not None:
         return found
-    outcome = _check_path(path, name, plan, keep_documents)
+    outcome = _check_path(path, name, plan, keep)
     plans.cache.put(entry, outcome)
     return outcome
 

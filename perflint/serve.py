@@ -152,7 +152,8 @@ def check_uploads(files: list[tuple[str, str]], config: Any, lang: str, accept_f
     from .run import check
 
     names = {path: name for path, name in files}
-    report = check([path for path, _ in files], config, names=names, lang=lang)
+    # the models kept, so that the page draws the tables without reading the files again
+    report = check([path for path, _ in files], config, names=names, lang=lang, models=True)
     accepted = accept_file or accept.find()
     if accepted:
         try:

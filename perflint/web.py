@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from html import escape
 
-from .documents import extract_file
 from .findings import SEVERITY_RANK, key_within
 from .i18n import where, words
 
@@ -100,8 +99,10 @@ def render_results(report, files: list[tuple[str, str]], downloads: dict, lang: 
            '<p class="downloads">' + "".join(f'<a download="{escape(name)}" href="{url}">下载{escape(name)}</a>'
                                              for name, url in downloads["reports"]) + "</p>"]
     results = {r.path: r for r in report.files}
-    for path, name in files:
-        out.append(_file(path, name, by_file.get(name, []), results.get(name), downloads["copies"].get(name), w))
+    models = {doc.path: doc for doc in report.models or ()}
+    for _, name in files:
+        out.append(_file(models.get(name), name, by_file.get(name, []), results.get(name),
+                         downloads["copies"].get(name), w))
     return "\n".join(out)
 
 
@@ -115,7 +116,7 @@ def _verdict(counts: dict[str, int], error: str | None = None) -> str:
     return "可以提交" + (f"（另有 {counts['info']} 条提示供参考）" if counts.get("info") else "")
 
 
-def _file(path: str, name: str, findings: list, result, copy, w: dict) -> str:
+def _file(document, name: str, findings: list, result, copy, w: dict) -> str:
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
     error = result.error if result is not None else None
     kind = "unread" if error else ("bad" if counts["error"] or counts["warning"] else "ok")
@@ -126,8 +127,7 @@ def _file(path: str, name: str, findings: list, result, copy, w: dict) -> str:
         label = "下载带批注的副本" if not copy[0].endswith(".html") else "下载这份文件的检查报告"
         out.append(f'<p class="downloads"><a class="copy" download="{escape(copy[0])}" href="{copy[1]}">'
                    f"{label}（{escape(copy[0])}）</a></p>")
-    document = extract_file(path, name=name) if not error else None
-    projects = document.projects if document is not None else []
+    projects = document.projects if document is not None and not error else []
     shown: set[int] = set()
     for project in projects:
         mine = [f for f in findings if f.project == project.name and id(f) not in shown]
@@ -177,7 +177,7 @@ def _project(project, findings: list, name: str, w: dict) -> str:
         cls = f' class="sev-{severity}" data-mark="{numbers[line]}"' if found else ""
         hits = {_cell_of(f) for f in found}
         if len(cells) == 2:
-            body.append(f"<tr{cls}><th>{mark}{escape(cells[0])}</th><td colspan=\"3\"{_hit(found)}>"
+            body.append(f"<tr{cls}><th>{mark}{escape(cells[0])}</th><td colspan=\"3\"{_HIT if found else ''}>"
                         f"{escape(cells[1])}</td></tr>")
         else:
             body.append(f"<tr{cls}>" + "".join(
@@ -199,10 +199,6 @@ def _cell_of(f) -> int | None:
 
 
 _HIT = ' class="hit"'
-
-
-def _hit(found: list) -> str:
-    return _HIT if found else ""
 
 
 def _finding_list(findings: list, numbers: dict[int, int], name: str, w: dict) -> str:

@@ -271,3 +271,12 @@ def test_the_report_is_the_same_whatever_the_hash_seed(tmp_path):
         outputs.append(json.loads(out.read_text(encoding="utf-8"))["findings"])
     assert any(f["covers"] for f in outputs[0])
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def test_models_are_kept_whole_only_when_asked():
+    path = str(SAMPLES / "ningxia-jycy-2024.txt")
+    assert perflint.check([path], config={}).models is None
+    report = perflint.check([path], config={}, models=True)
+    assert [d.path for d in report.models] == [path]
+    project = report.models[0].projects[0]
+    assert project.fields and project.goals          # whole: the header and goals the page draws

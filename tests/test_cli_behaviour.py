@@ -12,7 +12,8 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from perflint.cli import _cells, main
+from perflint.cells import cells as _cells
+from perflint.cli import main
 from perflint.reporters import formats
 
 from conftest import SAMPLES

@@ -6,10 +6,8 @@ import dataclasses
 import functools
 import importlib
 import io
-import os
 import pkgutil
 import re
-import tempfile
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -110,22 +108,16 @@ def write_file(report, fmt: str, path: str, options: RenderOptions = RenderOptio
     """Write the report to ``path`` whole or not at all: into a temporary file beside it, renamed
     over ``path`` once complete, so a failure (a missing folder, a full disk, an interrupted run)
     never leaves half a report. An OSError goes to the caller."""
+    from ..files import replacing
+
     module = _modules()[fmt]
     report = _shown(report, module)
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=folder)
-    os.close(handle)
-    try:
+    with replacing(path) as temporary:
         if hasattr(module, "write_file"):
             module.write_file(report, options, temporary)
         else:
             with open(temporary, "w", encoding="utf-8") as stream:
                 write(report, fmt, stream, options)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
 
 
 def is_machine_readable(fmt: str) -> bool:
