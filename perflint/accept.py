@@ -28,9 +28,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .baseline import _folder, _relative, keyed
+from .baseline import keyed
 from .files import replacing
-from .findings import Finding, key_within
+from .findings import Finding
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -123,11 +123,10 @@ def add(path: str | Path, findings: list[Finding], reason: str, by: str | None =
     if not reason:
         raise AcceptError("请用 --reason 写明接受的理由")
     existing = read(path) if Path(path).exists() else []
-    folder = _folder(path)
     when = datetime.datetime.now().astimezone().isoformat(timespec="seconds")
     who = by or _user()
-    fresh = {(_relative(f.file, folder), key_within(f)): Acceptance(
-        _relative(f.file, folder), key_within(f), f.code, reason, who, when, f.message) for f in findings}
+    fresh = {(file, key): Acceptance(file, key, f.code, reason, who, when, f.message)
+             for f, (file, key) in keyed(findings, path)}
     entries = [a for a in existing if (a.file, a.key) not in fresh] + list(fresh.values())
     text = "# 已核实并接受的问题（perflint accept 写入；每条写明理由）\n"
     for a in entries:

@@ -60,10 +60,9 @@ def keyed(findings, path: str | Path):
 
 
 def write(report: Report, path: str | Path) -> int:
-    folder = _folder(path)
-    entries = [{"file": _relative(f.file, folder), "key": key_within(f), "fingerprint": f.fingerprint,
+    entries = [{"file": file, "key": key, "fingerprint": f.fingerprint,
                 "code": f.code, "line": f.line, "project": f.project, "message": f.message}
-               for f in report.findings]
+               for f, (file, key) in keyed(report.findings, path)]
     data = {"schema_version": SCHEMA_VERSION, "tool": "perflint", "findings": entries}
     Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return len(entries)
