@@ -11,7 +11,7 @@ as money, the spending plan's cells, every piece of written text; see :mod:`perf
         yield ctx.finding(at=ind, message="…", hint="…")
 """
 from . import taxonomy, units, vocab, vocabulary
-from .engine import CATEGORIES, SEVERITIES, Corpus, Finding, Rule, RuleContext, rule
+from .engine import CATEGORIES, SEVERITIES, Anchor, Corpus, Finding, Rule, RuleContext, rule
 from .model import (
                     Amount,
                     Document,
@@ -25,7 +25,7 @@ from .model import (
                     Slot,
                     TextField,
 )
-from .similarity import exact_groups, near_duplicate_groups
+from .similarity import exact_groups, feature_hashes, near_duplicate_groups
 from .values import STRUCTURED_KINDS, Value, parse_value
 from .views import (
                     BARE_FILLERS,
@@ -72,9 +72,9 @@ from .views import (
 )
 
 __all__ = [
-    "CATEGORIES", "SEVERITIES", "STRUCTURED_KINDS", "Amount", "Corpus", "Document", "Finding", "Goal",
+    "CATEGORIES", "SEVERITIES", "STRUCTURED_KINDS", "Amount", "Anchor", "Corpus", "Document", "Finding", "Goal",
     "Indicator", "Loc", "Paragraph", "Problem", "Project", "Rule", "RuleContext", "Schedule", "Slot",
-    "TextField", "Value", "exact_groups", "near_duplicate_groups", "parse_value", "rule", "taxonomy",
+    "TextField", "Value", "exact_groups", "feature_hashes", "near_duplicate_groups", "parse_value", "rule", "taxonomy",
     "units", "vocab", "vocabulary",
     # derived views of the model (perflint.views)
     "BARE_FILLERS", "BENEFIT_TIERS", "COST_TIERS", "FILLER_NAMES", "OUTPUT_TIERS", "REQUIRED_TIERS", "TIER_SHORT",

@@ -65,15 +65,20 @@ class Cache:
     def __init__(self, root: Path | None = None):
         self.root = (root or folder()) / LAYOUT
         self.hits = self.misses = 0
-        self._plans: dict[int, str] = {}
+        self._plans: dict[tuple, str] = {}
 
-    def fingerprint(self, plan) -> str:
-        """The run's fingerprint for files checked with ``plan``."""
-        key = id(plan)
+    def fingerprint(self, plan, corpus=None) -> str:
+        """The run's fingerprint for files checked with ``plan``, collecting for the
+        cross-document rules of ``corpus`` (the run's own plan, when it has any)."""
+        key = (id(plan), id(corpus))
         if key not in self._plans:
             digest = hashlib.sha256(_code().encode())
             digest.update(plan.settings.identity().encode())
-            for r in plan.rules:                      # local rule files and rule packs too
+            rules = list(plan.rules)
+            if corpus is not None:                    # what is collected, and with which options
+                digest.update(corpus.settings.identity().encode())
+                rules += corpus.by_target["Corpus"]
+            for r in rules:                           # local rule files and rule packs too
                 module = sys.modules.get(r.module)
                 source = getattr(module, "__file__", None)
                 if source and os.path.exists(source):
@@ -84,7 +89,7 @@ class Cache:
             self._plans[key] = digest.hexdigest()
         return self._plans[key]
 
-    def _path(self, path: str, name: str, plan) -> Path | None:
+    def _path(self, path: str, name: str, plan, corpus=None) -> Path | None:
         try:
             with open(path, "rb") as f:
                 content = hashlib.sha256()
@@ -92,12 +97,12 @@ class Cache:
                     content.update(chunk)
         except OSError:
             return None                               # the reader says why; nothing to cache
-        key = hashlib.sha256(f"{self.fingerprint(plan)}\0{name}\0{content.hexdigest()}".encode()).hexdigest()
+        key = hashlib.sha256(f"{self.fingerprint(plan, corpus)}\0{name}\0{content.hexdigest()}".encode()).hexdigest()
         return self.root / key[:2] / f"{key}.pickle"
 
-    def get(self, path: str, name: str, plan):
+    def get(self, path: str, name: str, plan, corpus=None):
         """The cached outcome of checking ``path``, or None; and where to store it."""
-        entry = self._path(path, name, plan)
+        entry = self._path(path, name, plan, corpus)
         if entry is None or not entry.exists():
             self.misses += 1
             return None, entry

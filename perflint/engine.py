@@ -18,7 +18,7 @@ import types
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .findings import SEVERITY_RANK, Finding, Location, make  # noqa: F401  (re-exported)
 from .model import Document, Indicator, Loc, Project
@@ -32,18 +32,56 @@ _CODE = re.compile(r"^[A-Z]{2,4}\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$")
 
 
+class Anchor(NamedTuple):
+    """Where a finding of a cross-document rule will point, taken while its file was read: by the
+    time the rule runs, the file's Document is gone. ``ctx.finding(at=anchor, ...)`` makes the
+    same finding ``at=indicator`` (or ``at=project``) would have made then."""
+
+    file: str
+    line: int | None
+    coordinates: tuple | None        # the format's own place of the cell, as (key, value) pairs
+    project: str | None
+    indicator: str | None = None
+    text: str | None = None          # the indicator's 指标值 as written
+    whole_table: bool = False        # anchored on the table (its heading row), not on one row
+
+    @classmethod
+    def of(cls, document: Document, at: Indicator | Project, project: Project | None = None) -> Anchor:
+        """The anchor of an indicator (of ``project``) or of a table, in ``document``."""
+        if isinstance(at, Project):
+            located = document.locate(at.loc)
+            return cls(document.path, at.loc.line, tuple(located.items()) if located else None, at.name,
+                       whole_table=True)
+        located = document.locate(at.value_loc or at.loc)
+        return cls(document.path, at.loc.line, tuple(located.items()) if located else None,
+                   project.name if project is not None else None, at.name, at.value_text)
+
+
 @dataclass(frozen=True)
 class Corpus:
-    """Every document of one run, for rules that compare across documents: each as
-    :meth:`Document.slim` keeps it (its tables' names, kinds and indicators, and their places),
-    since a run over tens of thousands of tables cannot hold every document whole."""
+    """What the files of one run hold for one cross-document rule: the items its ``collect``
+    function took from each file's Document (compact features: keys, hashes, anchors, the few
+    fields it compares), in the order the run took the files. Documents are dropped once their
+    own checks are done, so a run's memory grows with what is compared, not with what was read.
 
-    documents: tuple[Document, ...]
+    A rule declared without ``collect`` gets each file's :meth:`Document.slim` as its one item:
+    ``documents`` and :meth:`projects` then walk them."""
+
+    items: tuple
+
+    @property
+    def documents(self) -> tuple[Document, ...]:
+        return tuple(item for item in self.items if isinstance(item, Document))
 
     def projects(self) -> Iterator[tuple[Document, Project]]:
         for doc in self.documents:
             for project in doc.projects:
                 yield doc, project
+
+
+def slim_document(document: Document, ctx: RuleContext) -> list[Document]:
+    """What a cross-document rule without its own ``collect`` keeps of a file."""
+    return [document.slim()]
 
 
 TARGETS = {"Indicator": Indicator, "Project": Project, "Document": Document, "Corpus": Corpus}
@@ -65,6 +103,7 @@ class Rule:
     tiers: frozenset[str] | None = None   # Indicator rules: the 二级 tiers they concern (None: all)
     supersedes: tuple[str, ...] = ()      # selectors of rules whose findings on the same rows it covers
     yields_to: tuple[str, ...] = ()       # selectors of rules whose findings on the same rows cover its own
+    collect: Callable[..., Iterable[Any]] | None = None   # Corpus rules: what each file gives the reduce
 
     @property
     def title(self) -> str:
@@ -88,7 +127,8 @@ class Rule:
 def rule(*, code: str, name: str, category: str, severity: str, target: type,
          options: type | None = None, default: bool = True,
          tiers: Iterable[str] | None = None, supersedes: Iterable[str] = (),
-         yields_to: Iterable[str] = ()) -> Callable[[Callable], Rule]:
+         yields_to: Iterable[str] = (), collect: Callable[..., Iterable[Any]] | None = None
+         ) -> Callable[[Callable], Rule]:
     """Declare a rule. The decorated function is called with the target and a RuleContext and
     yields findings made with ``ctx.finding(...)``; the engine stamps code, name and severity.
 
@@ -98,6 +138,11 @@ def rule(*, code: str, name: str, category: str, severity: str, target: type,
     ``supersedes`` / ``yields_to`` name rules (codes, prefixes, names or categories) whose
     findings share a root cause with this rule's when they concern the same row: the engine then
     reports the covering finding only, naming the covered codes (see :mod:`perflint.findings`).
+
+    ``collect`` (Corpus rules only) is called with each file's Document and a RuleContext once the
+    file's own checks are done, in the process that read the file; the items it returns — small
+    and picklable: strings, numbers, tuples, :class:`Anchor` — are what the rule's Corpus holds.
+    Without it, the rule gets each file's slim Document (heavier: keep it for small runs).
     """
     if not _CODE.match(code):
         raise ValueError(f"rule code {code!r} is not of the form PF123")
@@ -113,13 +158,16 @@ def rule(*, code: str, name: str, category: str, severity: str, target: type,
         raise ValueError(f"rule {code}: options must be a dataclass")
     if tiers is not None and target is not Indicator:
         raise ValueError(f"rule {code}: tiers= applies to Indicator rules only")
+    if collect is not None and target is not Corpus:
+        raise ValueError(f"rule {code}: collect= applies to Corpus rules only")
 
     def decorate(fn: Callable) -> Rule:
         module = sys.modules.get(fn.__module__)
         return Rule(code, name, category, severity, target, fn, options,
                     (module.__doc__ or "") if module else "", fn.__module__, default,
                     tiers=frozenset(tiers) if tiers is not None else None,
-                    supersedes=tuple(supersedes), yields_to=tuple(yields_to))
+                    supersedes=tuple(supersedes), yields_to=tuple(yields_to),
+                    collect=collect if collect is not None or target is not Corpus else slim_document)
 
     return decorate
 
@@ -173,7 +221,8 @@ class RuleContext:
                 message_en: str | None = None, hint_en: str | None = None,
                 about: Iterable[Any] = (), cause: str | None = None, many: str | None = None,
                 many_en: str | None = None) -> Finding:
-        """A finding anchored on ``at`` (an Indicator, Project, Document, or anything with a loc).
+        """A finding anchored on ``at`` (an Indicator, Project, Document, an :class:`Anchor` taken
+        from one, or anything with a loc).
 
         ``message_en``/``hint_en`` default to the rule's English title and fix (its doc's
         "## English" section); the offending text travels in ``text`` either way. ``about``
@@ -198,23 +247,37 @@ class RuleContext:
             loc, document, project = Loc(at.path, 1), at, None
         elif isinstance(at, Loc):
             loc = at
+        elif isinstance(at, Anchor):
+            return self._finding_at_anchor(at, message, hint, text, evidence, severity, message_en,
+                                           hint_en, about, cause, many, many_en)
         else:
             loc = getattr(at, "loc", None)
         path = document.path if document else (loc.path if loc else "")
-        title_en, fix_en = self.rule.english
         line = loc.line if loc else None
+        coordinates = document.locate(cell or loc) if document is not None and loc is not None else None
+        return self._made(path, line, coordinates, isinstance(at, Project), project.name if project else None,
+                          indicator, message, hint, text, evidence, severity, message_en, hint_en, about,
+                          cause, many, many_en)
+
+    def _finding_at_anchor(self, at: Anchor, message, hint, text, evidence, severity, message_en, hint_en,
+                           about, cause, many, many_en) -> Finding:
+        return self._made(at.file, at.line, at.coordinates, at.whole_table, at.project, at.indicator, message,
+                          hint, at.text if text is None else text, evidence, severity, message_en, hint_en,
+                          about, cause, many, many_en)
+
+    def _made(self, path, line, coordinates, whole_table, project, indicator, message, hint, text, evidence,
+              severity, message_en, hint_en, about, cause, many, many_en) -> Finding:
+        title_en, fix_en = self.rule.english
         # the rows the finding concerns: its own (or, for a whole table, the table) and any named
-        rows = [("project", line) if isinstance(at, Project) else ("row", line)] if line else []
+        rows = [("project", line) if whole_table else ("row", line)] if line else []
         for other in about:
             other_loc = other if isinstance(other, Loc) else getattr(other, "loc", None)
             if other_loc is not None:
                 rows.append(("row", other_loc.line))
         return make(code=self.rule.code, name=self.rule.name, category=self.rule.category,
                     severity=severity or self.rule.severity, message=message, file=path,
-                    line=line,
-                    coordinates=document.locate(cell or loc) if document is not None and loc is not None else None,
-                    about=rows, cause=cause, many=many, many_en=many_en,
-                    project=project.name if project else None, indicator=indicator, hint=hint,
+                    line=line, coordinates=coordinates, about=rows, cause=cause, many=many, many_en=many_en,
+                    project=project, indicator=indicator, hint=hint,
                     text=text, evidence=evidence, message_en=message_en or title_en,
                     hint_en=hint_en if hint_en is not None else fix_en)
 

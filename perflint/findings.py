@@ -146,12 +146,19 @@ def make(*, code: str, name: str, category: str, severity: str, message: str, fi
     # stamped once here, where the finding is made; finish() only tells repeated ones apart
     stamp = fingerprint or _fingerprint(code, file, project, indicator, evidence, text, message)
     return Finding(code, name, category, severity, message,
-                   Location(file, line, tuple(coordinates.items()) if coordinates is not None else None),
+                   Location(file, line, _pairs(coordinates)),
                    project, indicator, hint, text, evidence, stamp, message_en, hint_en, (), 1,
                    keys, cause, (many, many_en))
 
 
 _NOTHING: frozenset = frozenset()
+
+
+def _pairs(coordinates: Mapping | tuple | None) -> tuple | None:
+    """A location's coordinates as (key, value) pairs, from a mapping or pairs already."""
+    if coordinates is None or isinstance(coordinates, tuple):
+        return coordinates
+    return tuple(coordinates.items())
 
 
 def fingerprint(f: Finding) -> str:

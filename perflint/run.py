@@ -120,8 +120,8 @@ def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os
 
 @contextmanager
 def _few_collections():
-    """A run keeps every Document for the cross-document rules, and makes a few hundred thousand
-    small objects (values, findings) that live as long as the run. With Python's default
+    """A run makes a few hundred thousand small objects (findings, what the cross-document rules
+    collect) that live as long as the run. With Python's default
     thresholds the collector walks that growing heap again and again (about 12% of a 10,000-table
     run); collecting less often costs a little memory and nothing else. Restored afterwards, so
     a long-lived caller (the web page) keeps its own settings."""
@@ -193,9 +193,7 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
     settings = resolve_settings(config, **overrides)
     plans = Plans(settings, overrides, discover, cache)
     selection = select_files(paths, settings)
-    # what each file's outcome keeps of its model: all of it for a caller that draws the tables,
-    # what the cross-document checks compare when there are any, else nothing
-    keep = "whole" if models else ("slim" if plans.own.by_target.get("Corpus") else None)
+    keep = models       # each file's whole model, for a caller that draws the tables
     named = [(path, (names or {}).get(path) or shown_name(path)) for path in selection.files]
     if shard is not None:            # this part's files: every n-th, from the k-th
         k, n = shard
@@ -278,30 +276,33 @@ def merge(parts: list[Part]) -> Report:
 
 
 def _reduce(plans: Plans, outcomes: list, skipped: dict[str, tuple[str, ...]], models: bool = False) -> Report:
-    """The run's report from its files' outcomes: the cross-document checks, then every finding
-    finished (ignores, severities, one per root cause, fingerprints, order, language)."""
+    """The run's report from its files' outcomes: the cross-document checks on what each file
+    collected for them, then every finding finished (ignores, severities, one per root cause,
+    fingerprints, order, language)."""
     settings = plans.root
-    by_target = plans.own.by_target
+    corpus_rules = plans.own.by_target.get("Corpus", [])
     report = Report(rules=plans.own.rules, warnings=list(plans.warnings), settings=settings, skipped=skipped)
-    documents: list[Document] = []
+    collected: dict[str, list] = {r.code: [] for r in corpus_rules}
+    if models:
+        report.models = []
     settings_by_name: dict[str, Settings] = {}
-    for name, file_settings, (result, found, doc, notes) in outcomes:
+    for name, file_settings, (result, found, features, notes, model) in outcomes:
         settings_by_name[name] = file_settings
         report.files.append(result)
         report.findings.extend(found)
         report.warnings.extend(notes)
-        if doc is not None:
-            documents.append(doc)
-    if models:
-        report.models = documents
-    if by_target.get("Corpus"):
-        corpus = Corpus(tuple(documents))
-        for r in by_target["Corpus"]:
-            ctx = RuleContext(r, plans.own.options[r.code], settings, corpus=corpus)
-            try:
-                report.findings.extend(_call(r, corpus, ctx, None))
-            except MemoryError as err:      # no file's budget to charge it to: the rule failed
-                report.findings.append(failure(r, corpus, ctx, None, err))
+        for code, items in (features or {}).items():
+            if code in collected:
+                collected[code].extend(items)
+        if models and model is not None:
+            report.models.append(model)
+    for r in corpus_rules:
+        corpus = Corpus(tuple(collected.pop(r.code)))
+        ctx = RuleContext(r, plans.own.options[r.code], settings, corpus=corpus)
+        try:
+            report.findings.extend(_call(r, corpus, ctx, None))
+        except MemoryError as err:      # no file's budget to charge it to: the rule failed
+            report.findings.append(failure(r, corpus, ctx, None, err))
 
     def settings_of(file: str) -> Settings:
         return settings_by_name.get(file, settings)
@@ -350,11 +351,12 @@ def _by_target(rules: list[Rule]) -> dict[str, list[Rule]]:
     return by_target
 
 
-def _check_path(path: str, name: str, plan: Plan, keep: str | None
-                ) -> tuple[FileResult, list[Finding], Document | None, list[str]]:
-    """One file (shown as ``name``): its result, its findings, its model as ``keep`` says
-    ("whole", "slim" for the cross-document checks, or None), and notes for the report's warnings."""
+def _check_path(path: str, name: str, plan: Plan, keep: bool, corpus: Plan | None = None) -> tuple:
+    """One file (shown as ``name``): its result, its findings, what it gives each cross-document
+    rule of ``corpus`` (the run's plan, when it has any), notes for the report's warnings, and its
+    whole model when ``keep`` (else None)."""
     result, kept, notes, findings = None, None, [], []
+    features: dict[str, list] | None = None
     settings, by_target, options = plan.settings, plan.by_target, plan.options
     parts = extract_parts(path, settings.budget_year, settings.limits, name)   # one, unless huge
     stopped = False
@@ -378,21 +380,35 @@ def _check_path(path: str, name: str, plan: Plan, keep: str | None
             doc, stopped = over_limit(name, message, message_en), True
             found = _check_document(doc, by_target, options, settings)
         result = _merge(result, _file_result(doc))
-        kept = (doc if keep == "whole" else doc.slim()) if keep and part == 0 and not stopped else None
-        if part == 1 and keep:
-            # a file read in parts is not held whole for the cross-document checks, or memory
-            # would grow with it again
-            notes.append(f"{name} 很大，已分部分读取；跨文件比较的检查未包含此文件")
-        findings.extend(found)
         if stopped:
+            findings.extend(found)
+            features = kept = None      # what was collected from a file not checked is dropped too
             break
-    return result, findings, kept, notes
+        kept = doc if keep and part == 0 else None   # a file read in parts is never held whole
+        if corpus is not None:
+            features = _collect(doc, corpus, features or {}, findings)
+        findings.extend(found)
+    return result, findings, features, notes, kept
+
+
+def _collect(doc: Document, corpus: Plan, features: dict[str, list], findings: list[Finding]) -> dict[str, list]:
+    """What ``doc`` gives each cross-document rule (added to ``features``); a ``collect`` that
+    raises becomes the rule's failure finding, and its items are left out."""
+    for r in corpus.by_target["Corpus"]:
+        ctx = RuleContext(r, corpus.options[r.code], corpus.settings, document=doc)
+        try:
+            features.setdefault(r.code, []).extend(r.collect(doc, ctx) or ())
+        except MemoryError:
+            raise
+        except Exception as err:
+            findings.append(failure(r, doc, ctx, doc, err))
+    return features
 
 
 _worker: dict[str, Any] = {}
 
 
-def _start_worker(settings: Settings, overrides: dict[str, Any], discover: bool, keep: str | None,
+def _start_worker(settings: Settings, overrides: dict[str, Any], discover: bool, keep: bool,
                   cache: bool = False) -> None:
     """A worker process loads the rules itself (rule files from rule-paths cannot be pickled).
     Ctrl-C is the parent's to handle (it stops the pool and exits 130); a worker that took it
@@ -408,16 +424,17 @@ def _check_in_worker(named: tuple[str, str]):
     return _checked(path, name, _worker["plans"], _worker["keep"])
 
 
-def _checked(path: str, name: str, plans: Plans, keep: str | None):
+def _checked(path: str, name: str, plans: Plans, keep: bool):
     """One file's outcome (see _check_path), from the result cache when the file is unchanged
-    (the cache keeps slim models: a whole one is always read)."""
+    (the cache keeps no model: a whole one is always read)."""
     plan = plans.of(path)
-    if plans.cache is None or keep == "whole":
-        return _check_path(path, name, plan, keep)
-    found, entry = plans.cache.get(path, name, plan)
+    corpus = plans.own if plans.own.by_target.get("Corpus") else None
+    if plans.cache is None or keep:
+        return _check_path(path, name, plan, keep, corpus)
+    found, entry = plans.cache.get(path, name, plan, corpus)
     if found is not None:
         return found
-    outcome = _check_path(path, name, plan, keep)
+    outcome = _check_path(path, name, plan, keep, corpus)
     plans.cache.put(entry, outcome)
     return outcome
 

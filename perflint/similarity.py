@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Sequence, Set
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
@@ -47,6 +47,13 @@ def _hash64(feature: str) -> int:
     return int.from_bytes(hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest(), "little")
 
 
+def feature_hashes(features: Iterable[str]) -> frozenset[int]:
+    """A set of text features as 64-bit hashes: what a cross-document rule keeps of each item
+    (a few bytes a feature, whatever its length). Similarities over the hashes are those over
+    the texts (two features colliding is a chance in 2⁶⁴)."""
+    return frozenset(_hash64(f) for f in features)
+
+
 #: up to this many items every pair is compared (exact, and no numpy to import for a one-file
 #: check); above it, MinHash signatures banded into buckets propose the pairs to compare
 EXACT_UP_TO = 64
@@ -65,7 +72,8 @@ def _candidate_pairs(usable: list[int], sets: list[set[str]]):
     rows = _PERMUTATIONS // _BANDS
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i in usable:
-        hashes = np.fromiter((_hash64(f) for f in sets[i]), dtype=np.uint64, count=len(sets[i]))
+        hashes = np.fromiter((f if isinstance(f, int) else _hash64(f) for f in sets[i]),
+                             dtype=np.uint64, count=len(sets[i]))
         # (a*h + b) mod p, computed in uint64 with wrap-around: a universal-hash family is all
         # MinHash needs, and the wrap keeps it vectorised.
         signature = ((hashes[:, None] * a + b) % np.uint64(_PRIME)).min(axis=0)
@@ -84,12 +92,12 @@ def _candidate_pairs(usable: list[int], sets: list[set[str]]):
                 yield pair
 
 
-def near_duplicate_groups(items: Sequence[T], features: Callable[[T], set[str]],
+def near_duplicate_groups(items: Sequence[T], features: Callable[[T], Set[str] | Set[int]],
                           threshold: float = 0.8, min_features: int = 3) -> list[Cluster[T]]:
     """Clusters of items whose feature sets have Jaccard similarity ≥ ``threshold`` with at least
     one other member (single linkage over confirmed pairs). Items with fewer than
     ``min_features`` features are left out: tiny sets look alike by accident. ``features`` is
-    called once per item."""
+    called once per item; it gives texts, or their :func:`feature_hashes`."""
     sets = [features(item) for item in items]
     usable = [i for i, s in enumerate(sets) if len(s) >= min_features]
     if len(usable) < 2:

@@ -24,7 +24,7 @@ Fix: Set indicators that fit each project.
 """
 from dataclasses import dataclass
 
-from perflint.api import Corpus, RuleContext, comparable, exact_groups, row_key, rule, siblings_text
+from perflint.api import Anchor, Corpus, RuleContext, comparable, exact_groups, row_key, rule, siblings_text
 
 
 @dataclass(frozen=True)
@@ -32,39 +32,41 @@ class Options:
     min_projects: int = 3
 
 
-@rule(code="PF501", name="row-copied-across-projects", category="template", severity="warning",
-      target=Corpus, options=Options)
-def check(corpus: Corpus, ctx: RuleContext):
-    rows = []
-    for doc, project in corpus.projects():
+def rows(document, ctx: RuleContext):
+    """What a file gives the comparison: each quantity row's key, where it is, and its 一级."""
+    for project in document.projects:
         if not comparable(project):
             continue
         for ind in project.indicators:
             v = ind.value
             if v.kind == "quantity" and v.number is not None and (v.unit or v.cmp_words):
-                rows.append((doc, project, ind))
-    for group in exact_groups(rows, key=lambda r: row_key(r[2])):
-        projects = {(d.path, p.name): (d, p, i) for d, p, i in group}   # once per project; twins merge
+                yield row_key(ind), Anchor.of(document, ind, project), ind.tier1
+
+
+@rule(code="PF501", name="row-copied-across-projects", category="template", severity="warning",
+      target=Corpus, options=Options, collect=rows)
+def check(corpus: Corpus, ctx: RuleContext):
+    for group in exact_groups(corpus.items, key=lambda item: item[0]):
+        # once per project; twins (tables of one name in one file) merge
+        projects = {(at.file, at.project): (key, at, tier1) for key, at, tier1 in group}
         if len(projects) < ctx.options.min_projects:
             continue
         members = list(projects.values())
         per_file: dict[str, int] = {}
-        for d, _, _ in members:
-            per_file[d.path] = per_file.get(d.path, 0) + 1
-        first_names = [p.name for _, p, _ in members[:4]]
-        for doc, project, ind in members:
-            shown = [n for n in first_names if n != project.name][:3]
-            count = len(members) - 1
-            elsewhere = len(members) - per_file[doc.path]
+        for _, at, _ in members:
+            per_file[at.file] = per_file.get(at.file, 0) + 1
+        first_names = [at.project for _, at, _ in members[:4]]
+        count = len(members) - 1
+        for key, at, tier1 in members:
+            shown = [n for n in first_names if n != at.project][:3]
+            elsewhere = len(members) - per_file[at.file]
             where = f"（其中 {elsewhere} 张在其他文件中）" if elsewhere else ""
             where_en = f" ({elsewhere} of them in other files)" if elsewhere else ""
-            key = row_key(ind)
             yield ctx.finding(
-                at=ind, project=project, document=doc,
-                severity="warning" if ind.tier1 == "效益指标" else "info",
-                message=f"“{ind.name} {ind.value_text}”与另外 {count} 张表中的指标完全相同{where}："
+                at=at, severity="warning" if tier1 == "效益指标" else "info",
+                message=f"“{at.indicator} {at.text}”与另外 {count} 张表中的指标完全相同{where}："
                         f"{siblings_text(shown, total=count)}",
                 hint="改为本项目自己的产出或效益目标，不要照抄其他项目或全局指标",
-                message_en=f"“{ind.name} {ind.value_text}” is the same as indicators in {count} other "
+                message_en=f"“{at.indicator} {at.text}” is the same as indicators in {count} other "
                            f"tables{where_en}: {siblings_text(shown, total=count, lang='en')}",
                 evidence=key, cause=f"row:{key}")     # one finding per file and row

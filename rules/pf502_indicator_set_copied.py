@@ -26,7 +26,17 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from perflint.api import Corpus, RuleContext, comparable, near_duplicate_groups, row_key, rule, siblings_text
+from perflint.api import (
+    Anchor,
+    Corpus,
+    RuleContext,
+    comparable,
+    feature_hashes,
+    near_duplicate_groups,
+    row_key,
+    rule,
+    siblings_text,
+)
 
 MIN_ROWS = 5
 
@@ -36,33 +46,38 @@ class Options:
     threshold: float = 0.8
 
 
-def features(item) -> set[str]:
-    return {row_key(i, mask_numbers=True) for i in item[1].indicators}
+def indicator_sets(document, ctx: RuleContext):
+    """What a file gives the comparison: per table of enough rows, where it is, its file's budget
+    year, and its rows (numbers masked) as 64-bit hashes — a few hundred bytes, not the table."""
+    for project in document.projects:
+        if comparable(project) and len(project.indicators) >= MIN_ROWS:
+            rows = feature_hashes(row_key(i, mask_numbers=True) for i in project.indicators)
+            yield Anchor.of(document, project), document.budget_year, rows
 
 
 @rule(code="PF502", name="indicator-set-copied", category="template", severity="warning",
-      target=Corpus, options=Options)
+      target=Corpus, options=Options, collect=indicator_sets)
 def check(corpus: Corpus, ctx: RuleContext):
-    items = [(d, p) for d, p in corpus.projects() if comparable(p) and len(p.indicators) >= MIN_ROWS]
-    for cluster in near_duplicate_groups(items, features, ctx.options.threshold, min_features=MIN_ROWS):
-        names = list(dict.fromkeys(p.name for _, p in cluster.members))
+    clusters = near_duplicate_groups(corpus.items, lambda item: item[2], ctx.options.threshold,
+                                     min_features=MIN_ROWS)
+    for cluster in clusters:
+        names = list(dict.fromkeys(at.project for at, _, _ in cluster.members))
         if len(names) < 2:
             continue    # one project split into several tables
-        tables_in_year = Counter(d.budget_year for d, _ in cluster.members)
+        tables_in_year = Counter(year for _, year, _ in cluster.members)
         # the tables of one file that share a set are one problem: one finding naming them all
         ordered = sorted(names)
         folded = {n: unicodedata.normalize("NFKC", n) for n in ordered[:21]}
         cause = "set:" + "|".join(ordered)
         all_named = siblings_text(names)
         all_named_en = siblings_text(names, lang="en")
-        for (doc, project), similarity in zip(cluster.members, cluster.similarity, strict=True):
-            others = [n for n in names[:4] if n != project.name][:3]     # enough to name a few
+        for (at, year, _), similarity in zip(cluster.members, cluster.similarity, strict=True):
+            others = [n for n in names[:4] if n != at.project][:3]     # enough to name a few
             count = len(names) - 1
             # a copy from another year's file is a hint, unless the set is copied within the year too
-            same_year = len(tables_in_year) == 1 or tables_in_year[doc.budget_year] > 1
+            same_year = len(tables_in_year) == 1 or tables_in_year[year] > 1
             yield ctx.finding(
-                at=project, project=project, document=doc,
-                severity="warning" if same_year else "info",
+                at=at, severity="warning" if same_year else "info",
                 message=f"整套指标与{siblings_text(others, total=count)}几乎相同"
                         f"（相似度 {similarity:.0%}）",
                 hint="按本项目的实际内容设置产出、效益指标，不要整套套用其他项目",
@@ -70,6 +85,6 @@ def check(corpus: Corpus, ctx: RuleContext):
                            f"{siblings_text(others, total=count, lang='en')} (similarity {similarity:.0%})",
                 # the names are unique, so the first 21 hold the 20 others; folded once per name
                 # here (NFKC, as the fingerprint does), not once per table there
-                evidence="|".join([folded[n] for n in ordered[:21] if n != project.name][:20]),
+                evidence="|".join([folded[n] for n in ordered[:21] if n != at.project][:20]),
                 cause=cause, many="这 {count} 张表的整套指标几乎相同：" + all_named,
                 many_en="{count} tables share almost the same set of indicators: " + all_named_en)

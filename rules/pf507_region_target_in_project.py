@@ -22,7 +22,7 @@ PF501 重复报告。地区词见 vocabulary.toml 的 [region]。
 A region-wide target is used as a project's indicator.
 Fix: Measure what this project itself delivers, not the region's yearly target.
 """
-from perflint.api import Corpus, RuleContext, comparable, row_key, rule, siblings_text, squash, vocabulary
+from perflint.api import Document, RuleContext, comparable, row_key, rule, siblings_text, squash, vocabulary
 
 TIERS1 = ("产出指标", "效益指标")
 
@@ -37,24 +37,24 @@ def region_wide(ind) -> bool:
 
 
 @rule(code="PF507", name="region-target-in-project", category="template", severity="warning",
-      target=Corpus, supersedes=("PF501",))
-def check(corpus: Corpus, ctx: RuleContext):
-    groups: dict[tuple, list] = {}
-    for doc, project in corpus.projects():
+      target=Document, supersedes=("PF501",))
+def check(doc: Document, ctx: RuleContext):
+    groups: dict[str, list] = {}
+    for project in doc.projects:
         if not comparable(project):
             continue
         for ind in project.indicators:
             if ind.tier1 in TIERS1 and ind.value.kind == "quantity" and region_wide(ind):
-                groups.setdefault((doc.path, row_key(ind)), []).append((doc, project, ind))
+                groups.setdefault(row_key(ind), []).append((project, ind))
     for members in groups.values():
-        projects = list(dict.fromkeys(p.name for _, p, _ in members))
+        projects = list(dict.fromkeys(p.name for p, _ in members))
         if len(projects) < 2:
             continue
-        for doc, project, ind in members:
+        for project, ind in members:
             others = [n for n in projects if n != project.name]
             shown = siblings_text(others, total=len(others))
             yield ctx.finding(
-                at=ind, project=project, document=doc, evidence=row_key(ind),
+                at=ind, project=project, evidence=row_key(ind),
                 message=f"“{ind.name} {ind.value_text}”是地区的总体目标，不是本项目能单独带来的结果；"
                         f"{shown}也填了同一指标",
                 hint="改写为本项目自身的产出或效果，例如本项目补贴、培训或带动的人数",
