@@ -1,6 +1,7 @@
 """The life of a finding, in one place: built and located when a rule reports it (:func:`make`),
-and finished once the run has them all (:func:`finish`): per-file ignores, severity overrides,
-one finding per root cause, fingerprints, order and language.
+and finished (:func:`finish`): per-file ignores, severity overrides, one finding per root cause,
+fingerprints, order and language — each file's where it was checked, the cross-document ones once
+the run has them all, joined by :func:`join`.
 
 A :class:`Finding` is immutable (a named tuple); every later step makes a new one. Its :class:`Location` is typed:
 the file, the line in the model (a text line, or a row's line in an office file), the format's own
@@ -185,11 +186,15 @@ def _fingerprint(code: str, file: str, project: str | None, indicator: str | Non
 
 def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here,
            severity: Mapping[str, str] | Callable[[str], Mapping[str, str]],
-           lang: str = "zh", matches) -> list[Finding]:
+           lang: str = "zh", matches, compact: bool = False) -> list[Finding]:
     """Per-file ignores, severity overrides, one finding per root cause, fingerprints; sorted by
     file, line and code; in English when asked (after fingerprinting: the language never changes
     a fingerprint). ``matches(selector, rule)`` is the engine's selector test; ``severity`` is
-    the overrides, or a function giving a file's overrides (its own configuration's)."""
+    the overrides, or a function giving a file's overrides (its own configuration's).
+
+    Every step works within a file, so a file's findings can be finished on their own — where
+    the file was checked — and joined later with the cross-document findings (:func:`join`).
+    ``compact``: the finished findings keep only what a report shows (see :func:`compacted`)."""
     by_code = {r.code: r for r in rules}
     severity_of = severity if callable(severity) else (lambda file: severity)
     # worked out once per set of overrides and once per file, not once per finding
@@ -233,6 +238,30 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here,
     out.sort(key=_order)
     if lang == "en":
         out = [f.in_english() for f in out]
+    if compact:
+        related = _relation(by_code, matches)[1]
+        out = [compacted(f, f.code in related) for f in out]
+    return out
+
+
+_NO_MANY = (None, None)
+
+
+def compacted(f: Finding, may_cover: bool) -> Finding:
+    """A finished finding without what only finishing needed: the English texts (the run's
+    language is settled), the cause and its message, and — unless its rule covers or is covered
+    by another (``may_cover``: a cross-document finding may still meet it) — the rows it
+    concerns. A run holds a few hundred thousand findings; this is about 40% of each."""
+    return f._replace(message_en=None, hint_en=None, cause=None, many=_NO_MANY,
+                      about=f.about if may_cover else _NOTHING)
+
+
+def join(finished: list[Finding], more: list[Finding], rules: Iterable, *, matches) -> list[Finding]:
+    """Findings finished file by file (``finished``) with findings finished together later
+    (``more``: the cross-document rules'), as one run's: a finding of either that covers one of
+    the other drops it, and all are in order."""
+    out = _drop_covered(finished + more, {r.code: r for r in rules}, matches) if more else finished
+    out.sort(key=_order)
     return out
 
 
@@ -277,17 +306,30 @@ def _merge_causes(findings: list[Finding]) -> list[Finding]:
     return merged
 
 
+_RELATIONS: dict[tuple, tuple[frozenset, frozenset]] = {}
+
+
+def _relation(by_code: dict, matches) -> tuple[frozenset, frozenset]:
+    """Which rule covers which, as (covering code, covered code) pairs, and the codes in any pair;
+    worked out once per set of rules (a run finishes each file's findings on their own)."""
+    key = (tuple(by_code), tuple(id(r) for r in by_code.values()), matches)
+    if key not in _RELATIONS:
+        rules = list(by_code.values())
+        relation = frozenset((a.code, b.code) for a in rules for b in rules if a.code != b.code and (
+            any(matches(s, b) for s in getattr(a, "supersedes", ()))
+            or any(matches(s, a) for s in getattr(b, "yields_to", ()))))
+        if len(_RELATIONS) > 64:
+            _RELATIONS.clear()
+        _RELATIONS[key] = relation, frozenset(code for pair in relation for code in pair)
+    return _RELATIONS[key]
+
+
 def _drop_covered(findings: list[Finding], by_code: dict, matches) -> list[Finding]:
     """A finding whose row another finding of a covering rule also concerns is dropped, and named
     in the survivor's ``covers`` — never by a finding of lower severity."""
-    rules = list(by_code.values())
-    # which rule covers which, worked out once: (covering code, covered code)
-    relation = {(a.code, b.code) for a in rules for b in rules if a.code != b.code and (
-        any(matches(s, b) for s in getattr(a, "supersedes", ()))
-        or any(matches(s, a) for s in getattr(b, "yields_to", ())))}
+    relation, related = _relation(by_code, matches)
     if not relation:
         return findings
-    related = {code for pair in relation for code in pair}
 
     def covering(a: Finding, b: Finding) -> bool:
         return (a.code, b.code) in relation and SEVERITY_RANK[a.severity] >= SEVERITY_RANK[b.severity]

@@ -30,7 +30,7 @@ from .engine import (
     select,
 )
 from .files import collect, shown_name
-from .findings import finish
+from .findings import finish, join
 from .limits import LimitExceeded, OverBudget, budget
 from .model import Document, Indicator, Project
 from .readers import supported_suffixes
@@ -296,21 +296,23 @@ def _reduce(plans: Plans, outcomes: list, skipped: dict[str, tuple[str, ...]], m
                 collected[code].extend(items)
         if models and model is not None:
             report.models.append(model)
+    across: list[Finding] = []
     for r in corpus_rules:
         corpus = Corpus(tuple(collected.pop(r.code)))
         ctx = RuleContext(r, plans.own.options[r.code], settings, corpus=corpus)
         try:
-            report.findings.extend(_call(r, corpus, ctx, None))
+            across.extend(_call(r, corpus, ctx, None))
         except MemoryError as err:      # no file's budget to charge it to: the rule failed
-            report.findings.append(failure(r, corpus, ctx, None, err))
+            across.append(failure(r, corpus, ctx, None, err))
 
     def settings_of(file: str) -> Settings:
         return settings_by_name.get(file, settings)
 
-    report.findings = finish(report.findings, plans.all_rules,
-                             ignored_here=lambda file: settings_of(file).ignored_here(file),
-                             severity=lambda file: settings_of(file).severity, lang=settings.lang,
-                             matches=matches)
+    # each file's own findings came finished; the cross-document ones are finished here
+    across = finish(across, plans.all_rules, ignored_here=lambda file: settings_of(file).ignored_here(file),
+                    severity=lambda file: settings_of(file).severity, lang=settings.lang, matches=matches,
+                    compact=True)
+    report.findings = join(report.findings, across, plans.all_rules, matches=matches)
     return report
 
 
@@ -430,13 +432,24 @@ def _checked(path: str, name: str, plans: Plans, keep: bool):
     plan = plans.of(path)
     corpus = plans.own if plans.own.by_target.get("Corpus") else None
     if plans.cache is None or keep:
-        return _check_path(path, name, plan, keep, corpus)
+        return _finished(_check_path(path, name, plan, keep, corpus), plan, plans)
     found, entry = plans.cache.get(path, name, plan, corpus)
     if found is not None:
         return found
-    outcome = _check_path(path, name, plan, keep, corpus)
+    outcome = _finished(_check_path(path, name, plan, keep, corpus), plan, plans)
     plans.cache.put(entry, outcome)
     return outcome
+
+
+def _finished(outcome: tuple, plan: Plan, plans: Plans) -> tuple:
+    """The outcome with the file's findings finished (see findings.finish) and compacted, where
+    the file was checked: the reduce then only finishes the cross-document findings and joins."""
+    result, found, features, notes, model = outcome
+    rules = [*plan.rules, *plans.own.by_target.get("Corpus", ())]
+    settings = plan.settings
+    found = finish(found, rules, ignored_here=settings.ignored_here, severity=settings.severity,
+                   lang=plans.root.lang, matches=matches, compact=True)
+    return result, found, features, notes, model
 
 
 def _merge(first: FileResult | None, part: FileResult) -> FileResult:
