@@ -174,8 +174,9 @@ def _expectation(e: list, layouts: list) -> tuple[str, int, int]:
     raise ValueError(f"cannot read expected line {where!r}")
 
 
-def case_findings(case: Case) -> tuple[list, dict[str, int]]:
-    """The findings of the rule under test for one case, and each document's index by path."""
+def case_findings(case: Case, lang: str | None = None) -> tuple[list, dict[str, int]]:
+    """The findings of the rule under test for one case, and each document's index by path;
+    in ``lang`` ("zh" or "en") when given, else in the case's configured language."""
     from .run import check
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -186,6 +187,8 @@ def case_findings(case: Case) -> tuple[list, dict[str, int]]:
             paths.append(str(path))
         config = {**case.config, "select": [case.rule],
                   "rules": {case.rule: case.options} if case.options else {}}
+        if lang is not None:
+            config["lang"] = lang
         report = check(paths, config)
     return [f for f in report.findings if f.code == case.rule], {p: k for k, p in enumerate(paths)}
 

@@ -136,3 +136,62 @@ def test_a_pdf_without_cell_borders_is_read_as_text(tmp_path):
     assert doc.layout == "pdf-lines" and len(doc.projects) >= 5
     assert doc.projects[0].name == "业务人员培训费"
     assert doc.locate(doc.projects[0].loc) == {"kind": "pdf", "page": 1}
+
+
+# ---- page objects from pdfium (see perflint/readers/pdfium_objects.py) ----------------------------
+
+def _pdfminer_only(monkeypatch):
+    import perflint.readers.pdf as pdf_reader
+
+    monkeypatch.setattr(pdf_reader, "_pdfium", lambda data: None)
+
+
+def test_pdfium_gives_pdfminers_lines_and_characters(printed):
+    import pypdfium2
+
+    from perflint.readers.pdfium_objects import page_objects
+
+    path = printed["ningxia-jycy-2024"]
+    fast = pypdfium2.PdfDocument(path.read_bytes())
+    with pdfplumber.open(str(path)) as pdf:
+        for number, page in enumerate(pdf.pages):
+            mine, theirs = page_objects(fast[number], page), page.objects
+            assert set(mine) == set(theirs)
+            for kind in set(mine) - {"char"}:        # ruling lines: the same to the hundredth
+                def edges(objects):
+                    return sorted((round(o["x0"], 2), round(o["x1"], 2), round(o["top"], 2), round(o["bottom"], 2))
+                                  for o in objects)
+                assert edges(mine[kind]) == edges(theirs[kind]), (number, kind)
+            # characters: the same text in the same order, each within a fraction of a point (the
+            # fonts' descent and a digit's width come from the font program in pdfium, from the
+            # PDF's own tables in pdfminer)
+            assert [c["text"] for c in mine["char"]] == [c["text"] for c in theirs["char"]]
+            for a, b in zip(mine["char"], theirs["char"], strict=True):
+                assert abs(a["x0"] - b["x0"]) < 0.01 and abs(a["top"] - b["top"]) < 0.5
+                assert abs(a["x1"] - b["x1"]) < 0.5 and abs(a["bottom"] - b["bottom"]) < 0.5
+    fast.close()
+
+
+@pytest.mark.parametrize("name", ["yongning-2024-employment", "ningxia-jycy-2024"])
+def test_pdfium_and_pdfminer_give_the_same_findings(printed, name, monkeypatch):
+    fast = perflint.check([str(printed[name])])
+    _pdfminer_only(monkeypatch)
+    slow = perflint.check([str(printed[name])])
+    assert [f.to_json() for f in fast.findings] == [f.to_json() for f in slow.findings]
+    assert fast.files[0].projects == slow.files[0].projects > 0
+
+
+def test_a_page_pdfium_cannot_read_is_read_by_pdfminer(printed, monkeypatch):
+    import perflint.readers.pdfium_objects as pdfium_objects
+
+    whole = perflint.check([str(printed["yongning-2024-employment"])])
+    calls = []
+
+    def failing(fast_page, page):
+        calls.append(page.page_number)
+        raise (pdfium_objects.Unsupported("rotated text") if len(calls) % 2 else RuntimeError("pdfium failed"))
+
+    monkeypatch.setattr(pdfium_objects, "page_objects", failing)
+    mixed = perflint.check([str(printed["yongning-2024-employment"])])
+    assert len(calls) > 1
+    assert [f.to_json() for f in mixed.findings] == [f.to_json() for f in whole.findings]

@@ -1,4 +1,5 @@
-"""The PDF reader (pdfplumber): ruled tables cell by cell, the text around them line by line.
+"""The PDF reader (pdfplumber, on page objects from pdfium): ruled tables cell by cell, the text
+around them line by line.
 
 A table that runs over a page break is read as one: rows of the next page follow on, a heading
 row repeated at the top of the page is left to the layout to skip, and a row cut in two by the
@@ -15,6 +16,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from bisect import bisect_left
 
 from ..model import Place
 from . import HEADINGS, GridBuilder, Source, column_names
@@ -30,7 +32,12 @@ def read_pdf(path: str, data: bytes) -> Source:
     import pdfplumber
     try:        # a damaged or locked file fails on opening or only on its first page
         with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_read_page(page) for page in pdf.pages]
+            fast = _pdfium(data)
+            try:
+                pages = [_read_page(page, fast, k) for k, page in enumerate(pdf.pages)]
+            finally:
+                if fast is not None:
+                    fast.close()
     except MemoryError:
         raise                   # the budget's to report, not a damaged file
     except Exception as err:
@@ -78,12 +85,29 @@ class _Page:
         return out
 
 
-def _read_page(page) -> _Page:
-    tables = page.find_tables()
+def _pdfium(data: bytes):
+    """The document opened with pdfium as well, to take its pages' objects from (see
+    pdfium_objects); None when pdfium cannot open it (pdfminer then reads every page)."""
+    try:
+        import pypdfium2
+        return pypdfium2.PdfDocument(data)
+    except Exception:
+        return None
+
+
+def _read_page(page, fast=None, number: int = 0) -> _Page:
+    """One page: its tables' rows and the lines of text around them. ``fast`` is the document
+    opened with pdfium: the page's objects are taken from there (see pdfium_objects), unless the
+    page holds something pdfium reads differently from pdfminer or pdfium fails on it — then
+    pdfminer reads the page, as it reads every page without pdfium."""
+    if fast is not None:
+        _objects_from_pdfium(page, fast, number)
+    tables = _find_tables(page)
     boxes = [t.bbox for t in tables]
     items: list[tuple[float, str, object]] = []
+    by_height = _by_height(page.chars) if tables else None
     for table in tables:
-        rows = [[_cell_text(c) for c in row] for row in table.extract()]
+        rows = [[_cell_text(c) for c in row] for row in _extract(table, *by_height)]
         items.append((table.bbox[1], "table", rows))
 
     def outside(obj) -> bool:
@@ -98,6 +122,112 @@ def _read_page(page) -> _Page:
     for top, text, open_end in _paragraphs(lines, right):
         items.append((top, "text", (text, open_end)))
     return _Page(page.page_number, len(page.chars), items)
+
+
+def _objects_from_pdfium(page, fast, number: int) -> None:
+    from .pdfium_objects import page_objects
+
+    try:
+        fast_page = fast[number]
+    except MemoryError:
+        raise
+    except Exception:
+        return
+    try:
+        page._objects = page_objects(fast_page, page)
+    except MemoryError:
+        raise
+    except Exception:           # Unsupported, or pdfium's own failure: pdfminer reads the page
+        pass
+    finally:
+        fast_page.close()
+
+
+def _find_tables(page) -> list:
+    """pdfplumber's ``page.find_tables()`` (default settings: ruling lines), with the cells
+    found from the lines' crossings by :func:`_cells`."""
+    from pdfplumber.table import Table, TableFinder, TableSettings, cells_to_tables, edges_to_intersections
+
+    finder = TableFinder.__new__(TableFinder)
+    finder.page, finder.settings = page, TableSettings.resolve(None)
+    edges = finder.get_edges()
+    intersections = edges_to_intersections(edges, finder.settings.intersection_x_tolerance,
+                                           finder.settings.intersection_y_tolerance)
+    return [Table(page, group) for group in cells_to_tables(_cells(intersections))]
+
+
+def _cells(intersections: dict) -> list[tuple]:
+    """pdfplumber's ``intersections_to_cells``: from each crossing (in order), the smallest cell
+    whose corners are crossings joined by shared lines. The same search, with each crossing's
+    lines made into sets once and the crossings below and to the right of it looked up, not
+    found by a pass over all the rest."""
+    from pdfplumber.utils import obj_to_bbox
+
+    vertical = {p: set(map(obj_to_bbox, e["v"])) for p, e in intersections.items()}
+    horizontal = {p: set(map(obj_to_bbox, e["h"])) for p, e in intersections.items()}
+
+    def connects(p1: tuple, p2: tuple) -> bool:
+        return ((p1[0] == p2[0] and not vertical[p1].isdisjoint(vertical[p2]))
+                or (p1[1] == p2[1] and not horizontal[p1].isdisjoint(horizontal[p2])))
+
+    points = sorted(intersections)
+    column: dict[float, list[tuple]] = {}       # same x, in order of y
+    row: dict[float, list[tuple]] = {}          # same y, in order of x
+    for point in points:
+        column.setdefault(point[0], []).append(point)
+        row.setdefault(point[1], []).append(point)
+    place_in_column = {p: k for line in column.values() for k, p in enumerate(line)}
+    place_in_row = {p: k for line in row.values() for k, p in enumerate(line)}
+    cells = []
+    for pt in points[:-1]:
+        below = column[pt[0]][place_in_column[pt] + 1:]
+        right = row[pt[1]][place_in_row[pt] + 1:]
+        cell = None
+        for below_pt in below:
+            if not connects(pt, below_pt):
+                continue
+            for right_pt in right:
+                if not connects(pt, right_pt):
+                    continue
+                corner = (right_pt[0], below_pt[1])
+                if corner in intersections and connects(corner, right_pt) and connects(corner, below_pt):
+                    cell = (pt[0], pt[1], corner[0], corner[1])
+                    break
+            if cell is not None:
+                break
+        if cell is not None:
+            cells.append(cell)
+    return cells
+
+
+def _by_height(chars: list[dict]) -> tuple[list[float], list[tuple[int, dict]]]:
+    """The page's characters in order of their middle's height (with their place on the page),
+    and those heights, to find a row's characters by bisection."""
+    placed = sorted(enumerate(chars), key=lambda ic: (ic[1]["top"] + ic[1]["bottom"]) / 2)
+    return [(c["top"] + c["bottom"]) / 2 for _, c in placed], placed
+
+
+def _extract(table, heights: list[float], placed: list[tuple[int, dict]]) -> list[list[str | None]]:
+    """pdfplumber's ``Table.extract()`` — a cell holds the characters whose middle lies in it,
+    its text is ``extract_text`` of them in page order — with each row's characters found by
+    bisection instead of a pass over the whole page per row."""
+    from pdfplumber.utils import extract_text
+
+    out = []
+    for row in table.rows:
+        _, top, _, bottom = row.bbox
+        in_row = placed[bisect_left(heights, top):bisect_left(heights, bottom)]
+        cells = []
+        for cell in row.cells:
+            if cell is None:
+                cells.append(None)
+                continue
+            x0, top, x1, bottom = cell
+            chosen = sorted((k, c) for k, c in in_row if x0 <= (c["x0"] + c["x1"]) / 2 < x1
+                            and top <= (c["top"] + c["bottom"]) / 2 < bottom)
+            cells.append(extract_text([c for _, c in chosen]) if chosen else "")
+        out.append(cells)
+    return out
 
 
 def _paragraphs(lines: list[dict], right: float) -> list[tuple[float, str, bool]]:

@@ -86,10 +86,12 @@ _QUOTED = re.compile(r"“([^“”]*)”")
 @pytest.mark.parametrize("case", FAILING, ids=[f"{c.rule}: {c.name}" for c in FAILING])
 def test_english_messages_carry_the_same_numbers_and_names(case):
     """--lang en says what the Chinese says: every number, and every name or text it quotes."""
-    findings, _ = case_findings(case)
-    assert findings
-    for f in findings:
-        english = f.message_en or ""
+    findings, _ = case_findings(case, lang="zh")
+    in_english, _ = case_findings(case, lang="en")
+    assert findings and len(in_english) == len(findings)
+    for f, e in zip(findings, in_english, strict=True):
+        english = e.message
+        assert (f.code, f.line) == (e.code, e.line)
         assert sorted(Decimal(n).normalize() for n in _NUMBER.findall(f.message)) == \
             sorted(Decimal(n).normalize() for n in _NUMBER.findall(english)), (f.message, english)
         assert [q for q in _QUOTED.findall(f.message) if f"“{q}”" not in english] == [], (f.message, english)

@@ -1,0 +1,184 @@
+"""A PDF page's characters and ruling lines from pdfium, in the shape pdfplumber gives them.
+
+pdfplumber finds tables and lines of text well, but gets the page's objects from pdfminer, whose
+pure-Python content-stream interpreter is about 95% of the time a PDF takes to read. pdfium (the
+C library under pypdfium2, which pdfplumber already installs) interprets the same page in a
+fraction of that. :func:`page_objects` builds pdfplumber's ``objects`` dictionary — ``char``,
+``line``, ``rect``, ``curve`` — from pdfium with pdfminer's geometry: a character's box runs
+from its baseline's descent up one font size, and its width is its advance; a path is split into
+subpaths, each a line (two points), a rectangle (four axis-aligned corners, closed) or a curve,
+as pdfminer classifies them. The reader hands it to the page (``page._objects``), so pdfplumber's
+table finding and text extraction run unchanged.
+
+Where pdfium's answer could differ from pdfminer's — text that is not upright, objects inside a
+form XObject, shading or an unknown object type — :class:`Unsupported` is raised and the reader
+lets pdfminer read that page.
+"""
+from __future__ import annotations
+
+import ctypes
+import re
+
+_MOVE, _LINE, _BEZIER = 2, 0, 1          # FPDF_SEGMENT_*
+_TEXT, _PATH, _IMAGE, _SHADING, _FORM = 1, 2, 3, 4, 5     # FPDF_PAGEOBJ_*
+_SUBPATH = re.compile(r"m[^m]+")
+
+
+class Unsupported(Exception):
+    """The page holds something read here differently from pdfminer: read it with pdfminer."""
+
+
+def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
+    """pdfplumber's ``objects`` for the page (see the module's doc)."""
+    import pypdfium2.raw as raw
+
+    height = plumber_page.height
+    mb_x0, mb_top = plumber_page.mediabox[:2]
+    doctop = plumber_page.initial_doctop
+    number = plumber_page.page_number
+    objects: dict[str, list[dict]] = {}
+
+    def place(obj: dict) -> dict:
+        obj["top"] = (height - obj["y1"]) + mb_top
+        obj["bottom"] = (height - obj["y0"]) + mb_top
+        obj["doctop"] = doctop + obj["top"]
+        if mb_x0 != 0:
+            obj["x0"] += mb_x0
+            obj["x1"] += mb_x0
+        obj["page_number"] = number
+        return obj
+
+    for obj in pdfium_page.get_objects(max_depth=1):
+        kind = raw.FPDFPageObj_GetType(obj.raw)
+        if kind == _PATH:
+            for shape in _paths(obj, raw, height, mb_top):
+                objects.setdefault(shape["object_type"], []).append(place(shape))
+        elif kind not in (_TEXT, _IMAGE):
+            raise Unsupported(f"page object of type {kind}")
+    chars = _chars(pdfium_page, raw)
+    if chars:
+        objects["char"] = [place(c) for c in chars]
+    return objects
+
+
+def _chars(pdfium_page, raw) -> list[dict]:
+    textpage = pdfium_page.get_textpage()
+    try:
+        tp = textpage.raw
+        count = raw.FPDFText_CountChars(tp)
+        text = _text(tp, raw, count)
+        box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+        box_at, matrix_at = ctypes.byref(box), ctypes.byref(matrix)
+        # (called for every character of every page: the functions are looked up once)
+        generated, unmapped = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
+        matrix_of, box_of, size_of = raw.FPDFText_GetMatrix, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
+        out = []
+        for i, char in enumerate(text):
+            if char in " \r\n" and generated(tp, i) == 1:
+                continue             # a space or line break pdfium inferred; pdfminer has none
+            if unmapped(tp, i) == 1:
+                raise Unsupported("a character without a Unicode mapping")   # pdfminer says (cid:N)
+            if not matrix_of(tp, i, matrix_at):
+                raise Unsupported("a character without a matrix")
+            a, d = matrix.a, matrix.d
+            if matrix.b != 0 or matrix.c != 0 or a <= 0 or d <= 0:
+                raise Unsupported("text that is not upright")
+            box_of(tp, i, box_at)
+            size = size_of(tp, i) * d
+            x0, x1, y0 = box.left, box.right, box.bottom
+            out.append({"text": char, "x0": x0, "x1": x1, "y0": y0, "y1": y0 + size, "width": x1 - x0,
+                        "height": size, "size": size, "upright": True, "object_type": "char",
+                        "matrix": (a, 0.0, 0.0, d, matrix.e, matrix.f)})
+        return out
+    finally:
+        textpage.close()
+
+
+def _text(tp, raw, count: int) -> str:
+    """The page's characters, one per index: in one call, unless a character outside the Basic
+    Multilingual Plane takes two UTF-16 units (then one call per character)."""
+    buffer = ctypes.create_string_buffer(2 * (count + 1))
+    written = raw.FPDFText_GetText(tp, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+    text = buffer.raw[:2 * max(written - 1, 0)].decode("utf-16-le", errors="replace")
+    if len(text) == count:
+        return text
+    return "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
+
+
+def _paths(obj, raw, height: float, mb_top: float) -> list[dict]:
+    """A path object as pdfminer's lines, rectangles and curves (one per subpath)."""
+    matrix = obj.get_matrix()
+    a, b, c, d, e, f = matrix.get()
+    segments = []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for k in range(raw.FPDFPath_CountSegments(obj.raw)):
+        segment = raw.FPDFPath_GetPathSegment(obj.raw, k)
+        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
+        kind = raw.FPDFPathSegment_GetType(segment)
+        point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+        op = {_MOVE: "m", _LINE: "l", _BEZIER: "c"}.get(kind)
+        if op is None:
+            raise Unsupported(f"path segment of type {kind}")
+        segments.append((op, point))
+        if raw.FPDFPathSegment_GetClose(segment):
+            segments.append(("h", None))
+    # three Bézier points are one "c" operation in pdfminer's path
+    path: list[tuple[str, tuple]] = []
+    run: list[tuple] = []
+    for op, point in segments:
+        if op == "c":
+            run.append(point)
+            if len(run) == 3:
+                path.append(("c", tuple(run)))
+                run = []
+            continue
+        path.append((op, (point,) if point is not None else ()))
+    shape = "".join(op for op, _ in path)
+    if not shape.startswith("m"):
+        return []
+    stroke_width = ctypes.c_float()
+    raw.FPDFPageObj_GetStrokeWidth(obj.raw, ctypes.byref(stroke_width))
+    mode, stroke = ctypes.c_int(), ctypes.c_int()
+    raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(mode), ctypes.byref(stroke))
+    width = stroke_width.value * (abs(a * d - b * c) ** 0.5 if (a, b, c, d) != (1, 0, 0, 1) else 1)
+    out = []
+    for m in _SUBPATH.finditer(shape):
+        out.append(_shape(path[m.start():m.end()], width, bool(stroke.value), mode.value != 0,
+                          mode.value == 1, height, mb_top))
+    return out
+
+
+def _shape(path: list, linewidth: float, stroke: bool, fill: bool, evenodd: bool, height: float,
+           mb_top: float) -> dict:
+    """One subpath classified as pdfminer does (converter.paint_path)."""
+    shape = "".join(op for op, _ in path)
+    start = path[0][1][-1]
+    pts = [points[-1] if op != "h" else start for op, points in path]
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts.pop()
+    kind = "curve"
+    if shape in ("mlh", "ml"):
+        kind = "line"
+        pts = pts[:2]
+    elif shape in ("mlllh", "mllll"):
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
+        square = (x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)
+        if pts[0] == pts[4] and square:
+            kind = "rect"
+            pts = [pts[0], pts[2]]
+    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+
+    def coord(p):
+        return p[0], height - p[1] + mb_top
+
+    obj = {"x0": x0, "y0": y0, "x1": x1, "y1": y1, "width": x1 - x0, "height": y1 - y0,
+           "linewidth": linewidth, "stroke": stroke, "fill": fill, "evenodd": evenodd,
+           "object_type": kind, "dash": None}
+    if kind == "curve":
+        obj["pts"] = [coord(p) for p in pts]
+        obj["path"] = [(op, *(coord(p) for p in points)) for op, points in path]
+    elif kind == "line":
+        obj["pts"] = [coord(p) for p in pts]
+    return obj
