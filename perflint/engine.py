@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .findings import SEVERITY_RANK, Finding, Location, make  # noqa: F401  (re-exported)
+from .findings import SEVERITY_RANK, Finding, Location, coordinate_pairs, make  # noqa: F401  (re-exported)
 from .model import Document, Indicator, Loc, Project
 from .plugins import entry_points
 
@@ -49,11 +49,9 @@ class Anchor(NamedTuple):
     def of(cls, document: Document, at: Indicator | Project, project: Project | None = None) -> Anchor:
         """The anchor of an indicator (of ``project``) or of a table, in ``document``."""
         if isinstance(at, Project):
-            located = document.locate(at.loc)
-            return cls(document.path, at.loc.line, tuple(located.items()) if located else None, at.name,
+            return cls(document.path, at.loc.line, coordinate_pairs(document.locate(at.loc), at.loc.line), at.name,
                        whole_table=True)
-        located = document.locate(at.value_loc or at.loc)
-        return cls(document.path, at.loc.line, tuple(located.items()) if located else None,
+        return cls(document.path, at.loc.line, coordinate_pairs(document.locate(at.value_loc or at.loc), at.loc.line),
                    project.name if project is not None else None, at.name, at.value_text)
 
 

@@ -147,7 +147,7 @@ def make(*, code: str, name: str, category: str, severity: str, message: str, fi
     # stamped once here, where the finding is made; finish() only tells repeated ones apart
     stamp = fingerprint or _fingerprint(code, file, project, indicator, evidence, text, message)
     return Finding(code, name, category, severity, message,
-                   Location(file, line, _pairs(coordinates)),
+                   Location(file, line, coordinate_pairs(coordinates, line)),
                    project, indicator, hint, text, evidence, stamp, message_en, hint_en, (), 1,
                    keys, cause, (many, many_en))
 
@@ -155,11 +155,16 @@ def make(*, code: str, name: str, category: str, severity: str, message: str, fi
 _NOTHING: frozenset = frozenset()
 
 
-def _pairs(coordinates: Mapping | tuple | None) -> tuple | None:
-    """A location's coordinates as (key, value) pairs, from a mapping or pairs already."""
-    if coordinates is None or isinstance(coordinates, tuple):
-        return coordinates
-    return tuple(coordinates.items())
+def coordinate_pairs(coordinates: Mapping | tuple | None, line: int | None = None) -> tuple | None:
+    """A location's coordinates as (key, value) pairs, from a mapping or pairs already; None for
+    a text file's line (what ``Location.locator`` says by default: a run over text exports holds
+    hundreds of thousands of them)."""
+    if coordinates is None:
+        return None
+    pairs = coordinates if isinstance(coordinates, tuple) else tuple(coordinates.items())
+    if line and pairs == (("kind", "txt"), ("line", line)):
+        return None
+    return pairs
 
 
 def fingerprint(f: Finding) -> str:

@@ -58,10 +58,21 @@ class Report:
     accepted: Any = None                                  # an AcceptResult when an accept file was applied
     models: Any = None                                    # every file's model, when check(models=True)
 
+    def _kinds(self) -> Counter:
+        """How many findings of each (code, name, severity, category): the spool's tally when
+        the findings wait on disk (a pass over them saved), else counted here."""
+        tally = getattr(self.findings, "tally", None)
+        if tally is not None:
+            return tally
+        return Counter((f.code, f.name, f.severity, f.category) for f in self.findings)
+
     @property
     def summary(self) -> dict:
-        by_severity = Counter(f.severity for f in self.findings)
-        by_category = Counter(f.category for f in self.findings)
+        by_severity: Counter = Counter()
+        by_category: Counter = Counter()
+        for (_, _, severity, category), count in self._kinds().items():
+            by_severity[severity] += count
+            by_category[category] += count
         return {
             "files": len(self.files),
             "projects": sum(f.projects for f in self.files),
@@ -123,7 +134,9 @@ class Report:
 
     def statistics(self) -> list[tuple[str, str, str, int]]:
         """(code, name, severity, count) per rule that found something, most frequent first."""
-        counts = Counter((f.code, f.name, f.severity) for f in self.findings)
+        counts: Counter = Counter()
+        for (code, name, severity, _), count in self._kinds().items():
+            counts[code, name, severity] += count
         return [(c, n, s, k) for (c, n, s), k in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
     def exit_code(self, fail_on: str = "error") -> int:
@@ -131,4 +144,4 @@ class Report:
         if fail_on == "never":
             return 0
         floor = SEVERITY_RANK[fail_on]
-        return 1 if any(SEVERITY_RANK[f.severity] >= floor for f in self.findings) else 0
+        return 1 if any(SEVERITY_RANK[severity] >= floor for _, _, severity, _ in self._kinds()) else 0

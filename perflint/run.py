@@ -35,6 +35,7 @@ from .limits import LimitExceeded, OverBudget, budget
 from .model import Document, Indicator, Project
 from .readers import supported_suffixes
 from .report import FileResult, Report
+from .spool import Buckets, Spool
 
 Progress = Callable[[int, int, str], None]
 
@@ -198,7 +199,6 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
     if shard is not None:            # this part's files: every n-th, from the k-th
         k, n = shard
         named = [item for index, item in enumerate(named) if index % n == k - 1]
-    outcomes = []
     total = len(named)
     jobs = min(jobs if jobs > 0 else (os.cpu_count() or 1), max(total, 1))
     if executor == "dask":
@@ -211,18 +211,21 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
         checked = pool.map(_check_in_worker, named, chunksize=1)
     else:
         pool, checked = None, (_checked(path, name, plans, keep) for path, name in named)
-    try:
+    skipped = {why: tuple(map(shown_name, paths)) for why, paths in selection.skipped.items()}
+
+    def outcomes():
         for n, ((path, name), outcome) in enumerate(zip(named, checked, strict=True), 1):
-            outcomes.append((name, plans.of(path).settings, outcome))
+            yield name, plans.of(path).settings, outcome
             if progress:
                 progress(n, total, name)
+
+    try:
+        if shard is not None:
+            return Part(shard, settings, overrides, discover, list(outcomes()), skipped, plans.warnings)
+        return _reduce(plans, outcomes(), skipped, models)     # taking each outcome as it comes
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
-    skipped = {why: tuple(map(shown_name, paths)) for why, paths in selection.skipped.items()}
-    if shard is not None:
-        return Part(shard, settings, overrides, discover, outcomes, skipped, plans.warnings)
-    return _reduce(plans, outcomes, skipped, models)
 
 
 @dataclasses.dataclass
@@ -275,10 +278,12 @@ def merge(parts: list[Part]) -> Report:
     return _reduce(plans, ordered, skipped)
 
 
-def _reduce(plans: Plans, outcomes: list, skipped: dict[str, tuple[str, ...]], models: bool = False) -> Report:
-    """The run's report from its files' outcomes: the cross-document checks on what each file
-    collected for them, then every finding finished (ignores, severities, one per root cause,
-    fingerprints, order, language)."""
+def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[str, ...]],
+            models: bool = False) -> Report:
+    """The run's report from its files' outcomes, taken as they come: each file's findings
+    (finished where it was checked) and what it collected for the cross-document rules; then
+    those rules, their findings finished file by file and joined with the file's own, in order.
+    Findings wait on disk when there are many (see perflint/spool.py), so memory stays flat."""
     settings = plans.root
     corpus_rules = plans.own.by_target.get("Corpus", [])
     report = Report(rules=plans.own.rules, warnings=list(plans.warnings), settings=settings, skipped=skipped)
@@ -286,34 +291,54 @@ def _reduce(plans: Plans, outcomes: list, skipped: dict[str, tuple[str, ...]], m
     if models:
         report.models = []
     settings_by_name: dict[str, Settings] = {}
-    for name, file_settings, (result, found, features, notes, model) in outcomes:
-        settings_by_name[name] = file_settings
-        report.files.append(result)
-        report.findings.extend(found)
-        report.warnings.extend(notes)
-        for code, items in (features or {}).items():
-            if code in collected:
-                collected[code].extend(items)
-        if models and model is not None:
-            report.models.append(model)
-    across: list[Finding] = []
-    for r in corpus_rules:
-        corpus = Corpus(tuple(collected.pop(r.code)))
-        ctx = RuleContext(r, plans.own.options[r.code], settings, corpus=corpus)
-        try:
-            across.extend(_call(r, corpus, ctx, None))
-        except MemoryError as err:      # no file's budget to charge it to: the rule failed
-            across.append(failure(r, corpus, ctx, None, err))
+    own, across, out = Buckets(), Buckets(), Spool()
+    try:
+        for name, file_settings, (result, found, features, notes, model) in outcomes:
+            settings_by_name[name] = file_settings
+            report.files.append(result)
+            report.warnings.extend(notes)
+            for file, of_file in itertools.groupby(found, key=_file_of):      # finished: by file
+                own.add(file, of_file)
+            for code, items in (features or {}).items():
+                if code in collected:
+                    collected[code].extend(items)
+            if models and model is not None:
+                report.models.append(model)
+        for r in corpus_rules:
+            corpus = Corpus(tuple(collected.pop(r.code)))
+            ctx = RuleContext(r, plans.own.options[r.code], settings, corpus=corpus)
+            for f in _findings_of(r, corpus, ctx):
+                across.add(f.file, (f,))
+            del corpus
 
-    def settings_of(file: str) -> Settings:
-        return settings_by_name.get(file, settings)
+        def settings_of(file: str) -> Settings:
+            return settings_by_name.get(file, settings)
 
-    # each file's own findings came finished; the cross-document ones are finished here
-    across = finish(across, plans.all_rules, ignored_here=lambda file: settings_of(file).ignored_here(file),
-                    severity=lambda file: settings_of(file).severity, lang=settings.lang, matches=matches,
-                    compact=True)
-    report.findings = join(report.findings, across, plans.all_rules, matches=matches)
+        for file in sorted(own.files() | across.files()):     # the report's order is by file first
+            more = across.take(file)
+            if more:       # the cross-document findings, finished as each file's own were
+                more = finish(more, plans.all_rules, ignored_here=settings_of(file).ignored_here,
+                              severity=settings_of(file).severity, lang=settings.lang, matches=matches,
+                              compact=True)
+            out.extend(join(own.take(file), more, plans.all_rules, matches=matches))
+    finally:
+        own.close()
+        across.close()
+    report.findings = out.finished()
     return report
+
+
+def _file_of(f: Finding) -> str:
+    return f.file
+
+
+def _findings_of(r: Rule, corpus: Corpus, ctx: RuleContext) -> Iterable[Finding]:
+    """A cross-document rule's findings, one at a time (there may be hundreds of thousands);
+    a rule that raises adds its failure finding (those before it stand)."""
+    try:
+        yield from r.check(corpus, ctx) or ()
+    except Exception as err:    # MemoryError too: no file's budget to charge it to
+        yield failure(r, corpus, ctx, None, err)
 
 
 def select_files(paths: Iterable[str | os.PathLike], settings: Settings):
