@@ -5,6 +5,7 @@ import dataclasses
 import gc
 import itertools
 import os
+import pickle
 import re
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -35,7 +36,7 @@ from .limits import LimitExceeded, OverBudget, budget
 from .model import Document, Indicator, Project
 from .readers import supported_suffixes
 from .report import FileResult, Report
-from .spool import Buckets, Spool
+from .spool import Allowance, Buckets, Spool
 
 Progress = Callable[[int, int, str], None]
 
@@ -291,7 +292,9 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
     if models:
         report.models = []
     settings_by_name: dict[str, Settings] = {}
-    own, across, out = Buckets(), Buckets(), Spool()
+    texts: dict[str, str] = {}      # one copy of each text the collected items repeat
+    allowance = Allowance()         # the findings all three may hold in memory together
+    own, across, out = Buckets(allowance), Buckets(allowance), Spool(allowance)
     try:
         for name, file_settings, (result, found, features, notes, model) in outcomes:
             settings_by_name[name] = file_settings
@@ -299,16 +302,18 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
             report.warnings.extend(notes)
             for file, of_file in itertools.groupby(found, key=_file_of):      # finished: by file
                 own.add(file, of_file)
-            for code, items in (features or {}).items():
+            for code, packed in (features or {}).items():
                 if code in collected:
-                    collected[code].extend(items)
+                    collected[code].append(packed)
             if models and model is not None:
                 report.models.append(model)
         for r in corpus_rules:
-            corpus = Corpus(tuple(collected.pop(r.code)))
+            corpus = Corpus(tuple(_interned(item, texts) for item in _unpacked(collected.pop(r.code))))
             ctx = RuleContext(r, plans.own.options[r.code], settings, corpus=corpus)
+            english = settings.lang == "en"
             for f in _findings_of(r, corpus, ctx):
-                across.add(f.file, (f,))
+                # the English texts are what --lang en shows; in a Chinese run they only take room
+                across.add(f.file, (f if english else f._replace(message_en=None, hint_en=None),))
             del corpus
 
         def settings_of(file: str) -> Settings:
@@ -326,6 +331,19 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
         across.close()
     report.findings = out.finished()
     return report
+
+
+def _interned(item: Any, texts: dict[str, str]) -> Any:
+    """``item`` with each text in it (in tuples, named tuples included) replaced by the one copy
+    of it the run keeps: tables copied from one template collect the same names and values
+    thousands of times, and each copy came apart from the others through a worker's pickle."""
+    if type(item) is str:
+        return texts.setdefault(item, item)
+    if not isinstance(item, tuple):
+        return item
+    parts = [texts.setdefault(p, p) if type(p) is str else (_interned(p, texts) if isinstance(p, tuple) else p)
+             for p in item]
+    return tuple(parts) if type(item) is tuple else tuple.__new__(type(item), parts)
 
 
 def _file_of(f: Finding) -> str:
@@ -474,7 +492,18 @@ def _finished(outcome: tuple, plan: Plan, plans: Plans) -> tuple:
     settings = plan.settings
     found = finish(found, rules, ignored_here=settings.ignored_here, severity=settings.severity,
                    lang=plans.root.lang, matches=matches, compact=True)
-    return result, found, features, notes, model
+    # what the file collected, pickled here: bytes travel and wait for the reduce for a fraction
+    # of the memory of the objects (which would also be strewn among the run's other objects)
+    packed = {code: pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
+              for code, items in features.items()} if features else features
+    return result, found, packed, notes, model
+
+
+def _unpacked(packed: list[bytes]) -> Iterable[Any]:
+    """Every item of the files' pickled collections, in order, freeing each as it goes."""
+    packed.reverse()
+    while packed:
+        yield from pickle.loads(packed.pop())
 
 
 def _merge(first: FileResult | None, part: FileResult) -> FileResult:

@@ -12,6 +12,7 @@ which would triple the time of checking a single file.)
 from __future__ import annotations
 
 import hashlib
+from array import array
 from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Sequence, Set
 from dataclasses import dataclass
@@ -47,11 +48,21 @@ def _hash64(feature: str) -> int:
     return int.from_bytes(hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def feature_hashes(features: Iterable[str]) -> frozenset[int]:
-    """A set of text features as 64-bit hashes: what a cross-document rule keeps of each item
-    (a few bytes a feature, whatever its length). Similarities over the hashes are those over
-    the texts (two features colliding is a chance in 2⁶⁴)."""
-    return frozenset(_hash64(f) for f in features)
+def feature_hashes(features: Iterable[str]) -> bytes:
+    """A set of text features as its 64-bit hashes, sorted and packed: what a cross-document rule
+    keeps of each item (8 bytes a feature, whatever its length; a set of the same ints would take
+    about ten times that). :func:`near_duplicate_groups` takes it as the set it stands for;
+    similarities over the hashes are those over the texts (two features colliding is a chance in
+    2⁶⁴)."""
+    return array("Q", sorted({_hash64(f) for f in features})).tobytes()
+
+
+def _size(features: Set | bytes) -> int:
+    return len(features) // 8 if isinstance(features, bytes) else len(features)
+
+
+def _as_set(features: Set | bytes) -> Set:
+    return frozenset(memoryview(features).cast("Q")) if isinstance(features, bytes) else features
 
 
 #: up to this many items every pair is compared (exact, and no numpy to import for a one-file
@@ -59,7 +70,7 @@ def feature_hashes(features: Iterable[str]) -> frozenset[int]:
 EXACT_UP_TO = 64
 
 
-def _candidate_pairs(usable: list[int], sets: list[set[str]]):
+def _candidate_pairs(usable: list[int], sets: list[Set | bytes]):
     """The pairs (x < y) worth comparing: all of them for a few items, else MinHash's."""
     if len(usable) <= EXACT_UP_TO:
         yield from ((x, y) for k, x in enumerate(usable) for y in usable[k + 1:])
@@ -72,8 +83,9 @@ def _candidate_pairs(usable: list[int], sets: list[set[str]]):
     rows = _PERMUTATIONS // _BANDS
     buckets: dict[tuple, list[int]] = defaultdict(list)
     for i in usable:
-        hashes = np.fromiter((f if isinstance(f, int) else _hash64(f) for f in sets[i]),
-                             dtype=np.uint64, count=len(sets[i]))
+        hashes = (np.frombuffer(sets[i], dtype=np.uint64) if isinstance(sets[i], bytes) else
+                  np.fromiter((f if isinstance(f, int) else _hash64(f) for f in sets[i]),
+                              dtype=np.uint64, count=len(sets[i])))
         # (a*h + b) mod p, computed in uint64 with wrap-around: a universal-hash family is all
         # MinHash needs, and the wrap keeps it vectorised.
         signature = ((hashes[:, None] * a + b) % np.uint64(_PRIME)).min(axis=0)
@@ -92,14 +104,14 @@ def _candidate_pairs(usable: list[int], sets: list[set[str]]):
                 yield pair
 
 
-def near_duplicate_groups(items: Sequence[T], features: Callable[[T], Set[str] | Set[int]],
+def near_duplicate_groups(items: Sequence[T], features: Callable[[T], Set[str] | Set[int] | bytes],
                           threshold: float = 0.8, min_features: int = 3) -> list[Cluster[T]]:
     """Clusters of items whose feature sets have Jaccard similarity ≥ ``threshold`` with at least
     one other member (single linkage over confirmed pairs). Items with fewer than
     ``min_features`` features are left out: tiny sets look alike by accident. ``features`` is
-    called once per item; it gives texts, or their :func:`feature_hashes`."""
+    called once per item; it gives a set of texts, or their :func:`feature_hashes`."""
     sets = [features(item) for item in items]
-    usable = [i for i, s in enumerate(sets) if len(s) >= min_features]
+    usable = [i for i, s in enumerate(sets) if _size(s) >= min_features]
     if len(usable) < 2:
         return []
     parent = {i: i for i in usable}
@@ -112,7 +124,9 @@ def near_duplicate_groups(items: Sequence[T], features: Callable[[T], Set[str] |
 
     best: dict[int, float] = {}
     for x, y in _candidate_pairs(usable, sets):
-        s1, s2 = sets[x], sets[y]
+        # packed hashes become sets only while compared: kept as sets, they would take ten times
+        # the memory
+        s1, s2 = _as_set(sets[x]), _as_set(sets[y])
         jaccard = len(s1 & s2) / len(s1 | s2)
         if jaccard >= threshold:
             parent[find(y)] = find(x)

@@ -2,11 +2,12 @@
 
 A sweep of 50,000 tables can find half a million problems. The run finishes each file's findings
 where the file is checked; the cross-document rules add theirs at the end; each file's two sets are
-then joined and written out in order. :class:`Buckets` holds findings by file in memory until
-there are ``spill_at`` of them, then moves them to a temporary file (pickled, a file's findings
-at a time) and goes on; :class:`Spool` is the run's findings in their final order — a list until
-it grows past ``spill_at``, then a temporary file read back in chunks each time it is walked.
-Temporary files are deleted when they are closed, or when the process ends.
+then joined and written out in order. :class:`Buckets` holds findings by file, taken back a file
+at a time; :class:`Spool` is the run's findings in their final order, walked as often as the
+reporters need. Both count what they hold against one :class:`Allowance`: once the run's stores
+hold ``SPILL_AT`` findings together, the one being added to moves what it holds to a temporary
+file (pickled, in chunks) and goes on — a run of 10,000 tables stays in memory, one of 50,000
+does not. Temporary files are deleted when they are closed, or when the process ends.
 """
 from __future__ import annotations
 
@@ -17,9 +18,58 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-#: findings held in memory before they go to disk (about 1 KB each once finished): a run of
-#: 10,000 tables stays in memory, one of 50,000 does not
-SPILL_AT = 150_000
+#: the memory (resident, in MB) above which the run's stores move findings to disk
+MEMORY_MB = 200
+#: findings the stores hold before the memory is looked at again (and the fewest worth a spill)
+BATCH = 20_000
+#: findings held in memory at most, whatever the memory says (where it cannot be read)
+SPILL_AT = 400_000
+
+
+def resident_mb() -> float | None:
+    """The process's resident memory, where the system says it cheaply (Linux); else None."""
+    try:
+        with open("/proc/self/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE / (1 << 20)
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+_PAGE = 4096
+try:
+    import os as _os
+
+    _PAGE = _os.sysconf("SC_PAGE_SIZE")
+except (AttributeError, ValueError, OSError):
+    pass
+
+
+class Allowance:
+    """How many findings a run's stores hold in memory together. Every ``BATCH`` findings more,
+    the process's memory is looked at: above ``MEMORY_MB`` (or past ``SPILL_AT`` findings), the
+    store whose findings are done (the report's) or else the one holding the most moves them to
+    disk. A run that fits stays in memory and pays nothing."""
+
+    def __init__(self, memory_mb: float | None = None, batch: int | None = None, spill_at: int | None = None):
+        self.memory_mb = MEMORY_MB if memory_mb is None else memory_mb
+        self.batch = BATCH if batch is None else batch
+        self.spill_at = SPILL_AT if spill_at is None else spill_at
+        self.held = 0
+        self._next_look = self.batch
+        self._stores: list = []
+
+    def join(self, store) -> None:
+        self._stores.append(store)
+
+    def grew(self, count: int) -> None:
+        self.held += count
+        if self.held < self._next_look:
+            return
+        resident = resident_mb()
+        if self.held >= self.spill_at or (resident is not None and resident > self.memory_mb):
+            done = [s for s in self._stores if isinstance(s, Spool) and s.held >= s.chunk]
+            (done or [max(self._stores, key=lambda s: s.held)])[0].spill()
+        self._next_look = self.held + self.batch
 
 
 class _Disk:
@@ -49,29 +99,30 @@ class _Disk:
 class Buckets:
     """Findings by file: added as they come, taken a file at a time (see the module's doc)."""
 
-    def __init__(self, spill_at: int = SPILL_AT):
-        self.spill_at = spill_at
+    def __init__(self, allowance: Allowance):
+        self.allowance = allowance
         self._held: dict[str, list] = {}
         self._on_disk: dict[str, list[tuple[int, int]]] = {}
-        self._count = 0
+        self.held = 0
         self._disk: _Disk | None = None
+        allowance.join(self)
 
     def add(self, file: str, findings: Iterable) -> None:
         items = self._held.setdefault(file, [])
         before = len(items)
         items.extend(findings)
-        self._count += len(items) - before
-        if self._count >= self.spill_at:
-            self._spill()
+        self.held += len(items) - before
+        self.allowance.grew(len(items) - before)
 
-    def _spill(self) -> None:
+    def spill(self) -> None:
         if self._disk is None:
             self._disk = _Disk()
         for file, items in self._held.items():
             if items:
                 self._on_disk.setdefault(file, []).append(self._disk.put(items))
         self._held.clear()
-        self._count = 0
+        self.allowance.held -= self.held
+        self.held = 0
 
     @property
     def spilled(self) -> bool:
@@ -86,7 +137,8 @@ class Buckets:
         for at in self._on_disk.pop(file, ()):
             out.extend(self._disk.get(at))
         held = self._held.pop(file, [])
-        self._count -= len(held)
+        self.held -= len(held)
+        self.allowance.held -= len(held)
         out.extend(held)
         return out
 
@@ -98,29 +150,39 @@ class Buckets:
 class Spool(Sequence):
     """The run's findings in order: appended once, walked as often as reporters need."""
 
-    def __init__(self, spill_at: int = SPILL_AT, chunk: int = 20_000):
-        self.spill_at, self.chunk = spill_at, chunk
+    def __init__(self, allowance: Allowance, chunk: int = 10_000):
+        self.allowance, self.chunk = allowance, chunk
         self._held: list = []
         self._chunks: list[tuple[tuple[int, int], int]] = []    # (where, how many)
         self._length = 0
+        self.held = 0
         self._disk: _Disk | None = None
         #: how many of each (code, name, severity, category): the summary without a pass over disk
         self.tally: Counter = Counter()
+        allowance.join(self)
 
     def extend(self, findings: Iterable) -> None:
         before = len(self._held)
         self._held.extend(findings)
-        self._length += len(self._held) - before
+        added = len(self._held) - before
+        self._length += added
+        self.held += added
         self.tally.update((f.code, f.name, f.severity, f.category) for f in self._held[before:])
-        if self._disk is not None or self._length >= self.spill_at:
-            while len(self._held) >= self.chunk:
-                self._write(self._held[:self.chunk])
-                del self._held[:self.chunk]
+        if self._disk is not None and self.held >= self.chunk:
+            self.allowance.held += added
+            self.spill()            # once on disk, written a chunk at a time
+        else:
+            self.allowance.grew(added)
 
-    def _write(self, items: list) -> None:
-        if self._disk is None:
-            self._disk = _Disk()
-        self._chunks.append((self._disk.put(items), len(items)))
+    def spill(self) -> None:
+        for start in range(0, len(self._held), self.chunk):
+            part = self._held[start:start + self.chunk]
+            if self._disk is None:
+                self._disk = _Disk()
+            self._chunks.append((self._disk.put(part), len(part)))
+        self._held = []
+        self.allowance.held -= self.held
+        self.held = 0
 
     def finished(self) -> list | Spool:
         """What the report keeps: a plain list when it all fitted in memory, else this spool."""

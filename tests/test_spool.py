@@ -1,0 +1,62 @@
+"""Findings wait on disk when a run holds many: the report is the same, and so are its counts."""
+from __future__ import annotations
+
+import perflint
+import perflint.spool as spool
+from perflint.findings import Location, make
+from perflint.spool import Allowance, Buckets, Spool
+
+from conftest import SAMPLES
+
+
+def _finding(file: str, line: int):
+    return make(code="PF999", name="made-up", category="text", severity="warning", message=f"第{line}行",
+                file=file, line=line, coordinates={"kind": "docx", "table": 1, "row": line})
+
+
+def test_buckets_give_back_each_files_findings_in_order_from_memory_and_disk():
+    allowance = Allowance(memory_mb=0, batch=3)        # look at the memory every 3: always over
+    buckets = Buckets(allowance)
+    for line in range(1, 11):
+        buckets.add("b.txt" if line % 2 else "a.txt", [_finding("b.txt" if line % 2 else "a.txt", line)])
+    assert buckets.spilled and allowance.held < 3
+    assert buckets.files() == {"a.txt", "b.txt"}
+    assert [f.line for f in buckets.take("a.txt")] == [2, 4, 6, 8, 10]
+    assert [f.line for f in buckets.take("b.txt")] == [1, 3, 5, 7, 9]
+    assert buckets.take("a.txt") == [] and allowance.held == 0
+    buckets.close()
+
+
+def test_a_spool_on_disk_is_a_sequence_of_the_same_findings():
+    allowance = Allowance(memory_mb=0, batch=5)
+    spool_ = Spool(allowance, chunk=4)
+    findings = [_finding("a.txt", line) for line in range(1, 24)]
+    for k in range(0, len(findings), 3):
+        spool_.extend(findings[k:k + 3])
+    kept = spool_.finished()
+    assert kept is spool_ and len(kept) == 23 and bool(kept)
+    assert list(kept) == findings and list(kept) == findings          # walked twice
+    assert kept[0] == findings[0] and kept[-1] == findings[-1] and kept[5:9] == findings[5:9]
+    assert kept == findings
+    assert type(kept[7].location) is Location and kept[7].location.coordinates == findings[7].location.coordinates
+    assert sum(kept.tally.values()) == 23
+
+
+def test_a_spool_that_fits_is_a_list():
+    spool_ = Spool(Allowance())
+    spool_.extend([_finding("a.txt", 1)])
+    assert spool_.finished() == [_finding("a.txt", 1)] and isinstance(spool_.finished(), list)
+
+
+def test_a_run_that_spills_gives_the_report_of_one_that_does_not(monkeypatch):
+    paths = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    in_memory = perflint.check(paths)
+    assert isinstance(in_memory.findings, list)
+    monkeypatch.setattr(spool, "MEMORY_MB", 0)         # over the ceiling from the start
+    monkeypatch.setattr(spool, "BATCH", 50)
+    spilled = perflint.check(paths)
+    assert isinstance(spilled.findings, Spool)
+    assert [f.to_json() for f in spilled.findings] == [f.to_json() for f in in_memory.findings]
+    assert spilled.summary == in_memory.summary and spilled.statistics() == in_memory.statistics()
+    assert spilled.exit_code("warning") == in_memory.exit_code("warning")
+    assert {f.code for f in spilled.findings} >= {"PF501", "PF502"}      # the cross-document ones too
