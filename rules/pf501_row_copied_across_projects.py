@@ -33,14 +33,15 @@ class Options:
 
 
 def rows(document, ctx: RuleContext):
-    """What a file gives the comparison: each quantity row's key, where it is, and its 一级."""
+    """What a file gives the comparison: each quantity row's key, its 一级, and where it is (the
+    anchor's fields in the same tuple: a sweep collects hundreds of thousands of rows)."""
     for project in document.projects:
         if not comparable(project):
             continue
         for ind in project.indicators:
             v = ind.value
             if v.kind == "quantity" and v.number is not None and (v.unit or v.cmp_words):
-                yield row_key(ind), Anchor.of(document, ind, project), ind.tier1
+                yield row_key(ind), ind.tier1, *Anchor.of(document, ind, project)
 
 
 @rule(code="PF501", name="row-copied-across-projects", category="template", severity="warning",
@@ -48,7 +49,10 @@ def rows(document, ctx: RuleContext):
 def check(corpus: Corpus, ctx: RuleContext):
     for group in exact_groups(corpus.items, key=lambda item: item[0]):
         # once per project; twins (tables of one name in one file) merge
-        projects = {(at.file, at.project): (key, at, tier1) for key, at, tier1 in group}
+        projects = {}
+        for key, tier1, *where in group:
+            at = Anchor(*where)
+            projects[at.file, at.project] = key, at, tier1
         if len(projects) < ctx.options.min_projects:
             continue
         members = list(projects.values())
