@@ -268,8 +268,15 @@ def compacted(f: Finding, may_cover: bool) -> Finding:
     language is settled), the cause and its message, and — unless its rule covers or is covered
     by another (``may_cover``: a cross-document finding may still meet it) — the rows it
     concerns. A run holds a few hundred thousand findings; this is about 40% of each."""
-    return f._replace(message_en=None, hint_en=None, cause=None, many=_NO_MANY,
-                      about=f.about if may_cover else _NOTHING)
+    # (code … fingerprint), English texts, covers, count, about, cause, many, within: made in one
+    # call, not through _replace (a run compacts every finding it makes)
+    return tuple.__new__(Finding, (*f[:12], None, None, f[14], f[15], f.about if may_cover else _NOTHING,
+                                   None, _NO_MANY, f[19]))
+
+
+def without_english(f: Finding) -> Finding:
+    """``f`` without its English texts (a Chinese run's findings, waiting to be finished)."""
+    return tuple.__new__(Finding, (*f[:12], None, None, *f[14:]))
 
 
 def join(finished: list[Finding], more: list[Finding], rules: Iterable, *, matches) -> list[Finding]:

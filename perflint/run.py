@@ -31,7 +31,7 @@ from .engine import (
     select,
 )
 from .files import collect, shown_name
-from .findings import finish, join
+from .findings import finish, join, without_english
 from .limits import LimitExceeded, OverBudget, budget
 from .model import Document, Indicator, Project
 from .readers import supported_suffixes
@@ -313,7 +313,7 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
             english = settings.lang == "en"
             for f in _findings_of(r, corpus, ctx):
                 # the English texts are what --lang en shows; in a Chinese run they only take room
-                across.add(f.file, (f if english else f._replace(message_en=None, hint_en=None),))
+                across.add(f.file, (f if english else without_english(f),))
             del corpus
 
         def settings_of(file: str) -> Settings:

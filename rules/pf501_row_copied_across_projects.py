@@ -61,16 +61,20 @@ def check(corpus: Corpus, ctx: RuleContext):
             per_file[at.file] = per_file.get(at.file, 0) + 1
         first_names = [at.project for _, at, _ in members[:4]]
         count = len(members) - 1
+        named: dict[tuple, tuple[str, str]] = {}    # the others named, as few ways as there are
         for key, at, tier1 in members:
-            shown = [n for n in first_names if n != at.project][:3]
+            shown = tuple(n for n in first_names if n != at.project)[:3]
+            if shown not in named:
+                named[shown] = (siblings_text(list(shown), total=count),
+                                siblings_text(list(shown), total=count, lang="en"))
+            others, others_en = named[shown]
             elsewhere = len(members) - per_file[at.file]
             where = f"（其中 {elsewhere} 张在其他文件中）" if elsewhere else ""
             where_en = f" ({elsewhere} of them in other files)" if elsewhere else ""
             yield ctx.finding(
                 at=at, severity="warning" if tier1 == "效益指标" else "info",
-                message=f"“{at.indicator} {at.text}”与另外 {count} 张表中的指标完全相同{where}："
-                        f"{siblings_text(shown, total=count)}",
+                message=f"“{at.indicator} {at.text}”与另外 {count} 张表中的指标完全相同{where}：{others}",
                 hint="改为本项目自己的产出或效益目标，不要照抄其他项目或全局指标",
                 message_en=f"“{at.indicator} {at.text}” is the same as indicators in {count} other "
-                           f"tables{where_en}: {siblings_text(shown, total=count, lang='en')}",
+                           f"tables{where_en}: {others_en}",
                 evidence=key, cause=f"row:{key}")     # one finding per file and row

@@ -18,6 +18,13 @@ def write(report, options, stream) -> None:
     text = json.dumps(head, ensure_ascii=False, indent=2)
     stream.write(text[:-2] + ',\n  "findings": [')      # reopen the object for the findings list
     encode = json.JSONEncoder(ensure_ascii=False).encode    # one encoder, not one per finding
-    for k, finding in enumerate(report.findings):
-        stream.write(("," if k else "") + "\n    " + encode(finding.to_json()))
+    block: list[str] = []
+    separator = "\n    "
+    for finding in report.findings:
+        block.append(encode(finding.to_json()))
+        if len(block) == 1000:          # written a thousand at a time, not a write per finding
+            stream.write(separator + ",\n    ".join(block))
+            separator, block = ",\n    ", []
+    if block:
+        stream.write(separator + ",\n    ".join(block))
     stream.write("\n  ]\n}\n")
