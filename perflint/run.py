@@ -223,7 +223,9 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
     try:
         if shard is not None:
             return Part(shard, settings, overrides, discover, list(outcomes()), skipped, plans.warnings)
-        return _reduce(plans, outcomes(), skipped, models)     # taking each outcome as it comes
+        # taking each outcome as it comes; a local pool's workers, free by then, run all
+        # cross-document rules but the first beside it
+        return _reduce(plans, outcomes(), skipped, models, pool if isinstance(pool, ProcessPoolExecutor) else None)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -280,7 +282,7 @@ def merge(parts: list[Part]) -> Report:
 
 
 def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[str, ...]],
-            models: bool = False) -> Report:
+            models: bool = False, pool: ProcessPoolExecutor | None = None) -> Report:
     """The run's report from its files' outcomes, taken as they come: each file's findings
     (finished where it was checked) and what it collected for the cross-document rules; then
     those rules, their findings finished file by file and joined with the file's own, in order.
@@ -307,14 +309,15 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
                     collected[code].append(packed)
             if models and model is not None:
                 report.models.append(model)
+        elsewhere = {r.code: pool.submit(_corpus_in_worker, r.code, collected.pop(r.code))
+                     for r in corpus_rules[1:]} if pool is not None else {}
         for r in corpus_rules:
-            corpus = Corpus(tuple(_interned(item, texts) for item in _unpacked(collected.pop(r.code))))
-            ctx = RuleContext(r, plans.own.options[r.code], settings, corpus=corpus)
-            english = settings.lang == "en"
-            for f in _findings_of(r, corpus, ctx):
-                # the English texts are what --lang en shows; in a Chinese run they only take room
-                across.add(f.file, (f if english else without_english(f),))
-            del corpus
+            if r.code in elsewhere:
+                found = elsewhere.pop(r.code).result()
+            else:
+                found = _corpus_findings(r, plans, collected.pop(r.code), texts)
+            for f in found:
+                across.add(f.file, (f,))
 
         def settings_of(file: str) -> Settings:
             return settings_by_name.get(file, settings)
@@ -331,6 +334,23 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
         across.close()
     report.findings = out.finished()
     return report
+
+
+def _corpus_findings(r: Rule, plans: Plans, packed: list[bytes], texts: dict[str, str]) -> Iterable[Finding]:
+    """A cross-document rule's findings over what the files collected for it, one at a time."""
+    corpus = Corpus(tuple(_interned(item, texts) for item in _unpacked(packed)))
+    ctx = RuleContext(r, plans.own.options[r.code], plans.root, corpus=corpus)
+    english = plans.root.lang == "en"
+    for f in _findings_of(r, corpus, ctx):
+        # the English texts are what --lang en shows; in a Chinese run they only take room
+        yield f if english else without_english(f)
+
+
+def _corpus_in_worker(code: str, packed: list[bytes]) -> list[Finding]:
+    """A cross-document rule run in a worker process, beside the others."""
+    plans = _worker["plans"]
+    r = next(r for r in plans.own.by_target["Corpus"] if r.code == code)
+    return list(_corpus_findings(r, plans, packed, {}))
 
 
 def _interned(item: Any, texts: dict[str, str]) -> Any:
