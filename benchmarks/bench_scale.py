@@ -8,6 +8,7 @@ For each size:
 - a full check (`--format json -o`, no cache): CPU seconds, tables per CPU-second, peak memory,
   and the ratio to a floor that only reads every file's bytes;
 - `-j 2` against one job (wall time, this machine has 2 cores);
+- the default terminal report (to a pipe) and the concise one, against the JSON run's CPU;
 - the result cache: a cold run filling it, then a re-check of the unchanged corpus;
 - `--executor dask -j 2` (a local cluster) against one process, when dask is installed;
 and once: a one-file check's latency (benchmarks/bench_startup.py measures it in detail).
@@ -64,6 +65,9 @@ def size(tables: int, work: Path) -> dict:
     one = run(base, no_cache)
     count = json.loads(Path(out).read_text(encoding="utf-8"))["summary"]["projects"]
     two = run([*base, "-j", "2"], no_cache)
+    # the report a reviewer reads in a terminal (the default format), and the concise one
+    terminal = run(["check", str(corpus), "--exit-zero", "--isolated"], no_cache)
+    concise = run(["check", str(corpus), "--exit-zero", "--isolated", "--format", "concise"], no_cache)
     cache_dir = work / "cache"
     cold = run(base, {"PERFLINT_CACHE_DIR": str(cache_dir)})
     warm = run(base, {"PERFLINT_CACHE_DIR": str(cache_dir)})
@@ -73,6 +77,8 @@ def size(tables: int, work: Path) -> dict:
         "check": {**one, "tables_per_cpu_second": round(count / one["cpu"])},
         "read_only_floor_cpu": round(floor(corpus), 2),
         "j2": {**two, "speed_up": round(one["wall"] / two["wall"], 2)},
+        "terminal": {**terminal, "over_json_cpu": round(terminal["cpu"] / one["cpu"], 2),
+                     "concise_cpu": concise["cpu"]},
         "cache": {"cold": cold, "warm": warm, "warm_over_cold": round(warm["wall"] / cold["wall"], 2)},
     }
     figures["ratio_to_floor"] = round(one["cpu"] / max(figures["read_only_floor_cpu"], 0.01), 1)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -192,3 +193,60 @@ def test_vocabulary_from_configuration_names_a_table_perflint_did_not_know(tmp_p
         check([str(table)], config={"vocabulary": {"labels": {"x": ["y"]}}})
     with pytest.raises(ConfigError):
         check([str(table)], config={"vocabulary": {"fields": {"项目名称": 3}}})
+
+
+_CORPUS_RULES = '''"""XX501 same-name-elsewhere — 同名表出现在多个文件中
+
+## 检查内容
+两个文件中有同名的表。
+## 为何重要
+可能重复申报。
+## 示例
+不通过：两个文件都有“综合业务费”。
+## 依据
+本地规定。
+"""
+from perflint.api import Anchor, Corpus, RuleContext, exact_groups, rule
+
+
+def tables(document, ctx: RuleContext):
+    for project in document.projects:
+        yield project.name, Anchor.of(document, project)
+
+
+@rule(code="XX501", name="same-name-elsewhere", category="template", severity="info", target=Corpus,
+      collect=tables)
+def check(corpus: Corpus, ctx: RuleContext):
+    for group in exact_groups(corpus.items, key=lambda item: item[0]):
+        if len({at.file for _, at in group}) > 1:
+            for _, at in group:
+                yield ctx.finding(at=at, message=f"“{at.project}”在 {len(group)} 张表中出现")
+
+
+@rule(code="XX502", name="same-name-elsewhere-slim", category="template", severity="info", target=Corpus)
+def check_documents(corpus: Corpus, ctx: RuleContext):
+    seen = {}
+    for doc, project in corpus.projects():          # no collect: each file's slim Document
+        seen.setdefault(project.name, []).append((doc, project))
+    for name, places in seen.items():
+        if len({doc.path for doc, _ in places}) > 1:
+            for doc, project in places:
+                yield ctx.finding(at=project, document=doc, project=project,
+                                  message=f"“{name}”在 {len(places)} 张表中出现")
+'''
+
+
+def test_a_packs_cross_document_rule_collects_compact_items_or_gets_slim_documents(in_dir):
+    folder = in_dir / "local_rules"
+    folder.mkdir()
+    (folder / "corpus_rules.py").write_text(_CORPUS_RULES, encoding="utf-8")
+    (in_dir / "perflint.toml").write_text('rule-paths = ["local_rules"]\nselect = ["XX5"]\n', encoding="utf-8")
+    shutil.copy(SAMPLE, in_dir / "a.txt")
+    shutil.copy(SAMPLE, in_dir / "b.txt")
+    one = perflint.check([str(in_dir / "a.txt"), str(in_dir / "b.txt")])
+    two = perflint.check([str(in_dir / "a.txt"), str(in_dir / "b.txt")], jobs=2)
+    by_code = {code: [(f.file, f.line, f.project, f.message, f.location.coordinates) for f in one.findings
+                      if f.code == code] for code in ("XX501", "XX502")}
+    assert by_code["XX501"] and by_code["XX501"] == by_code["XX502"]    # the same places either way
+    assert {f.file for f in one.findings} == {str(in_dir / "a.txt"), str(in_dir / "b.txt")}
+    assert [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import perflint
 import perflint.spool as spool
 from perflint.findings import Location, make
+from perflint.reporters import render
 from perflint.spool import Allowance, Buckets, Spool
 
 from conftest import SAMPLES
@@ -60,3 +61,5 @@ def test_a_run_that_spills_gives_the_report_of_one_that_does_not(monkeypatch):
     assert spilled.summary == in_memory.summary and spilled.statistics() == in_memory.statistics()
     assert spilled.exit_code("warning") == in_memory.exit_code("warning")
     assert {f.code for f in spilled.findings} >= {"PF501", "PF502"}      # the cross-document ones too
+    for fmt in ("full", "concise", "json", "sarif"):     # the reporters walk the spool as a list
+        assert render(spilled, fmt) == render(in_memory, fmt), fmt

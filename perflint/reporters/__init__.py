@@ -8,6 +8,7 @@ import importlib
 import io
 import pkgutil
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from types import ModuleType
 
@@ -51,9 +52,32 @@ def _shown(report, module):
     ``ESCAPES_CONTROLS`` get their document text with control characters escaped."""
     if not getattr(module, "ESCAPES_CONTROLS", False):
         return report
-    findings = [_visible_finding(f) for f in report.findings]
+    findings = ([_visible_finding(f) for f in report.findings] if isinstance(report.findings, list)
+                else _Shown(report.findings))
     files = [dataclasses.replace(r, path=visible(r.path), error=visible(r.error)) for r in report.files]
     return dataclasses.replace(report, findings=findings, files=files, warnings=[visible(w) for w in report.warnings])
+
+
+class _Shown(Sequence):
+    """Findings waiting on disk, escaped as they are walked (never all in memory at once)."""
+
+    def __init__(self, findings: Sequence):
+        self._findings = findings
+
+    def __iter__(self):
+        return map(_visible_finding, self._findings)
+
+    def __len__(self) -> int:
+        return len(self._findings)
+
+    def __getitem__(self, index):
+        found = self._findings[index]
+        return [_visible_finding(f) for f in found] if isinstance(index, slice) else _visible_finding(found)
+
+    @property
+    def tally(self):
+        """The counts (escaping changes no code or severity)."""
+        return getattr(self._findings, "tally", None)
 
 
 _TEXT_FIELDS = ("message", "hint", "text", "project", "indicator")

@@ -10,6 +10,7 @@ from itertools import groupby
 
 from ..cells import cells, pad, wrap
 from ..i18n import accepted_lines, baseline_lines, skipped_lines, where, words
+from . import rendered
 
 ESCAPES_CONTROLS = True      # document text may carry terminal escapes: shown, never acted on
 FORMATS = ("full",)
@@ -39,6 +40,12 @@ def _place(f, w) -> str:
 
 
 def render(report, options) -> str:
+    return rendered(write, report, options)
+
+
+def write(report, options, stream) -> None:
+    """The report, written a file at a time: a run of half a million findings is never held as
+    one text (nor its findings all in memory, when they wait on disk)."""
     w = words(options.lang)
     width = options.width or 100
 
@@ -47,9 +54,14 @@ def render(report, options) -> str:
 
     out: list[str] = []
     layouts = {f.path: f for f in report.files}
+    with_findings: set[str] = set()
     # the severity column as wide as its widest word, so every group's text starts in one column
     severity_cells = max(cells(w[s]) for s in STYLE)
     for path, file_findings in groupby(report.findings, key=lambda f: f.file):
+        if out:
+            stream.write("\n".join(out) + "\n")
+            out = []
+        with_findings.add(path)
         file_findings = list(file_findings)
         info = layouts.get(path)
         places = [_place(f, w) for f in file_findings]
@@ -92,7 +104,7 @@ def render(report, options) -> str:
                         out += [indent + styled(line, style) for line in wrap(extra, body)]
         out.append("")
     for path in (f.path for f in report.files if f.error):
-        if not any(x.file == path for x in report.findings):
+        if path not in with_findings:
             out.append(styled(f"{path}{w['colon']}{layouts[path].error}", RED))
     s = report.summary
     summary = w["summary"].format(**s)
@@ -107,4 +119,4 @@ def render(report, options) -> str:
         out += ["", *batch_lines(report, options.group_by, options.lang)]
     out += [styled(line, DIM) for line in skipped_lines(report, w) + baseline_lines(report, w) + accepted_lines(report, w)]
     out += [styled(f"{w['note']}{warning}", YELLOW) for warning in report.warnings]
-    return "\n".join(out).rstrip("\n")
+    stream.write("\n".join(out).rstrip("\n") + "\n")
