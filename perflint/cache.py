@@ -59,6 +59,10 @@ def _code() -> str:
     return digest.hexdigest()
 
 
+#: (result, findings, collected items, notes, model): the shape of one file's outcome (see run._check_path)
+OUTCOME_FIELDS = 5
+
+
 class Cache:
     """The entries of one run (one per file), for one plan's settings at a time."""
 
@@ -109,6 +113,8 @@ class Cache:
         try:
             with open(entry, "rb") as f:
                 found = pickle.load(f)
+            if not (isinstance(found, tuple) and len(found) == OUTCOME_FIELDS):
+                raise ValueError("an entry of another shape")
             self.hits += 1
             return found, entry
         except Exception:           # a damaged or foreign entry: read the file, write it again

@@ -1,7 +1,7 @@
 """Reading and checking files on a dask.distributed cluster (``--executor dask``).
 
-The per-file work — read, model, the file's own rules, the slim document the cross-document
-checks need — runs on the workers, one task per file; the client gathers the outcomes in the
+The per-file work — read, model, the file's own rules and findings finished, the compact items
+the cross-document checks compare — runs on the workers, one task per file; the client gathers the outcomes in the
 files' order and does the cross-document checks and the report, so the report is the same as a
 one-process run's. Files are read by the workers by their path: on a real cluster the paths must
 be the same on every worker (a shared NFS or SMB folder; an object store mounted through fsspec),

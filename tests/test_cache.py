@@ -4,6 +4,7 @@ perflint cache clean."""
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 
 import pytest
@@ -62,6 +63,9 @@ def test_a_damaged_entry_is_ignored_and_written_again(cached, tmp_path):
         entry.write_bytes(b"not a pickle")
     assert check(cached) == cold
     assert all(entry.read_bytes() != b"not a pickle" for entry in entries(tmp_path))
+    for entry in entries(tmp_path):        # a pickle, but not of an outcome (an older perflint's)
+        entry.write_bytes(pickle.dumps(("result", [], None, [])))
+    assert check(cached) == cold
 
 
 def test_no_cache_and_cache_clean(cached, tmp_path):
