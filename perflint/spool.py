@@ -61,6 +61,18 @@ class Allowance:
     def join(self, store) -> None:
         self._stores.append(store)
 
+    def written(self, store, items: list) -> tuple[int, int] | None:
+        """``items`` written to ``store``'s temporary file: where they are, or None when the disk
+        refuses (a read-only or full temporary folder) — then nothing spills any more and the
+        run goes on in memory, as it would have without the allowance."""
+        try:
+            if store._disk is None:
+                store._disk = _Disk()
+            return store._disk.put(items)
+        except OSError:
+            self.memory_mb = self.spill_at = float("inf")
+            return None
+
     def grew(self, count: int) -> None:
         self.held += count
         if self.held < self._next_look:
@@ -115,14 +127,15 @@ class Buckets:
         self.allowance.grew(len(items) - before)
 
     def spill(self) -> None:
-        if self._disk is None:
-            self._disk = _Disk()
-        for file, items in self._held.items():
+        for file, items in list(self._held.items()):
             if items:
-                self._on_disk.setdefault(file, []).append(self._disk.put(items))
-        self._held.clear()
-        self.allowance.held -= self.held
-        self.held = 0
+                at = self.allowance.written(self, items)
+                if at is None:
+                    return              # no room on disk: the rest stay in memory
+                self._on_disk.setdefault(file, []).append(at)
+            del self._held[file]
+            self.held -= len(items)
+            self.allowance.held -= len(items)
 
     @property
     def spilled(self) -> bool:
@@ -168,25 +181,26 @@ class Spool(Sequence):
         self._length += added
         self.held += added
         self.tally.update((f.code, f.name, f.severity, f.category) for f in self._held[before:])
-        if self._disk is not None and self.held >= self.chunk:
+        if self._chunks and self.held >= self.chunk and self.allowance.spill_at != float("inf"):
             self.allowance.held += added
             self.spill()            # once on disk, written a chunk at a time
         else:
             self.allowance.grew(added)
 
     def spill(self) -> None:
-        for start in range(0, len(self._held), self.chunk):
-            part = self._held[start:start + self.chunk]
-            if self._disk is None:
-                self._disk = _Disk()
-            self._chunks.append((self._disk.put(part), len(part)))
-        self._held = []
-        self.allowance.held -= self.held
-        self.held = 0
+        while self._held:
+            part = self._held[:self.chunk]
+            at = self.allowance.written(self, part)
+            if at is None:
+                return                  # no room on disk: the rest stay in memory
+            self._chunks.append((at, len(part)))
+            del self._held[:len(part)]
+            self.held -= len(part)
+            self.allowance.held -= len(part)
 
     def finished(self) -> list | Spool:
         """What the report keeps: a plain list when it all fitted in memory, else this spool."""
-        return self._held if self._disk is None else self     # (a list counts its own)
+        return self._held if not self._chunks else self      # (a list counts its own)
 
     def __len__(self) -> int:
         return self._length

@@ -63,3 +63,17 @@ def test_a_run_that_spills_gives_the_report_of_one_that_does_not(monkeypatch):
     assert {f.code for f in spilled.findings} >= {"PF501", "PF502"}      # the cross-document ones too
     for fmt in ("full", "concise", "json", "sarif"):     # the reporters walk the spool as a list
         assert render(spilled, fmt) == render(in_memory, fmt), fmt
+
+
+def test_without_room_on_disk_the_run_goes_on_in_memory(monkeypatch):
+    def refused(self):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(spool._Disk, "__init__", refused)
+    monkeypatch.setattr(spool, "MEMORY_MB", 0)
+    monkeypatch.setattr(spool, "BATCH", 10)
+    paths = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    report = perflint.check(paths)
+    assert isinstance(report.findings, list)
+    monkeypatch.undo()
+    assert [f.to_json() for f in report.findings] == [f.to_json() for f in perflint.check(paths).findings]
