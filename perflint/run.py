@@ -309,13 +309,18 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
                     collected[code].append(packed)
             if models and model is not None:
                 report.models.append(model)
-        elsewhere = {r.code: pool.submit(_corpus_in_worker, r.code, collected.pop(r.code))
+        elsewhere = {r.code: pool.submit(_corpus_in_worker, r.code, collected[r.code])
                      for r in corpus_rules[1:]} if pool is not None else {}
         for r in corpus_rules:
+            found = None
             if r.code in elsewhere:
-                found = elsewhere.pop(r.code).result()
-            else:
-                found = _corpus_findings(r, plans, collected.pop(r.code), texts)
+                try:
+                    found = elsewhere.pop(r.code).result()
+                except Exception:   # the worker is gone (killed, out of memory): run it here
+                    found = None
+            if found is None:
+                found = _corpus_findings(r, plans, collected[r.code], texts)
+            del collected[r.code]
             for f in found:
                 across.add(f.file, (f,))
 

@@ -77,3 +77,18 @@ def test_without_room_on_disk_the_run_goes_on_in_memory(monkeypatch):
     assert isinstance(report.findings, list)
     monkeypatch.undo()
     assert [f.to_json() for f in report.findings] == [f.to_json() for f in perflint.check(paths).findings]
+
+
+def _failing_rule_run(code, packed):
+    raise RuntimeError("the worker ran out of memory")
+
+
+def test_a_cross_document_rule_whose_worker_fails_runs_in_the_run_itself(monkeypatch):
+    import perflint.run as run
+
+    paths = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    alone = perflint.check(paths)
+    monkeypatch.setattr(run, "_corpus_in_worker", _failing_rule_run)     # inherited by forked workers
+    parallel = perflint.check(paths, jobs=2)
+    assert {f.code for f in parallel.findings} >= {"PF501", "PF502"}
+    assert [f.to_json() for f in parallel.findings] == [f.to_json() for f in alone.findings]
