@@ -246,8 +246,9 @@ class RuleContext:
         elif isinstance(at, Loc):
             loc = at
         elif isinstance(at, Anchor):
-            return self._finding_at_anchor(at, message, hint, text, evidence, severity, message_en,
-                                           hint_en, about, cause, many, many_en)
+            return self._made(at.file, at.line, at.coordinates, at.whole_table, at.project, at.indicator,
+                              message, hint, at.text if text is None else text, evidence, severity,
+                              message_en, hint_en, about, cause, many, many_en)
         else:
             loc = getattr(at, "loc", None)
         path = document.path if document else (loc.path if loc else "")
@@ -256,12 +257,6 @@ class RuleContext:
         return self._made(path, line, coordinates, isinstance(at, Project), project.name if project else None,
                           indicator, message, hint, text, evidence, severity, message_en, hint_en, about,
                           cause, many, many_en)
-
-    def _finding_at_anchor(self, at: Anchor, message, hint, text, evidence, severity, message_en, hint_en,
-                           about, cause, many, many_en) -> Finding:
-        return self._made(at.file, at.line, at.coordinates, at.whole_table, at.project, at.indicator, message,
-                          hint, at.text if text is None else text, evidence, severity, message_en, hint_en,
-                          about, cause, many, many_en)
 
     def _made(self, path, line, coordinates, whole_table, project, indicator, message, hint, text, evidence,
               severity, message_en, hint_en, about, cause, many, many_en) -> Finding:

@@ -263,20 +263,30 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here,
 _NO_MANY = (None, None)
 
 
+# positions of the fields the two functions below blank: they make every finding of a run again,
+# in one call each rather than through _replace
+_FIELD = {name: k for k, name in enumerate(Finding._fields)}
+_EN, _HINT_EN, _ABOUT, _CAUSE, _MANY = (_FIELD[n] for n in ("message_en", "hint_en", "about", "cause", "many"))
+
+
 def compacted(f: Finding, may_cover: bool) -> Finding:
     """A finished finding without what only finishing needed: the English texts (the run's
     language is settled), the cause and its message, and — unless its rule covers or is covered
     by another (``may_cover``: a cross-document finding may still meet it) — the rows it
     concerns. A run holds a few hundred thousand findings; this is about 40% of each."""
-    # (code … fingerprint), English texts, covers, count, about, cause, many, within: made in one
-    # call, not through _replace (a run compacts every finding it makes)
-    return tuple.__new__(Finding, (*f[:12], None, None, f[14], f[15], f.about if may_cover else _NOTHING,
-                                   None, _NO_MANY, f[19]))
+    parts = list(f)
+    parts[_EN] = parts[_HINT_EN] = parts[_CAUSE] = None
+    parts[_MANY] = _NO_MANY
+    if not may_cover:
+        parts[_ABOUT] = _NOTHING
+    return tuple.__new__(Finding, parts)
 
 
 def without_english(f: Finding) -> Finding:
     """``f`` without its English texts (a Chinese run's findings, waiting to be finished)."""
-    return tuple.__new__(Finding, (*f[:12], None, None, *f[14:]))
+    parts = list(f)
+    parts[_EN] = parts[_HINT_EN] = None
+    return tuple.__new__(Finding, parts)
 
 
 def join(finished: list[Finding], more: list[Finding], rules: Iterable, *, matches) -> list[Finding]:

@@ -317,7 +317,7 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
                 try:
                     found = elsewhere.pop(r.code).result()
                 except Exception:   # the worker is gone (killed, out of memory): run it here
-                    found = None
+                    pass
             if found is None:
                 found = _corpus_findings(r, plans, collected[r.code], texts)
             del collected[r.code]

@@ -12,6 +12,7 @@ does not. Temporary files are deleted when they are closed, or when the process 
 from __future__ import annotations
 
 import itertools
+import os
 import pickle
 import tempfile
 from collections import Counter
@@ -30,18 +31,10 @@ def resident_mb() -> float | None:
     """The process's resident memory, where the system says it cheaply (Linux); else None."""
     try:
         with open("/proc/self/statm", "rb") as f:
-            return int(f.read().split()[1]) * _PAGE / (1 << 20)
-    except (OSError, ValueError, IndexError):
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / (1 << 20)
+    except (OSError, ValueError, IndexError, AttributeError):
         return None
 
-
-_PAGE = 4096
-try:
-    import os as _os
-
-    _PAGE = _os.sysconf("SC_PAGE_SIZE")
-except (AttributeError, ValueError, OSError):
-    pass
 
 
 class Allowance:
