@@ -93,7 +93,7 @@ class Cache:
             self._plans[key] = digest.hexdigest()
         return self._plans[key]
 
-    def _path(self, path: str, name: str, plan, corpus=None) -> Path | None:
+    def _path(self, path: str, name: str, plan, corpus=None, lang: str = "zh") -> Path | None:
         try:
             with open(path, "rb") as f:
                 content = hashlib.sha256()
@@ -101,12 +101,13 @@ class Cache:
                     content.update(chunk)
         except OSError:
             return None                               # the reader says why; nothing to cache
-        key = hashlib.sha256(f"{self.fingerprint(plan, corpus)}\0{name}\0{content.hexdigest()}".encode()).hexdigest()
+        key = hashlib.sha256(f"{self.fingerprint(plan, corpus)}\0{lang}\0{name}\0{content.hexdigest()}".encode()).hexdigest()
         return self.root / key[:2] / f"{key}.pickle"
 
-    def get(self, path: str, name: str, plan, corpus=None):
-        """The cached outcome of checking ``path``, or None; and where to store it."""
-        entry = self._path(path, name, plan, corpus)
+    def get(self, path: str, name: str, plan, corpus=None, lang: str = "zh"):
+        """The cached outcome of checking ``path``, or None; and where to store it. ``lang`` is
+        the run's language, which the file's findings were finished in."""
+        entry = self._path(path, name, plan, corpus, lang)
         if entry is None or not entry.exists():
             self.misses += 1
             return None, entry

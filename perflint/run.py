@@ -501,7 +501,7 @@ def _checked(path: str, name: str, plans: Plans, keep: bool):
     corpus = plans.own if plans.own.by_target.get("Corpus") else None
     if plans.cache is None or keep:
         return _finished(_check_path(path, name, plan, keep, corpus), plan, plans)
-    found, entry = plans.cache.get(path, name, plan, corpus)
+    found, entry = plans.cache.get(path, name, plan, corpus, plans.root.lang)
     if found is not None:
         return found
     outcome = _finished(_check_path(path, name, plan, keep, corpus), plan, plans)

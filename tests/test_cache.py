@@ -79,3 +79,23 @@ def test_no_cache_and_cache_clean(cached, tmp_path):
     assert cleaned.exit_code == 0 and "4 条" in cleaned.output and entries(tmp_path) == []
     shown = CliRunner().invoke(main, ["check", str(cached / "ningxia-jycy-2024.txt"), "--show-settings"]).output
     assert "结果缓存" in shown and str(tmp_path / "cache") in shown
+
+
+def test_findings_cached_in_one_language_are_not_shown_in_another(cached, tmp_path, monkeypatch):
+    # the run's language comes from the working directory's configuration; the files' own
+    # configuration (docs/perflint.toml) does not change, so only the run's language tells the
+    # entries apart
+    (cached / "perflint.toml").write_text('select = ["ALL"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+
+    def run_in(lang: str, *args: str) -> dict:
+        (tmp_path / "perflint.toml").write_text(f'lang = "{lang}"\n', encoding="utf-8")
+        # (without cross-document rules: what they collect is keyed by the run's settings anyway)
+        result = CliRunner().invoke(main, ["check", str(cached), "--format", "json", "--ignore", "PF501,PF502",
+                                           *args])
+        return json.loads(result.stdout)
+
+    chinese = run_in("zh")
+    english = run_in("en")
+    assert english == run_in("en", "--no-cache") != chinese
+    assert [f["fingerprint"] for f in english["findings"]] == [f["fingerprint"] for f in chinese["findings"]]

@@ -91,6 +91,8 @@ def _pdfium(data: bytes):
     try:
         import pypdfium2
         return pypdfium2.PdfDocument(data)
+    except MemoryError:
+        raise
     except Exception:
         return None
 
@@ -127,20 +129,17 @@ def _read_page(page, fast=None, number: int = 0) -> _Page:
 def _objects_from_pdfium(page, fast, number: int) -> None:
     from .pdfium_objects import page_objects
 
+    fast_page = None
     try:
         fast_page = fast[number]
-    except MemoryError:
-        raise
-    except Exception:
-        return
-    try:
         page._objects = page_objects(fast_page, page)
     except MemoryError:
-        raise
+        raise                   # the budget's to report
     except Exception:           # Unsupported, or pdfium's own failure: pdfminer reads the page
         pass
     finally:
-        fast_page.close()
+        if fast_page is not None:
+            fast_page.close()
 
 
 def _find_tables(page) -> list:
