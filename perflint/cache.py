@@ -10,15 +10,23 @@ and renamed into place, so runs at the same time never see half an entry; an ent
 be read is ignored and written again. A file stopped by its time or memory budget is not cached
 (another machine, or another moment, may read it whole). ``--no-cache`` skips the cache;
 ``perflint cache clean`` empties it.
+
+The cross-document checks are cached too, each rule's findings under a digest of everything the
+files collected for it (and the run's fingerprint and language): re-checking an unchanged folder
+then reads those findings back instead of comparing every table with every other. Only the
+``CORPUS_KEPT`` newest such entries of a rule are kept — one per folder a reviewer works on, not
+one per edit.
 """
 from __future__ import annotations
 
 import functools
 import hashlib
+import marshal
 import os
 import pickle
 import shutil
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from . import __version__
@@ -39,7 +47,7 @@ def folder() -> Path:
 def clean() -> int:
     """Empty the cache; how many entries were removed."""
     root = folder()
-    count = sum(1 for _ in root.rglob("*.pickle")) if root.exists() else 0
+    count = sum(1 for p in root.rglob("*") if p.suffix in (".pickle", ".findings")) if root.exists() else 0
     shutil.rmtree(root, ignore_errors=True)
     return count
 
@@ -61,6 +69,10 @@ def _code() -> str:
 
 #: (result, findings, collected items, notes, model): the shape of one file's outcome (see run._check_path)
 OUTCOME_FIELDS = 5
+#: a cross-document rule's cached results kept (the newest; see the module's doc)
+CORPUS_KEPT = 8
+#: findings written to a cross-document entry at a time (it is read back as it was written)
+CORPUS_CHUNK = 10_000
 
 
 class Cache:
@@ -134,3 +146,85 @@ class Cache:
                 pickle.dump(outcome, f, protocol=pickle.HIGHEST_PROTOCOL)
         except (OSError, pickle.PicklingError, RecursionError):
             pass                    # a cache that cannot be written is no cache, not a failed run
+
+    def corpus_entry(self, code: str, plan, collected: list[bytes], lang: str) -> Path:
+        """Where the findings of cross-document rule ``code`` over ``collected`` (each file's
+        items, pickled as they travelled) are kept, for the run's ``plan`` and language."""
+        digest = hashlib.sha256(f"{self.fingerprint(plan, plan)}\0{lang}\0{code}".encode())
+        for packed in collected:
+            digest.update(len(packed).to_bytes(8, "little"))
+            digest.update(packed)
+        return self.root / "corpus" / code / f"{digest.hexdigest()}.findings"
+
+    def corpus_findings(self, entry: Path) -> Iterator | None:
+        """The findings kept at ``entry``, read a chunk at a time; None when there are none, or
+        the entry is cut short or foreign. (A chunk that cannot be decoded raises as it is
+        reached: see run._kept_or_run.)"""
+        from .findings import from_rows
+
+        try:
+            size, at, chunks = entry.stat().st_size, 0, []
+            with open(entry, "rb") as f:           # the frames first: a cut entry is no entry
+                while at < size:
+                    header = f.read(9)
+                    length = int.from_bytes(header[1:], "little")
+                    if len(header) != 9 or header[:1] not in (b"m", b"p") or at + 9 + length > size:
+                        return None
+                    chunks.append((header[:1], at + 9, length))
+                    at = f.seek(at + 9 + length)
+            os.utime(entry)         # the newest are the ones kept
+        except OSError:
+            return None
+
+        def read() -> Iterator:
+            with open(entry, "rb") as f:
+                for kind, offset, length in chunks:
+                    f.seek(offset)
+                    body = f.read(length)
+                    yield from (from_rows(marshal.loads(body)) if kind == b"m" else pickle.loads(body))
+
+        return read()
+
+    def keep_corpus_findings(self, entry: Path, findings: Iterable) -> Iterator:
+        """``findings`` as they come, written to ``entry`` on the way (a chunk at a time: a large
+        run's are never all held); the entry appears only once they are all written."""
+        from .files import replacing
+
+        findings = iter(findings)
+        try:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            with replacing(entry) as temporary, open(temporary, "wb") as out:
+                chunk: list = []
+                for f in findings:
+                    chunk.append(f)
+                    yield f
+                    if len(chunk) == CORPUS_CHUNK:
+                        _write_chunk(out, chunk)
+                        chunk = []
+                _write_chunk(out, chunk)
+        except (OSError, pickle.PicklingError, RecursionError):
+            yield from findings     # a cache that cannot be written is no cache: the rest still come
+            return
+        for old in sorted(entry.parent.glob("*.findings"), key=_age)[:-CORPUS_KEPT]:
+            try:
+                old.unlink()
+            except OSError:
+                pass
+
+
+def _write_chunk(out, chunk: list) -> None:
+    from .findings import as_rows
+
+    try:
+        data = b"m" + marshal.dumps(as_rows(chunk))
+    except ValueError:          # a rule pack's own object in a finding
+        data = b"p" + pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(data[:1] + (len(data) - 1).to_bytes(8, "little"))
+    out.write(memoryview(data)[1:])
+
+
+def _age(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0

