@@ -72,7 +72,7 @@ OUTCOME_FIELDS = 5
 #: a cross-document rule's cached results kept (the newest; see the module's doc)
 CORPUS_KEPT = 8
 #: findings written to a cross-document entry at a time (it is read back as it was written)
-CORPUS_CHUNK = 10_000
+CORPUS_CHUNK = 2_000
 
 
 class Cache:

@@ -338,10 +338,12 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
 
         for file in sorted(own.files() | across.files()):     # the report's order is by file first
             more = across.take(file)
-            if more:       # the cross-document findings, finished as each file's own were
-                more = finish(more, plans.all_rules, ignored_here=settings_of(file).ignored_here,
-                              severity=settings_of(file).severity, lang=settings.lang, matches=matches,
-                              compact=True)
+            if not more:   # the file's own, as they are (those on disk stay there)
+                own.hand_over(file, out)
+                continue
+            # the cross-document findings, finished as each file's own were
+            more = finish(more, plans.all_rules, ignored_here=settings_of(file).ignored_here,
+                          severity=settings_of(file).severity, lang=settings.lang, matches=matches, compact=True)
             out.extend(join(own.take(file), more, plans.all_rules, matches=matches))
     finally:
         own.close()

@@ -113,15 +113,21 @@ class _Disk:
         self._file.close()
 
 
+def _tally(findings: Iterable) -> Counter:
+    return Counter((f.code, f.name, f.severity, f.category) for f in findings)
+
+
 class Buckets:
     """Findings by file: added as they come, taken a file at a time (see the module's doc)."""
 
     def __init__(self, allowance: Allowance):
         self.allowance = allowance
         self._held: dict[str, list] = {}
-        self._on_disk: dict[str, list[tuple[int, int]]] = {}
+        # a file's findings on disk: (where, how many, their tally) — what a Spool adopting them needs
+        self._on_disk: dict[str, list[tuple[tuple[int, int], int, Counter]]] = {}
         self.held = 0
         self._disk: _Disk | None = None
+        self._handed = False        # a Spool holds places on the disk: it closes with the Spool
         allowance.join(self)
 
     def add(self, file: str, findings: Iterable) -> None:
@@ -137,7 +143,7 @@ class Buckets:
                 at = self.allowance.written(self, items)
                 if at is None:
                     return              # no room on disk: the rest stay in memory
-                self._on_disk.setdefault(file, []).append(at)
+                self._on_disk.setdefault(file, []).append((at, len(items), _tally(items)))
             del self._held[file]
             self.held -= len(items)
             self.allowance.held -= len(items)
@@ -152,29 +158,42 @@ class Buckets:
     def take(self, file: str) -> list:
         """The file's findings in the order they were added; they are no longer held."""
         out = []
-        for at in self._on_disk.pop(file, ()):
+        for at, _, _ in self._on_disk.pop(file, ()):
             out.extend(self._disk.get(at))
+        out.extend(self._release(file))
+        return out
+
+    def hand_over(self, file: str, to: Spool) -> None:
+        """The file's findings, as they are, appended to ``to``: those on disk stay where they
+        are (a finding is written at most once however many stores it passes through)."""
+        for at, count, tally in self._on_disk.pop(file, ()):
+            to.adopt(self._disk, at, count, tally)
+            self._handed = True
+        to.extend(self._release(file))
+
+    def _release(self, file: str) -> list:
         held = self._held.pop(file, [])
         self.held -= len(held)
         self.allowance.held -= len(held)
-        out.extend(held)
-        return out
+        return held
 
     def close(self) -> None:
-        if self._disk is not None:
+        if self._disk is not None and not self._handed:
             self._disk.close()
 
 
 class Spool(Sequence):
-    """The run's findings in order: appended once, walked as often as reporters need."""
+    """The run's findings in order: appended once, walked as often as reporters need. Its parts
+    are lists in memory and chunks on disk (its own, or another store's it adopted)."""
 
     def __init__(self, allowance: Allowance, chunk: int = 10_000):
         self.allowance, self.chunk = allowance, chunk
-        self._held: list = []
-        self._chunks: list[tuple[tuple[int, int], int]] = []    # (where, how many)
+        self._held: list = []                      # the open tail, in memory
+        self._parts: list[list | tuple[_Disk, tuple[int, int], int]] = []   # before it, in order
         self._length = 0
         self.held = 0
         self._disk: _Disk | None = None
+        self._on_disk = False       # once some are, the rest follow a chunk at a time
         #: how many of each (code, name, severity, category): the summary without a pass over disk
         self.tally: Counter = Counter()
         allowance.join(self)
@@ -186,34 +205,61 @@ class Spool(Sequence):
         self._length += added
         self.held += added
         self.tally.update((f.code, f.name, f.severity, f.category) for f in self._held[before:])
-        if self._chunks and self.held >= self.chunk and self.allowance.spill_at != float("inf"):
+        if self._on_disk and self.held >= self.chunk and self.allowance.spill_at != float("inf"):
             self.allowance.held += added
             self.spill()            # once on disk, written a chunk at a time
         else:
             self.allowance.grew(added)
 
+    def adopt(self, disk: _Disk, at: tuple[int, int], count: int, tally: Counter) -> None:
+        """``count`` findings another store wrote to ``disk`` at ``at``, next in order."""
+        if self._held:
+            self._parts.append(self._held)
+            self._held = []
+        self._parts.append((disk, at, count))
+        self._on_disk = True
+        self._length += count
+        self.tally.update(tally)
+
     def spill(self) -> None:
-        while self._held:
-            part = self._held[:self.chunk]
-            at = self.allowance.written(self, part)
-            if at is None:
-                return                  # no room on disk: the rest stay in memory
-            self._chunks.append((at, len(part)))
-            del self._held[:len(part)]
-            self.held -= len(part)
-            self.allowance.held -= len(part)
+        """Every part held in memory written to disk, a chunk at a time."""
+        parts: list = []
+        pending = [*self._parts, self._held]
+        for k, part in enumerate(pending):
+            if type(part) is tuple:
+                parts.append(part)
+                continue
+            while part:
+                piece = part[:self.chunk]
+                at = self.allowance.written(self, piece)
+                if at is None:          # no room on disk: what is left stays in memory
+                    self._parts, self._held = parts + [p for p in pending[k:] if p], []
+                    return
+                parts.append((self._disk, at, len(piece)))
+                del part[:len(piece)]
+                self.held -= len(piece)
+                self.allowance.held -= len(piece)
+                self._on_disk = True
+        self._parts, self._held = parts, []
 
     def finished(self) -> list | Spool:
         """What the report keeps: a plain list when it all fitted in memory, else this spool."""
-        return self._held if not self._chunks else self      # (a list counts its own)
+        return self._held if not self._parts else self      # (a list counts its own)
+
+    def _walk(self) -> Iterator[list | tuple]:
+        yield from self._parts
+        yield self._held
 
     def __len__(self) -> int:
         return self._length
 
     def __iter__(self) -> Iterator:
-        for at, _ in self._chunks:
-            yield from self._disk.get(at)
-        yield from self._held
+        for part in self._walk():
+            if type(part) is tuple:
+                disk, at, _ = part
+                yield from disk.get(at)
+            else:
+                yield from part
 
     def __getitem__(self, index: Any):
         if isinstance(index, slice):
@@ -222,11 +268,12 @@ class Spool(Sequence):
             index += self._length
         if not 0 <= index < self._length:
             raise IndexError(index)
-        for at, count in self._chunks:
+        for part in self._walk():
+            count = part[2] if type(part) is tuple else len(part)
             if index < count:
-                return self._disk.get(at)[index]
+                return part[0].get(part[1])[index] if type(part) is tuple else part[index]
             index -= count
-        return self._held[index]
+        raise IndexError(index)
 
     def __bool__(self) -> bool:
         return self._length > 0

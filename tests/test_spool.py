@@ -43,6 +43,29 @@ def test_a_spool_on_disk_is_a_sequence_of_the_same_findings():
     assert sum(kept.tally.values()) == 23
 
 
+def test_a_files_findings_handed_over_from_disk_stay_where_they_are(monkeypatch):
+    buckets, spool_ = Buckets(Allowance(memory_mb=0, batch=2)), Spool(Allowance(), chunk=100)
+    for line in range(1, 7):
+        buckets.add("a.txt" if line <= 3 else "b.txt", [_finding("a.txt" if line <= 3 else "b.txt", line)])
+    assert buckets.spilled
+    writes = []
+    real = spool._Disk.put
+    monkeypatch.setattr(spool._Disk, "put", lambda disk, items: writes.append(len(items)) or real(disk, items))
+    spool_.extend([_finding("0.txt", 1)])                      # in memory, before them
+    buckets.hand_over("a.txt", spool_)
+    buckets.hand_over("b.txt", spool_)
+    spool_.extend([_finding("c.txt", 1)])
+    buckets.close()                                          # the spool still reads their disk
+    assert writes == []                                      # nothing written again
+    assert [(f.file, f.line) for f in spool_] == [("0.txt", 1), ("a.txt", 1), ("a.txt", 2), ("a.txt", 3),
+                                                  ("b.txt", 4), ("b.txt", 5), ("b.txt", 6), ("c.txt", 1)]
+    assert len(spool_) == 8 and spool_[3].line == 3 and spool_[-1].file == "c.txt"
+    assert sum(spool_.tally.values()) == 8 and spool_.finished() is spool_
+    spool_.spill()                                           # the parts in memory join them on disk
+    assert writes == [1, 1] and spool_.held == 0
+    assert [(f.file, f.line) for f in spool_][::3] == [("0.txt", 1), ("a.txt", 3), ("b.txt", 6)]
+
+
 def test_a_spool_that_fits_is_a_list():
     spool_ = Spool(Allowance())
     spool_.extend([_finding("a.txt", 1)])
