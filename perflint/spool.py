@@ -4,10 +4,19 @@ A sweep of 50,000 tables can find half a million problems. The run finishes each
 where the file is checked; the cross-document rules add theirs at the end; each file's two sets are
 then joined and written out in order. :class:`Buckets` holds findings by file, taken back a file
 at a time; :class:`Spool` is the run's findings in their final order, walked as often as the
-reporters need. Both count what they hold against one :class:`Allowance`: once the run's stores
-hold ``SPILL_AT`` findings together, the one being added to moves what it holds to a temporary
-file (in chunks) and goes on — a run of 10,000 tables stays in memory, one of 50,000
-does not. Temporary files are deleted when they are closed, or when the process ends.
+reporters need. Both count what they hold against one :class:`Allowance`:
+
+* findings held in memory share one copy of each text (tables copied from a template are told
+  the same thing in the same words, file after file);
+* once the process's memory passes ``MEMORY_MB`` (or the stores hold ``SPILL_AT`` findings), the
+  store being added to moves what it holds to a temporary file (marshalled, in chunks) and goes on;
+  as many findings as were held then is the ceiling from there on, since the memory they leave
+  is taken again by the next ones;
+* a finding is written to disk at most once: a file's findings with nothing to join are handed
+  to the report's spool where they are.
+
+A run of 20,000 tables stays in memory, one of 50,000 does not. Temporary files are deleted when
+they are closed, or when the process ends.
 """
 from __future__ import annotations
 
@@ -20,7 +29,12 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from .findings import as_rows, from_rows
+from .findings import Finding, Location, as_rows, from_rows
+
+# the texts of a finding that findings repeat (not its fingerprint: that is its own)
+_TEXTS = tuple(Finding._fields.index(name) for name in
+               ("code", "name", "category", "severity", "message", "project", "indicator", "hint", "text", "evidence"))
+_LOCATION = Finding._fields.index("location")
 
 #: the memory (resident, in MB) above which the run's stores move findings to disk
 MEMORY_MB = 200
@@ -28,6 +42,8 @@ MEMORY_MB = 200
 BATCH = 20_000
 #: findings held in memory at most, whatever the memory says (where it cannot be read)
 SPILL_AT = 400_000
+#: growth of the memory since the last spill that is looked at again (what is not findings)
+MARGIN_MB = 8
 
 
 def resident_mb() -> float | None:
@@ -52,10 +68,31 @@ class Allowance:
         self.spill_at = SPILL_AT if spill_at is None else spill_at
         self.held = 0
         self._next_look = self.batch
+        self._resident_after = 0.0        # the memory after the last spill
+        self._texts: dict[str, str] = {}
         self._stores: list = []
 
     def join(self, store) -> None:
         self._stores.append(store)
+
+    def shared(self, findings: Iterable[Finding]) -> Iterator[Finding]:
+        """``findings`` with one copy of each text that the findings held in memory repeat
+        (tables copied from one template are told the same thing in the same words, in every
+        file). The copies are let go at each spill: they are kept for the findings in memory."""
+        texts, new = self._texts, tuple.__new__
+        for f in findings:
+            parts = list(f)
+            for k in _TEXTS:
+                text = parts[k]
+                if text is not None:
+                    parts[k] = texts.setdefault(text, text)
+            at = f.location
+            if at.file in texts:
+                at = new(Location, (texts[at.file], *at[1:]))
+            else:
+                texts[at.file] = at.file
+            parts[_LOCATION] = at
+            yield new(Finding, parts)
 
     def written(self, store, items: list) -> tuple[int, int] | None:
         """``items`` written to ``store``'s temporary file: where they are, or None when the disk
@@ -74,9 +111,18 @@ class Allowance:
         if self.held < self._next_look:
             return
         resident = resident_mb()
-        if self.held >= self.spill_at or (resident is not None and resident > self.memory_mb):
+        # the process's memory seldom shrinks once grown: after a spill, the room the findings
+        # left is taken again by the next ones. So memory over the ceiling counts only when it
+        # grew past what it was after the last spill; meanwhile as many findings as were held
+        # when it first went over is the ceiling (learned once, lowered only)
+        over = resident is not None and resident > max(self.memory_mb, self._resident_after + MARGIN_MB)
+        if over:
+            self.spill_at = min(self.spill_at, max(self.held, self.batch))
+        if over or self.held >= self.spill_at:
             done = [s for s in self._stores if isinstance(s, Spool) and s.held >= s.chunk]
             (done or [max(self._stores, key=lambda s: s.held)])[0].spill()
+            self._texts.clear()
+            self._resident_after = resident_mb() or 0.0
         self._next_look = self.held + self.batch
 
 
@@ -133,7 +179,7 @@ class Buckets:
     def add(self, file: str, findings: Iterable) -> None:
         items = self._held.setdefault(file, [])
         before = len(items)
-        items.extend(findings)
+        items.extend(self.allowance.shared(findings))
         self.held += len(items) - before
         self.allowance.grew(len(items) - before)
 

@@ -66,6 +66,26 @@ def test_a_files_findings_handed_over_from_disk_stay_where_they_are(monkeypatch)
     assert [(f.file, f.line) for f in spool_][::3] == [("0.txt", 1), ("a.txt", 3), ("b.txt", 6)]
 
 
+def test_findings_held_share_one_copy_of_each_text_until_a_spill():
+    allowance = Allowance()
+    buckets = Buckets(allowance)
+    # the same message made twice, in two files (as from two copies of one template)
+    a, b = (make(code="PF999", name="made-up", category="text", severity="warning", file=name, line=3,
+                 message="".join(["目标值", "未填写"]), text="".join(["持续", "提高"])) for name in ("a.txt", "b.txt"))
+    assert a.message is not b.message
+    buckets.add("a.txt", [a])
+    buckets.add("b.txt", [b])
+    kept_a, kept_b = buckets.take("a.txt")[0], buckets.take("b.txt")[0]
+    assert (kept_a, kept_b) == (a, b) and type(kept_a.location) is Location
+    assert kept_a.message is kept_b.message and kept_a.text is kept_b.text
+    buckets.spill()                       # nothing held: the allowance's copies stay
+    assert allowance._texts
+    allowance.grew(0)
+    allowance._next_look, allowance.memory_mb = 0, 0        # over the ceiling at the next look
+    allowance.grew(0)
+    assert allowance._texts == {}         # let go with the spill
+
+
 def test_a_spool_that_fits_is_a_list():
     spool_ = Spool(Allowance())
     spool_.extend([_finding("a.txt", 1)])
