@@ -62,7 +62,7 @@ class Report:
         """How many findings of each (code, name, severity, category): the spool's tally when
         the findings wait on disk (a pass over them saved), else counted here."""
         tally = getattr(self.findings, "tally", None)
-        if tally is not None:
+        if tally is not None and sum(tally.values()) == len(self.findings):     # (not added to since)
             return tally
         return Counter((f.code, f.name, f.severity, f.category) for f in self.findings)
 

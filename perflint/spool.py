@@ -289,8 +289,9 @@ class Spool(Sequence):
         self._parts, self._held = parts, []
 
     def finished(self) -> list | Spool:
-        """What the report keeps: a plain list when it all fitted in memory, else this spool."""
-        return self._held if not self._parts else self      # (a list counts its own)
+        """What the report keeps: a list when it all fitted in memory, else this spool; either
+        with its tally."""
+        return Tallied(self._held, self.tally) if not self._parts else self
 
     def _walk(self) -> Iterator[list | tuple]:
         yield from self._parts
@@ -329,3 +330,11 @@ class Spool(Sequence):
             a == b for a, b in zip(self, other, strict=True))
 
     __hash__ = None     # type: ignore[assignment]  (mutable while the run builds it)
+
+
+class Tallied(list):
+    """A run's findings that fitted in memory, with their tally (see Spool.tally)."""
+
+    def __init__(self, findings: list, tally: Counter):
+        super().__init__(findings)
+        self.tally = tally
