@@ -237,3 +237,24 @@ def test_a_baseline_matches_in_either_language(tmp_path):
     run("check", str(doc), "--isolated", "--write-baseline", str(english), "--format", "json", "--lang", "en")
     keys = lambda path: sorted(e["key"] for e in json.loads(path.read_text(encoding="utf-8"))["findings"])  # noqa: E731
     assert keys(english) == keys(base)
+
+
+def test_the_json_report_writes_each_finding_as_json_dumps_would(report):
+    from perflint.findings import make
+    from perflint.reporters.json_report import _Shown
+
+    odd = [
+        make(code="PF999", name="made-up", category="text", severity="error", file="表 \"1\"\\a\u2028.docx", line=None,
+             message="控制字符\x01\t换行\n引号\"反斜杠\\", hint=None, text=None),
+        make(code="PF999", name="made-up", category="text", severity="info", file="a.xlsx", line=7,
+             coordinates={"kind": "xlsx", "sheet": "表1", "cell": "D12", "row": 12}, message="m", project="项目",
+             indicator="指标", hint="h", text="\ud800 lone surrogate", fingerprint="0"),
+        make(code="PF999", name="made-up", category="text", severity="info", file="a.txt", line=3,
+             coordinates={"kind": "txt", "line": 5}, message="m")._replace(covers=("PF101", "PF102"), count=4),
+    ]
+    odd[2] = odd[2]._replace(location=odd[2].location._replace(end_line=9))
+    findings = [*report.findings, *(f.in_english() for f in report.findings[:200]), *odd]
+    assert {bool(f.location.coordinates) for f in findings} == {True, False}
+    shown, encode = _Shown(), json.JSONEncoder(ensure_ascii=False).encode
+    for f in findings:
+        assert shown(f) == encode(f.to_json()), f
