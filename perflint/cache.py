@@ -11,11 +11,11 @@ be read is ignored and written again. A file stopped by its time or memory budge
 (another machine, or another moment, may read it whole). ``--no-cache`` skips the cache;
 ``perflint cache clean`` empties it.
 
-The cross-document checks are cached too, each rule's findings under a digest of everything the
-files collected for it (and the run's fingerprint and language): re-checking an unchanged folder
-then reads those findings back instead of comparing every table with every other. Only the
-``CORPUS_KEPT`` newest such entries of a rule are kept — one per folder a reviewer works on, not
-one per edit.
+The cross-document checks are cached too: their findings, finished file by file, under a digest
+of everything the files collected for them, the settings each file was checked with and the run's
+plans and language. Re-checking an unchanged folder then reads those findings back instead of
+comparing every table with every other. Only the ``CORPUS_KEPT`` newest such entries are kept —
+one per folder a reviewer works on, not one per edit.
 """
 from __future__ import annotations
 
@@ -26,7 +26,8 @@ import os
 import pickle
 import shutil
 import sys
-from collections.abc import Iterable, Iterator
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from . import __version__
@@ -69,7 +70,7 @@ def _code() -> str:
 
 #: (result, findings, collected items, notes, model): the shape of one file's outcome (see run._check_path)
 OUTCOME_FIELDS = 5
-#: a cross-document rule's cached results kept (the newest; see the module's doc)
+#: cross-document results kept (the newest; see the module's doc)
 CORPUS_KEPT = 8
 #: findings written to a cross-document entry at a time (it is read back as it was written)
 CORPUS_CHUNK = 2_000
@@ -147,19 +148,28 @@ class Cache:
         except (OSError, pickle.PicklingError, RecursionError):
             pass                    # a cache that cannot be written is no cache, not a failed run
 
-    def corpus_entry(self, code: str, plan, collected: list[bytes], lang: str) -> Path:
-        """Where the findings of cross-document rule ``code`` over ``collected`` (each file's
-        items, pickled as they travelled) are kept, for the run's ``plan`` and language."""
-        digest = hashlib.sha256(f"{self.fingerprint(plan, plan)}\0{lang}\0{code}".encode())
-        for packed in collected:
-            digest.update(len(packed).to_bytes(8, "little"))
-            digest.update(packed)
-        return self.root / "corpus" / code / f"{digest.hexdigest()}.findings"
+    def corpus_entry(self, plans, collected: dict[str, list[bytes]], settings_of: dict) -> Path:
+        """Where a run's cross-document findings (finished, file by file) are kept: under a digest
+        of what every file collected for each rule (pickled as it travelled), the run's plans,
+        which settings each file was checked with, and the run's language."""
+        digest = hashlib.sha256(f"{plans.root.lang}".encode())
+        for fingerprint in sorted(self.fingerprint(plan, plans.own) for plan in plans.plans()):
+            digest.update(fingerprint.encode())
+        identities: dict[int, str] = {}
+        for name, settings in settings_of.items():
+            if id(settings) not in identities:
+                identities[id(settings)] = hashlib.sha256(settings.identity().encode()).hexdigest()
+            digest.update(f"\0{name}\0{identities[id(settings)]}".encode())
+        for code, packed in collected.items():
+            digest.update(f"\0{code}\0{len(packed)}".encode())
+            for data in packed:
+                digest.update(len(data).to_bytes(8, "little"))
+                digest.update(data)
+        return self.root / "corpus" / f"{digest.hexdigest()}.findings"
 
     def corpus_findings(self, entry: Path) -> Iterator | None:
         """The findings kept at ``entry``, read a chunk at a time; None when there are none, or
-        the entry is cut short or foreign. (A chunk that cannot be decoded raises as it is
-        reached: see run._kept_or_run.)"""
+        the entry is cut short or foreign. A chunk that cannot be decoded raises as it is reached."""
         from .findings import from_rows
 
         try:
@@ -185,42 +195,69 @@ class Cache:
 
         return read()
 
-    def keep_corpus_findings(self, entry: Path, findings: Iterable) -> Iterator:
-        """``findings`` as they come, written to ``entry`` on the way (a chunk at a time: a large
-        run's are never all held); the entry appears only once they are all written."""
-        from .files import replacing
 
-        findings = iter(findings)
+class CorpusWriter:
+    """A run's cross-document findings written to their entry as they are finished (a chunk at
+    a time: a large run's are never all held). The entry appears only at :meth:`commit`; a
+    writer that fails is no cache, never a failed run."""
+
+    def __init__(self, entry: Path):
+        self.entry, self._chunk, self._file = entry, [], None
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            with replacing(entry) as temporary, open(temporary, "wb") as out:
-                chunk: list = []
-                for f in findings:
-                    chunk.append(f)
-                    yield f
-                    if len(chunk) == CORPUS_CHUNK:
-                        _write_chunk(out, chunk)
-                        chunk = []
-                _write_chunk(out, chunk)
-        except (OSError, pickle.PicklingError, RecursionError):
-            yield from findings     # a cache that cannot be written is no cache: the rest still come
+            handle, self._temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=entry.parent)
+            self._file = os.fdopen(handle, "wb")
+        except OSError:
+            pass
+
+    def add(self, findings: list) -> None:
+        if self._file is None:
             return
-        for old in sorted(entry.parent.glob("*.findings"), key=_age)[:-CORPUS_KEPT]:
+        self._chunk += findings
+        if len(self._chunk) >= CORPUS_CHUNK:
+            self._flush()
+
+    def _flush(self) -> None:
+        from .findings import as_rows
+
+        try:
+            try:
+                data = b"m" + marshal.dumps(as_rows(self._chunk))
+            except ValueError:          # a rule pack's own object in a finding
+                data = b"p" + pickle.dumps(self._chunk, protocol=pickle.HIGHEST_PROTOCOL)
+            self._file.write(data[:1] + (len(data) - 1).to_bytes(8, "little"))
+            self._file.write(memoryview(data)[1:])
+        except (OSError, pickle.PicklingError, RecursionError):
+            self.abort()
+        self._chunk = []
+
+    def commit(self) -> None:
+        if self._file is None:
+            return
+        self._flush()
+        if self._file is None:
+            return
+        try:
+            self._file.close()
+            os.replace(self._temporary, self.entry)
+        except OSError:
+            self.abort()
+            return
+        self._file = None
+        for old in sorted(self.entry.parent.glob("*.findings"), key=_age)[:-CORPUS_KEPT]:
             try:
                 old.unlink()
             except OSError:
                 pass
 
-
-def _write_chunk(out, chunk: list) -> None:
-    from .findings import as_rows
-
-    try:
-        data = b"m" + marshal.dumps(as_rows(chunk))
-    except ValueError:          # a rule pack's own object in a finding
-        data = b"p" + pickle.dumps(chunk, protocol=pickle.HIGHEST_PROTOCOL)
-    out.write(data[:1] + (len(data) - 1).to_bytes(8, "little"))
-    out.write(memoryview(data)[1:])
+    def abort(self) -> None:
+        if self._file is not None:
+            self._file.close()
+            self._file = None
+            try:
+                os.unlink(self._temporary)
+            except OSError:
+                pass
 
 
 def _age(path: Path) -> float:

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from . import config as config_module
 from . import vocabulary
+from .cache import CorpusWriter
 from .config import ConfigError, Settings
 from .documents import extract_parts, over_limit
 from .engine import (
@@ -180,6 +181,10 @@ class Plans:
             plan = self._by_source[source] = Plan(settings, rules, _by_target(rules), options)
         return plan
 
+    def plans(self) -> list[Plan]:
+        """Every plan made so far: the run's own, and one per configuration found."""
+        return list(self._by_source.values())
+
     @property
     def all_rules(self) -> list[Rule]:
         seen = {}
@@ -297,6 +302,7 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
     texts: dict[str, str] = {}      # one copy of each text the collected items repeat
     allowance = Allowance()         # the findings all three may hold in memory together
     own, across, out = Buckets(allowance), Buckets(allowance), Spool(allowance)
+    writer = None
     try:
         for name, file_settings, (result, found, features, notes, model) in outcomes:
             settings_by_name[name] = file_settings
@@ -309,29 +315,19 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
                     collected[code].append(packed)
             if models and model is not None:
                 report.models.append(model)
-        # an unchanged folder's cross-document findings come from the cache; the rules run otherwise
-        entries = {r.code: plans.cache.corpus_entry(r.code, plans.own, collected[r.code], settings.lang)
-                   for r in corpus_rules} if plans.cache is not None else {}
-        kept = {code: plans.cache.corpus_findings(entry) for code, entry in entries.items()}
-        elsewhere = {r.code: pool.submit(_corpus_in_worker, r.code, collected[r.code])
-                     for r in corpus_rules[1:] if kept.get(r.code) is None} if pool is not None else {}
-        for r in corpus_rules:
-            found = kept.get(r.code)
-            if found is not None:
-                found = _kept_or_run(found, lambda r=r, packed=collected[r.code], entry=entries[r.code]:
-                                     plans.cache.keep_corpus_findings(entry, _corpus_findings(r, plans, packed, texts)))
-            elif r.code in elsewhere:
-                try:
-                    found = elsewhere.pop(r.code).result()
-                except Exception:   # the worker is gone (killed, out of memory): run it here
-                    pass
-            if found is None:
-                found = _corpus_findings(r, plans, collected[r.code], texts)
-            if r.code in entries and kept[r.code] is None:
-                found = plans.cache.keep_corpus_findings(entries[r.code], found)
-            del collected[r.code]
-            for f in found:
-                across.add(f.file, (f,))
+        # an unchanged folder's cross-document findings come from the cache, finished; the rules
+        # run otherwise (and what they find is kept once finished)
+        entry = plans.cache.corpus_entry(plans, collected, settings_by_name) \
+            if plans.cache is not None and corpus_rules else None
+        kept = _kept_findings(plans.cache.corpus_findings(entry), allowance) if entry is not None else None
+        if kept is not None:
+            across.close()
+            across = kept
+            collected.clear()
+        else:
+            _run_corpus_rules(corpus_rules, plans, collected, texts, across, pool)
+        writer = CorpusWriter(entry) if entry is not None and kept is None else None
+        all_rules = plans.all_rules
 
         def settings_of(file: str) -> Settings:
             return settings_by_name.get(file, settings)
@@ -341,13 +337,21 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
             if not more:   # the file's own, as they are (those on disk stay there)
                 own.hand_over(file, out)
                 continue
-            # the cross-document findings, finished as each file's own were
-            more = finish(more, plans.all_rules, ignored_here=settings_of(file).ignored_here,
-                          severity=settings_of(file).severity, lang=settings.lang, matches=matches, compact=True)
-            out.extend(join(own.take(file), more, plans.all_rules, matches=matches))
+            if kept is None:    # the cross-document findings, finished as each file's own were
+                more = finish(more, all_rules, ignored_here=settings_of(file).ignored_here,
+                              severity=settings_of(file).severity, lang=settings.lang, matches=matches,
+                              compact=True)
+                if writer is not None:
+                    writer.add(more)
+            out.extend(join(own.take(file), more, all_rules, matches=matches))
+        if writer is not None:
+            writer.commit()
+            writer = None
     finally:
         own.close()
         across.close()
+        if writer is not None:
+            writer.abort()
     report.findings = out.finished()
     return report
 
@@ -362,17 +366,40 @@ def _corpus_findings(r: Rule, plans: Plans, packed: list[bytes], texts: dict[str
         yield f if english else without_english(f)
 
 
-def _kept_or_run(kept: Iterable[Finding], run: Callable[[], Iterable[Finding]]) -> Iterable[Finding]:
-    """A rule's findings from the cache; should the entry fail part way (damaged on disk), the
-    rule is run (and its entry written again) and its findings taken from where the entry
-    stopped: a rule's findings over the same items are the same, in the same order."""
-    given = 0
+def _run_corpus_rules(corpus_rules: list[Rule], plans: Plans, collected: dict[str, list], texts: dict[str, str],
+                      across: Buckets, pool: ProcessPoolExecutor | None) -> None:
+    """Each cross-document rule over what the files collected, its findings added to ``across``
+    by file; with a local pool, the rules after the first run in its workers meanwhile."""
+    elsewhere = {r.code: pool.submit(_corpus_in_worker, r.code, collected[r.code])
+                 for r in corpus_rules[1:]} if pool is not None else {}
+    for r in corpus_rules:
+        found = None
+        if r.code in elsewhere:
+            try:
+                found = elsewhere.pop(r.code).result()
+            except Exception:   # the worker is gone (killed, out of memory): run it here
+                pass
+        if found is None:
+            found = _corpus_findings(r, plans, collected[r.code], texts)
+        del collected[r.code]
+        for f in found:
+            across.add(f.file, (f,))
+
+
+def _kept_findings(kept: Iterable[Finding] | None, allowance: Allowance) -> Buckets | None:
+    """The cached cross-document findings by file; None when there are none or the entry fails
+    part way (damaged on disk: the rules run instead)."""
+    if kept is None:
+        return None
+    found = Buckets(allowance)
     try:
-        for f in kept:
-            yield f
-            given += 1
+        for file, of_file in itertools.groupby(kept, key=_file_of):
+            found.add(file, of_file)
+        return found
     except Exception:
-        yield from itertools.islice(run(), given, None)
+        found.close()
+        found.clear()
+        return None
 
 
 def _corpus_in_worker(code: str, packed: list[bytes]) -> list[Finding]:

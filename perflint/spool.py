@@ -31,10 +31,9 @@ from typing import Any
 
 from .findings import Finding, Location, as_rows, from_rows
 
-# the texts of a finding that findings repeat (not its fingerprint: that is its own)
-_TEXTS = tuple(Finding._fields.index(name) for name in
-               ("code", "name", "category", "severity", "message", "project", "indicator", "hint", "text", "evidence"))
-_LOCATION = Finding._fields.index("location")
+# Allowance.shared takes a finding's fields by position: the texts come first, then the location
+assert Finding._fields[:11] == ("code", "name", "category", "severity", "message", "location", "project",
+                                "indicator", "hint", "text", "evidence") and Location._fields[0] == "file"
 
 #: the memory (resident, in MB) above which the run's stores move findings to disk
 MEMORY_MB = 200
@@ -79,20 +78,13 @@ class Allowance:
         """``findings`` with one copy of each text that the findings held in memory repeat
         (tables copied from one template are told the same thing in the same words, in every
         file). The copies are let go at each spill: they are kept for the findings in memory."""
-        texts, new = self._texts, tuple.__new__
-        for f in findings:
-            parts = list(f)
-            for k in _TEXTS:
-                text = parts[k]
-                if text is not None:
-                    parts[k] = texts.setdefault(text, text)
-            at = f.location
-            if at.file in texts:
-                at = new(Location, (texts[at.file], *at[1:]))
-            else:
-                texts[at.file] = at.file
-            parts[_LOCATION] = at
-            yield new(Finding, parts)
+        one, new = self._texts.setdefault, tuple.__new__
+        for f in findings:      # (spelled out: every finding of a run passes here)
+            at = f[5]
+            yield new(Finding, (one(f[0], f[0]), one(f[1], f[1]), one(f[2], f[2]), one(f[3], f[3]),
+                                one(f[4], f[4]), new(Location, (one(at[0], at[0]), *at[1:])),
+                                one(f[6], f[6]), one(f[7], f[7]), one(f[8], f[8]), one(f[9], f[9]),
+                                one(f[10], f[10]), *f[11:]))
 
     def written(self, store, items: list) -> tuple[int, int] | None:
         """``items`` written to ``store``'s temporary file: where they are, or None when the disk
@@ -222,6 +214,12 @@ class Buckets:
         self.held -= len(held)
         self.allowance.held -= len(held)
         return held
+
+    def clear(self) -> None:
+        """Nothing held any more (what was held is let go)."""
+        for file in list(self._held):
+            self._release(file)
+        self._on_disk.clear()
 
     def close(self) -> None:
         if self._disk is not None and not self._handed:

@@ -90,8 +90,8 @@ def test_no_cache_and_cache_clean(cached, tmp_path):
     assert len(entries(tmp_path)) == 4
     where = CliRunner().invoke(main, ["cache", "dir"]).output.strip()
     assert where.startswith(str(tmp_path / "cache"))
-    cleaned = CliRunner().invoke(main, ["cache", "clean"])      # four files', two cross-document rules'
-    assert cleaned.exit_code == 0 and "6 条" in cleaned.output and entries(tmp_path) == []
+    cleaned = CliRunner().invoke(main, ["cache", "clean"])      # four files', the cross-document checks'
+    assert cleaned.exit_code == 0 and "5 条" in cleaned.output and entries(tmp_path) == []
     assert corpus_entries(tmp_path) == []
     shown = CliRunner().invoke(main, ["check", str(cached / "ningxia-jycy-2024.txt"), "--show-settings"]).output
     assert "结果缓存" in shown and str(tmp_path / "cache") in shown
@@ -120,7 +120,7 @@ def test_findings_cached_in_one_language_are_not_shown_in_another(cached, tmp_pa
 def test_an_unchanged_folder_reads_the_cross_document_findings_back(cached, tmp_path, corpus_runs):
     cold = check(cached)
     assert {"PF501", "PF502"} <= {f["code"] for f in cold["findings"]}     # both have findings here
-    assert sorted(corpus_runs) == ["PF501", "PF502"] and len(corpus_entries(tmp_path)) == 2
+    assert sorted(corpus_runs) == ["PF501", "PF502"] and len(corpus_entries(tmp_path)) == 1
     corpus_runs.clear()
     assert check(cached) == cold and corpus_runs == []
     # a change that leaves what the files give the rules as it was: nothing to run again
@@ -131,11 +131,15 @@ def test_an_unchanged_folder_reads_the_cross_document_findings_back(cached, tmp_
     # one that moves every row (a line before them): the rules run again, over every file's items
     path.write_text("说明\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
     changed = check(cached)
-    assert sorted(corpus_runs) == ["PF501", "PF502"] and len(corpus_entries(tmp_path)) == 4
+    assert sorted(corpus_runs) == ["PF501", "PF502"] and len(corpus_entries(tmp_path)) == 2
     corpus_runs.clear()
     assert check(cached) == changed and corpus_runs == []
     # in another language the findings are other texts: the rules run again
     check(cached, "--lang", "en")
+    assert sorted(corpus_runs) == ["PF501", "PF502"]
+    # and under other settings, though the files give the rules the same items
+    corpus_runs.clear()
+    check(cached, "--ignore", "PF204")
     assert sorted(corpus_runs) == ["PF501", "PF502"]
 
 
@@ -154,18 +158,20 @@ def test_a_damaged_cross_document_entry_is_run_again(cached, tmp_path, corpus_ru
     assert check(cached) == cold and corpus_runs == []      # written again
 
 
-def test_a_damaged_chunk_past_the_first_gives_the_rest_from_the_rule(cached, tmp_path, monkeypatch, corpus_runs):
+def test_a_damaged_chunk_past_the_first_runs_the_rules_again(cached, tmp_path, monkeypatch, corpus_runs):
     import perflint.cache
 
     monkeypatch.setattr(perflint.cache, "CORPUS_CHUNK", 2)     # many chunks
     cold = check(cached)
-    entry = next(e for e in corpus_entries(tmp_path) if e.parent.name == "PF501")
+    [entry] = corpus_entries(tmp_path)
     data = bytearray(entry.read_bytes())
     first = 9 + int.from_bytes(data[1:9], "little")
     data[first + 9:] = b"\xff" * (len(data) - first - 9)      # the second chunk on
     entry.write_bytes(bytes(data))
     corpus_runs.clear()
-    assert check(cached) == cold and corpus_runs == ["PF501"]
+    assert check(cached) == cold and sorted(corpus_runs) == ["PF501", "PF502"]
+    corpus_runs.clear()
+    assert check(cached) == cold and corpus_runs == []          # written again
 
 
 def test_only_the_newest_cross_document_entries_are_kept(cached, tmp_path, monkeypatch):
@@ -176,14 +182,16 @@ def test_only_the_newest_cross_document_entries_are_kept(cached, tmp_path, monke
     for n in range(4):        # each moves every row, so each run is a new entry
         path.write_text(f"说明{n}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
         check(cached)
-    assert len(corpus_entries(tmp_path)) == 4          # two for each rule
+    assert len(corpus_entries(tmp_path)) == 2          # the newest two
 
 
 def test_an_unwritable_cache_still_gives_every_cross_document_finding(cached, tmp_path, monkeypatch):
     cold = check(cached, "--no-cache")
+    import perflint.cache
     import perflint.files
 
-    def refused(path):
+    def refused(*args, **kwargs):
         raise OSError("read-only")
     monkeypatch.setattr(perflint.files, "replacing", refused)
+    monkeypatch.setattr(perflint.cache.tempfile, "mkstemp", refused)
     assert check(cached) == cold and corpus_entries(tmp_path) == []
