@@ -171,21 +171,35 @@ def write_forms_xlsx(paragraphs: list[str], forms: list[Form], path, sheets: int
     book.save(str(path))
 
 
-def write_pdf(doc: Document, path, pagesize=None, ruled: bool = True) -> None:
-    write_forms_pdf([p.text for p in doc.paragraphs], forms_of(doc), path, pagesize, ruled)
+#: a Chinese TrueType font on the machine (tests/install-browser.sh installs it), for PDFs that
+#: embed their font as Word and WPS print them
+EMBEDDABLE_FONT = "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
 
 
-def write_forms_pdf(paragraphs: list[str], forms: list[Form], path, pagesize=None, ruled: bool = True) -> None:
+def write_pdf(doc: Document, path, pagesize=None, ruled: bool = True, embed: bool = False) -> None:
+    write_forms_pdf([p.text for p in doc.paragraphs], forms_of(doc), path, pagesize, ruled, embed)
+
+
+def write_forms_pdf(paragraphs: list[str], forms: list[Form], path, pagesize=None, ruled: bool = True,
+                    embed: bool = False) -> None:
     """The forms printed to PDF with ruled cells (reportlab), each table flowing over as many
-    pages as it needs, as a form printed from Word does; ``ruled=False`` draws no cell borders."""
+    pages as it needs, as a form printed from Word does; ``ruled=False`` draws no cell borders.
+    The text is in STSong-Light, a standard font the file names but does not hold (as reportlab
+    and iText write Chinese); ``embed`` writes it in :data:`EMBEDDABLE_FONT`, held in the file."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    style = ParagraphStyle("cell", fontName="STSong-Light", fontSize=7, leading=9, wordWrap="CJK")
+    if embed:
+        font = "WenQuanYi"
+        pdfmetrics.registerFont(TTFont(font, EMBEDDABLE_FONT, subfontIndex=0))
+    else:
+        font = "STSong-Light"
+        pdfmetrics.registerFont(UnicodeCIDFont(font))
+    style = ParagraphStyle("cell", fontName=font, fontSize=7, leading=9, wordWrap="CJK")
     size = pagesize or landscape(A4)
     from xml.sax.saxutils import escape  # reportlab reads <…> in text as markup
 

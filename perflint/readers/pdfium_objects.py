@@ -10,9 +10,13 @@ subpaths, each a line (two points), a rectangle (four axis-aligned corners, clos
 as pdfminer classifies them. The reader hands it to the page (``page._objects``), so pdfplumber's
 table finding and text extraction run unchanged.
 
-Where pdfium's answer could differ from pdfminer's — text that is not upright, objects inside a
-form XObject, shading or an unknown object type — :class:`Unsupported` is raised and the reader
-lets pdfminer read that page.
+Where pdfium's answer could differ from pdfminer's — text that is not upright, text in a font the
+file does not embed, objects inside a form XObject, shading or an unknown object type —
+:class:`Unsupported` is raised and the reader lets pdfminer read that page. A font left out of the
+file (STSong-Light and the other standard CJK fonts, as reportlab and iText write them) is drawn
+by pdfium with whatever font the machine has: without a Chinese font installed, its text page
+drops characters (“补助” read as “补”, “≥12处” as “12”), so the same file would read differently
+from one machine to the next. pdfminer takes such a font's widths from the file alone.
 """
 from __future__ import annotations
 
@@ -48,50 +52,84 @@ def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
         obj["page_number"] = number
         return obj
 
-    for obj in pdfium_page.get_objects(max_depth=1):
-        kind = raw.FPDFPageObj_GetType(obj.raw)
-        if kind == _PATH:
-            for shape in _paths(obj, raw, height, mb_top):
-                objects.setdefault(shape["object_type"], []).append(place(shape))
-        elif kind not in (_TEXT, _IMAGE):
-            raise Unsupported(f"page object of type {kind}")
-    chars = _chars(pdfium_page, raw)
+    textpage = pdfium_page.get_textpage()
+    try:
+        embedded: dict[int | None, bool] = {}   # by the font's handle: a page uses a few fonts many times
+        for obj in pdfium_page.get_objects(max_depth=1):
+            kind = raw.FPDFPageObj_GetType(obj.raw)
+            if kind == _TEXT:
+                font = raw.FPDFTextObj_GetFont(obj.raw)
+                handle = ctypes.cast(font, ctypes.c_void_p).value
+                if handle not in embedded:
+                    embedded[handle] = bool(font) and _drawn_alike_everywhere(font, raw)
+                if not embedded[handle]:
+                    raise Unsupported("text in a font the file does not embed")
+                # a text object of which the text page keeps nothing: a space written on its own
+                # (in a font of its own), which pdfium's text page replaces by a space it infers
+                # where pdfminer keeps the character
+                if raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) <= 2:
+                    raise Unsupported("a text object the text page leaves out")
+            elif kind == _PATH:
+                for shape in _paths(obj, raw, height, mb_top):
+                    objects.setdefault(shape["object_type"], []).append(place(shape))
+            elif kind != _IMAGE:
+                raise Unsupported(f"page object of type {kind}")
+        chars = _chars(textpage, raw)
+    finally:
+        textpage.close()
     if chars:
         objects["char"] = [place(c) for c in chars]
     return objects
 
 
-def _chars(pdfium_page, raw) -> list[dict]:
-    textpage = pdfium_page.get_textpage()
-    try:
-        tp = textpage.raw
-        count = raw.FPDFText_CountChars(tp)
-        text = _text(tp, raw, count)
-        box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-        box_at, matrix_at = ctypes.byref(box), ctypes.byref(matrix)
-        # (called for every character of every page: the functions are looked up once)
-        generated, unmapped = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
-        matrix_of, box_of, size_of = raw.FPDFText_GetMatrix, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
-        out = []
-        for i, char in enumerate(text):
-            if char in " \r\n" and generated(tp, i) == 1:
-                continue             # a space or line break pdfium inferred; pdfminer has none
-            if unmapped(tp, i) == 1:
-                raise Unsupported("a character without a Unicode mapping")   # pdfminer says (cid:N)
-            if not matrix_of(tp, i, matrix_at):
-                raise Unsupported("a character without a matrix")
-            a, d = matrix.a, matrix.d
-            if matrix.b != 0 or matrix.c != 0 or a <= 0 or d <= 0:
-                raise Unsupported("text that is not upright")
-            box_of(tp, i, box_at)
-            size = size_of(tp, i) * d
-            x0, x1, y0 = box.left, box.right, box.bottom
-            out.append({"text": char, "x0": x0, "x1": x1, "y0": y0, "y1": y0 + size, "width": x1 - x0,
-                        "height": size, "size": size, "upright": True, "object_type": "char",
-                        "matrix": (a, 0.0, 0.0, d, matrix.e, matrix.f)})
-        return out
-    finally:
-        textpage.close()
+#: the PDF standard fonts, which pdfium carries itself: drawn alike on every machine unembedded
+_STANDARD_FONTS = frozenset({
+    "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",
+    "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold", "Times-Italic",
+    "Times-BoldItalic", "Symbol", "ZapfDingbats"})
+
+
+def _drawn_alike_everywhere(font, raw) -> bool:
+    """The font is in the file, or one of the standard fonts pdfium carries."""
+    if raw.FPDFFont_GetIsEmbedded(font) == 1:
+        return True
+    name_of = getattr(raw, "FPDFFont_GetBaseFontName", None)     # pdfium of 2024 on
+    if name_of is None:
+        return False
+    size = name_of(font, None, 0)
+    buffer = ctypes.create_string_buffer(max(size, 1))
+    name_of(font, buffer, size)
+    return buffer.value.decode("latin-1") in _STANDARD_FONTS
+
+
+def _chars(textpage, raw) -> list[dict]:
+    """The text page's characters, in pdfminer's shape (see the module's doc)."""
+    tp = textpage.raw
+    count = raw.FPDFText_CountChars(tp)
+    text = _text(tp, raw, count)
+    box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+    box_at, matrix_at = ctypes.byref(box), ctypes.byref(matrix)
+    # (called for every character of every page: the functions are looked up once)
+    generated, unmapped = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
+    matrix_of, box_of, size_of = raw.FPDFText_GetMatrix, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
+    out = []
+    for i, char in enumerate(text):
+        if char in " \r\n" and generated(tp, i) == 1:
+            continue             # a space or line break pdfium inferred; pdfminer has none
+        if unmapped(tp, i) == 1:
+            raise Unsupported("a character without a Unicode mapping")   # pdfminer says (cid:N)
+        if not matrix_of(tp, i, matrix_at):
+            raise Unsupported("a character without a matrix")
+        a, d = matrix.a, matrix.d
+        if matrix.b != 0 or matrix.c != 0 or a <= 0 or d <= 0:
+            raise Unsupported("text that is not upright")
+        box_of(tp, i, box_at)
+        size = size_of(tp, i) * d
+        x0, x1, y0 = box.left, box.right, box.bottom
+        out.append({"text": char, "x0": x0, "x1": x1, "y0": y0, "y1": y0 + size, "width": x1 - x0,
+                    "height": size, "size": size, "upright": True, "object_type": "char",
+                    "matrix": (a, 0.0, 0.0, d, matrix.e, matrix.f)})
+    return out
 
 
 def _text(tp, raw, count: int) -> str:
