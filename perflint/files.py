@@ -15,6 +15,7 @@ Nothing is skipped in silence: the selection counts what it left out and why.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -150,17 +151,35 @@ def _ignored(ignores: list[tuple[str, pathspec.PathSpec]], path: str, directory:
 def replacing(path: str | os.PathLike) -> Iterator[str]:
     """A temporary file beside ``path`` to write; renamed over ``path`` once the block ends, and
     removed if it fails — so a failure (a missing folder, a full disk, an interrupted run) never
-    leaves half a file. Reports, annotated copies, cache entries and accept files are written so."""
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=folder)
+    leaves half a file. Reports, annotated copies, cache entries and accept files are written so.
+
+    What is renamed over is the file itself: a symbolic link is followed (the link stays), the
+    file keeps its permissions (a new one gets the usual ones, not a temporary file's 0600), and a
+    path that is no regular file — /dev/null, /dev/stdout, a named pipe — is written directly,
+    never replaced by a file."""
+    real = os.path.realpath(path)
+    try:
+        mode = os.stat(real).st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode):
+        yield str(path)
+        return
+    handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=os.path.dirname(real))
     os.close(handle)
     try:
         yield temporary
-        os.replace(temporary, path)
+        os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_UMASK)
+        os.replace(temporary, real)
     except BaseException:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
+
+
+# the process's umask, read once (reading it means setting it): what a new file's mode leaves out
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 def shown_name(path: str) -> str:

@@ -105,3 +105,51 @@ def test_a_folder_named_on_the_command_line_is_checked_though_a_gitignore_above_
     shutil.copy(SAMPLE, repo / "out" / "run" / "a.txt")
     assert len(collect([str(repo / "out" / "run")], supported_suffixes()).files) == 1
     assert collect([str(repo)], supported_suffixes()).files == ()          # walked into: ignored
+
+
+# ---- writing a report (-o) ------------------------------------------------------------------------
+
+def test_a_report_written_to_a_named_pipe_goes_into_it_and_leaves_the_pipe_a_pipe(tmp_path):
+    """-o /dev/null or a pipe: written through, never replaced by a file (run as root, a rename
+    over /dev/null would break every program on the machine)."""
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "report.pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    code, _ = run("check", str(SAMPLE), "--isolated", "--no-cache", "--format", "json", "-o", str(pipe))
+    reader.join(timeout=60)
+    assert code == 0            # findings below the fail level: the exit code a file would give
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert json.loads(received[0])["summary"]["projects"] > 0
+    assert not list(tmp_path.glob(".perflint-*"))
+
+
+def test_a_report_written_through_a_link_replaces_the_file_it_points_to_and_keeps_its_mode(tmp_path):
+    import os
+
+    target = tmp_path / "reports" / "report.json"
+    target.parent.mkdir()
+    target.write_text("old", encoding="utf-8")
+    os.chmod(target, 0o640)
+    link = tmp_path / "latest.json"
+    link.symlink_to(target)
+    run("check", str(SAMPLE), "--isolated", "--no-cache", "--format", "json", "-o", str(link))
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert json.loads(target.read_text(encoding="utf-8"))["summary"]["projects"] > 0
+    assert os.stat(target).st_mode & 0o777 == 0o640
+
+
+def test_a_new_report_gets_the_usual_permissions_not_a_temporary_files(tmp_path):
+    import os
+
+    mask = os.umask(0o022)
+    try:
+        run("check", str(SAMPLE), "--isolated", "--no-cache", "--format", "json", "-o", str(tmp_path / "r.json"))
+    finally:
+        os.umask(mask)
+    assert os.stat(tmp_path / "r.json").st_mode & 0o777 == 0o644
