@@ -19,12 +19,15 @@
 Quotation marks, title marks or brackets are not paired.
 Fix: Pair the marks correctly.
 """
+import functools
+
 from perflint.api import Document, RuleContext, document_text, rule
 
 PAIRS = (("“", "”", "引号"), ("《", "》", "书名号"), ("（(", "）)", "括号"))
 MARKS = frozenset("“”《》（()）")
 
 
+@functools.lru_cache(maxsize=1 << 14)     # tables copied from one template repeat their texts
 def defect(text: str) -> str | None:
     """What is wrong with the pairing in ``text``, or None."""
     if MARKS.isdisjoint(text):
