@@ -1,12 +1,14 @@
 """One run of perflint: files → models → rules → a Report. Also the Python API (``perflint.check``)."""
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import gc
 import itertools
 import os
 import pickle
 import re
+import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -37,7 +39,7 @@ from .limits import LimitExceeded, OverBudget, budget
 from .model import Document, Indicator, Project
 from .readers import supported_suffixes
 from .report import FileResult, Report
-from .spool import Allowance, Buckets, Spool
+from .spool import Allowance, Buckets, Spool, from_file, to_file
 
 Progress = Callable[[int, int, str], None]
 
@@ -370,20 +372,27 @@ def _run_corpus_rules(corpus_rules: list[Rule], plans: Plans, collected: dict[st
                       across: Buckets, pool: ProcessPoolExecutor | None) -> None:
     """Each cross-document rule over what the files collected, its findings added to ``across``
     by file; with a local pool, the rules after the first run in its workers meanwhile."""
-    elsewhere = {r.code: pool.submit(_corpus_in_worker, r.code, collected[r.code])
-                 for r in corpus_rules[1:]} if pool is not None else {}
-    for r in corpus_rules:
-        found = None
-        if r.code in elsewhere:
-            try:
-                found = elsewhere.pop(r.code).result()
-            except Exception:   # the worker is gone (killed, out of memory): run it here
+    with contextlib.ExitStack() as stack:
+        elsewhere = {}
+        if pool is not None and len(corpus_rules) > 1:
+            try:            # where the workers write their findings; with no room, all run here
+                folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="perflint-"))
+                elsewhere = {r.code: pool.submit(_corpus_in_worker, r.code, collected[r.code], folder)
+                             for r in corpus_rules[1:]}
+            except OSError:
                 pass
-        if found is None:
-            found = _corpus_findings(r, plans, collected[r.code], texts)
-        del collected[r.code]
-        for f in found:
-            across.add(f.file, (f,))
+        for r in corpus_rules:
+            found = None
+            if r.code in elsewhere:
+                try:
+                    found = from_file(elsewhere.pop(r.code).result())
+                except Exception:   # the worker is gone (killed, out of memory): run it here
+                    pass
+            if found is None:
+                found = _corpus_findings(r, plans, collected[r.code], texts)
+            del collected[r.code]
+            for f in found:
+                across.add(f.file, (f,))
 
 
 def _kept_findings(kept: Iterable[Finding] | None, allowance: Allowance) -> Buckets | None:
@@ -402,11 +411,12 @@ def _kept_findings(kept: Iterable[Finding] | None, allowance: Allowance) -> Buck
         return None
 
 
-def _corpus_in_worker(code: str, packed: list[bytes]) -> list[Finding]:
-    """A cross-document rule run in a worker process, beside the others."""
+def _corpus_in_worker(code: str, packed: list[bytes], folder: str) -> str:
+    """A cross-document rule run in a worker process, beside the others: the file in ``folder``
+    its findings were written to (see spool.to_file)."""
     plans = _worker["plans"]
     r = next(r for r in plans.own.by_target["Corpus"] if r.code == code)
-    return list(_corpus_findings(r, plans, packed, {}))
+    return to_file(_corpus_findings(r, plans, packed, {}), folder)
 
 
 def _interned(item: Any, texts: dict[str, str]) -> Any:

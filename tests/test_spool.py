@@ -122,7 +122,7 @@ def test_without_room_on_disk_the_run_goes_on_in_memory(monkeypatch):
     assert [f.to_json() for f in report.findings] == [f.to_json() for f in perflint.check(paths).findings]
 
 
-def _failing_rule_run(code, packed):
+def _failing_rule_run(code, packed, folder):
     raise RuntimeError("the worker ran out of memory")
 
 
@@ -135,3 +135,27 @@ def test_a_cross_document_rule_whose_worker_fails_runs_in_the_run_itself(monkeyp
     parallel = perflint.check(paths, jobs=2)
     assert {f.code for f in parallel.findings} >= {"PF501", "PF502"}
     assert [f.to_json() for f in parallel.findings] == [f.to_json() for f in alone.findings]
+
+
+def test_findings_handed_back_through_a_file_come_back_whole_and_the_file_goes(tmp_path):
+    found = [_finding(f"{k % 3}.docx", k) for k in range(1, 4_500)]      # three chunks
+    path = spool.to_file(iter(found), str(tmp_path), size=2_000)
+    assert [f.to_json() for f in spool.from_file(path)] == [f.to_json() for f in found]
+    assert not list(tmp_path.iterdir())
+    stopped = spool.from_file(spool.to_file(iter(found), str(tmp_path)))
+    next(stopped)
+    stopped.close()                     # the reading stops part way: the file goes all the same
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_parallel_run_leaves_no_file_behind_and_gives_the_report_of_one_process(tmp_path, monkeypatch):
+    import tempfile
+
+    paths = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    alone = perflint.check(paths)
+    monkeypatch.setenv("TMPDIR", str(tmp_path))
+    monkeypatch.setattr(tempfile, "tempdir", None)      # read TMPDIR again (workers inherit it)
+    parallel = perflint.check(paths, jobs=2)
+    assert {f.code for f in parallel.findings} >= {"PF501", "PF502"}
+    assert [f.to_json() for f in parallel.findings] == [f.to_json() for f in alone.findings]
+    assert not list(tmp_path.iterdir())
