@@ -157,14 +157,14 @@ def replacing(path: str | os.PathLike) -> Iterator[str]:
     file keeps its permissions (a new one gets the usual ones, not a temporary file's 0600), and a
     path that is no regular file — /dev/null, /dev/stdout, a named pipe — is written directly,
     never replaced by a file."""
-    real = os.path.realpath(path)
     try:
-        mode = os.stat(real).st_mode
+        mode = os.stat(path).st_mode       # (through links: /dev/stdout is one, to a pipe or a tty)
     except FileNotFoundError:
         mode = None
     if mode is not None and not stat.S_ISREG(mode):
         yield str(path)
         return
+    real = os.path.realpath(path)
     handle, temporary = tempfile.mkstemp(prefix=".perflint-", suffix=".tmp", dir=os.path.dirname(real))
     os.close(handle)
     try:

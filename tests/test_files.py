@@ -4,8 +4,10 @@ is a usage error that says why."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from perflint.cli import main
@@ -109,6 +111,7 @@ def test_a_folder_named_on_the_command_line_is_checked_though_a_gitignore_above_
 
 # ---- writing a report (-o) ------------------------------------------------------------------------
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX's")
 def test_a_report_written_to_a_named_pipe_goes_into_it_and_leaves_the_pipe_a_pipe(tmp_path):
     """-o /dev/null or a pipe: written through, never replaced by a file (run as root, a rename
     over /dev/null would break every program on the machine)."""
@@ -153,3 +156,16 @@ def test_a_new_report_gets_the_usual_permissions_not_a_temporary_files(tmp_path)
     finally:
         os.umask(mask)
     assert os.stat(tmp_path / "r.json").st_mode & 0o777 == 0o644
+
+
+@pytest.mark.skipif(not os.path.islink("/dev/stdout"), reason="/dev/stdout is a link on Linux")
+def test_a_report_written_to_dev_stdout_reaches_the_pipe_and_dev_stdout_stays_a_link():
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "perflint", "check", str(SAMPLE), "--isolated", "--no-cache",
+                           "--format", "json", "-o", "/dev/stdout"], capture_output=True, timeout=120)
+    assert done.returncode == 0, done.stderr.decode()
+    assert json.loads(done.stdout)["summary"]["projects"] > 0
+    assert os.path.islink("/dev/stdout")
