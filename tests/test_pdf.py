@@ -241,3 +241,23 @@ def test_a_page_pdfium_cannot_read_is_read_by_pdfminer(embedded, monkeypatch):
     mixed = perflint.check([str(embedded["yongning-2024-employment"])])
     assert len(calls) > 1
     assert [f.to_json() for f in mixed.findings] == [f.to_json() for f in whole.findings]
+
+
+def test_reading_a_pdf_leaves_no_page_holding_its_characters(printed, embedded):
+    """Each page lets go of its characters and layout as soon as it is read, not at the next full
+    garbage collection: a sweep of PDFs (where perflint raises the collector's thresholds) grew
+    by the size of every file it had read."""
+    import gc
+
+    import pdfplumber.page
+
+    for path in (printed["weixian-rsj-2021"], embedded["ningxia-jycy-2024"]):
+        gc.collect()
+        gc.disable()
+        try:
+            extract_file(str(path))
+            holding = [p for p in gc.get_objects() if isinstance(p, pdfplumber.page.Page)
+                       and ("_objects" in p.__dict__ or "_layout" in p.__dict__)]
+        finally:
+            gc.enable()
+        assert holding == []

@@ -31,13 +31,24 @@ def read_pdf(path: str, data: bytes) -> Source:
     grid = GridBuilder(path, "pdf")
     import pdfplumber
     try:        # a damaged or locked file fails on opening or only on its first page
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pdf = pdfplumber.open(io.BytesIO(data))
+        try:
             fast = _pdfium(data)
             try:
-                pages = [_read_page(page, fast, k) for k, page in enumerate(pdf.pages)]
+                pages = []
+                for k, page in enumerate(pdf.pages):
+                    try:
+                        pages.append(_read_page(page, fast, k))
+                    finally:
+                        page.close()        # its characters and layout let go as soon as it is read
             finally:
                 if fast is not None:
                     fast.close()
+        finally:
+            # not pdf.close(): it forgets its pages, then makes and closes every page anew, leaving
+            # the pages read here — and all they hold — to the next full garbage collection. The
+            # stream is ours (a BytesIO), so letting go of the page list is all there is to do.
+            pdf.flush_cache()
     except MemoryError:
         raise                   # the budget's to report, not a damaged file
     except Exception as err:
@@ -117,8 +128,14 @@ def _read_page(page, fast=None, number: int = 0) -> _Page:
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    lines = [line for line in page.filter(outside).extract_text_lines()
-             if line["text"].strip() and not _PAGE_FURNITURE.match(line["text"])]
+    around = page.filter(outside)
+    try:
+        lines = [line for line in around.extract_text_lines()
+                 if line["text"].strip() and not _PAGE_FURNITURE.match(line["text"])]
+    finally:
+        # the filtered page and the text map it caches hold each other: let go now, not at
+        # the next full garbage collection (a sweep of PDFs would hold every page's until then)
+        around.close()
     # the text area reaches as far right as the widest line or table on the page
     right = max([line["x1"] for line in lines] + [box[2] for box in boxes], default=0)
     for top, text, open_end in _paragraphs(lines, right):

@@ -59,7 +59,9 @@ def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
             kind = raw.FPDFPageObj_GetType(obj.raw)
             if kind == _TEXT:
                 font = raw.FPDFTextObj_GetFont(obj.raw)
-                handle = ctypes.cast(font, ctypes.c_void_p).value
+                # (the address read off the pointer's bytes: ctypes.cast would leave a reference
+                # cycle behind for every text object)
+                handle = ctypes.c_void_p.from_buffer(font).value
                 if handle not in embedded:
                     embedded[handle] = bool(font) and _drawn_alike_everywhere(font, raw)
                 if not embedded[handle]:
