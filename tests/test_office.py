@@ -276,3 +276,23 @@ def test_headings_with_notes_and_short_headings(tmp_path):
     indicator = extract_file(str(tmp_path / "notes.xlsx")).projects[0].indicators[0]
     assert (indicator.tier2, indicator.name, indicator.value_text, indicator.basis) == \
         ("数量指标", "培训人数", "≥60人", "年度计划")
+
+
+def test_reading_a_word_file_leaves_nothing_of_it_behind(forms):
+    """python-docx links a package and its parts both ways; the reader undoes the loops, so the
+    file's XML goes when it is read, not at the next full garbage collection (which perflint
+    makes rare: a sweep of Word files grew by megabytes a file)."""
+    import gc
+
+    import docx.document
+    import docx.opc.part
+
+    gc.collect()
+    gc.disable()
+    try:
+        extract_file(str(forms[NAMES[0]][1]))
+        holding = [o for o in gc.get_objects()
+                   if isinstance(o, (docx.opc.part.Part, docx.document.Document)) and o.__dict__]
+    finally:
+        gc.enable()
+    assert holding == []
