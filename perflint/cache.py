@@ -143,7 +143,7 @@ class Cache:
 
         try:
             entry.parent.mkdir(parents=True, exist_ok=True)
-            with replacing(entry) as temporary, open(temporary, "wb") as f:
+            with replacing(entry, private=True) as temporary, open(temporary, "wb") as f:
                 pickle.dump(outcome, f, protocol=pickle.HIGHEST_PROTOCOL)
         except (OSError, pickle.PicklingError, RecursionError):
             pass                    # a cache that cannot be written is no cache, not a failed run

@@ -148,7 +148,7 @@ def _ignored(ignores: list[tuple[str, pathspec.PathSpec]], path: str, directory:
 
 
 @contextmanager
-def replacing(path: str | os.PathLike) -> Iterator[str]:
+def replacing(path: str | os.PathLike, private: bool = False) -> Iterator[str]:
     """A temporary file beside ``path`` to write; renamed over ``path`` once the block ends, and
     removed if it fails — so a failure (a missing folder, a full disk, an interrupted run) never
     leaves half a file. Reports, annotated copies, cache entries and accept files are written so.
@@ -156,7 +156,8 @@ def replacing(path: str | os.PathLike) -> Iterator[str]:
     What is renamed over is the file itself: a symbolic link is followed (the link stays), the
     file keeps its permissions (a new one gets the usual ones, not a temporary file's 0600), and a
     path that is no regular file — /dev/null, /dev/stdout, a named pipe — is written directly,
-    never replaced by a file."""
+    never replaced by a file. ``private``: the file is its owner's alone (0600), whatever it was
+    (the result cache keeps the documents' texts)."""
     try:
         mode = os.stat(path).st_mode       # (through links: /dev/stdout is one, to a pipe or a tty)
     except FileNotFoundError:
@@ -169,7 +170,8 @@ def replacing(path: str | os.PathLike) -> Iterator[str]:
     os.close(handle)
     try:
         yield temporary
-        os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_UMASK)
+        if not private:         # (mkstemp's file is 0600 already)
+            os.chmod(temporary, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_UMASK)
         os.replace(temporary, real)
     except BaseException:
         if os.path.exists(temporary):

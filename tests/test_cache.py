@@ -195,3 +195,13 @@ def test_an_unwritable_cache_still_gives_every_cross_document_finding(cached, tm
     monkeypatch.setattr(perflint.files, "replacing", refused)
     monkeypatch.setattr(perflint.cache.tempfile, "mkstemp", refused)
     assert check(cached) == cold and corpus_entries(tmp_path) == []
+
+
+def test_cache_entries_are_their_owners_alone(cached, tmp_path):
+    """They hold the documents' texts: 0600, though reports get the usual permissions."""
+    import os
+
+    check(cached)
+    kept = entries(tmp_path) + corpus_entries(tmp_path)
+    assert len(kept) == 5
+    assert {os.stat(p).st_mode & 0o777 for p in kept} == {0o600}
