@@ -169,14 +169,10 @@ def to_file(findings: Iterable, folder: str, size: int = 2_000) -> str:
     processes). :func:`from_file` reads it back and deletes it."""
     with tempfile.NamedTemporaryFile(prefix="perflint-", suffix=".findings", dir=folder, delete=False) as f:
         try:
-            chunk: list = []
-            for finding in itertools.chain(findings, (None,)):
-                if finding is not None:
-                    chunk.append(finding)
-                if chunk and (len(chunk) == size or finding is None):
-                    data = packed(chunk)
-                    f.write(len(data).to_bytes(8, "little") + data)
-                    chunk = []
+            coming = iter(findings)
+            for chunk in iter(lambda: list(itertools.islice(coming, size)), []):
+                data = packed(chunk)
+                f.write(len(data).to_bytes(8, "little") + data)
         except BaseException:
             f.close()
             os.unlink(f.name)
