@@ -7,9 +7,11 @@
 times, then times ``perflint check`` on each format's folder: tables per second and the peak
 resident memory of the run. PDFs come twice: with their font held in the file (as Word and WPS
 print them; read through pdfium, when tests/install-browser.sh's Chinese font is there to embed)
-and in a standard font they only name (read through pdfminer, the same on every machine). ``large`` concatenates renamed copies of the 宁夏人社厅 sample into
-one text file of about ``--mb`` megabytes and checks it, once read as a stream in parts (the
-default above 64 MB) and once read whole, for comparison.
+and in a standard font they only name (read through pdfminer, the same on every machine).
+
+``large`` concatenates renamed copies of the 宁夏人社厅 sample into one text file of about ``--mb``
+megabytes and checks it, once read as a stream in parts (the default above 64 MB) and once read
+whole, for comparison.
 """
 from __future__ import annotations
 

@@ -147,6 +147,11 @@ def _ignored(ignores: list[tuple[str, pathspec.PathSpec]], path: str, directory:
     return False
 
 
+# the process's umask, read once (reading it means setting it): what a new file's mode leaves out
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
+
+
 @contextmanager
 def replacing(path: str | os.PathLike, private: bool = False) -> Iterator[str]:
     """A temporary file beside ``path`` to write; renamed over ``path`` once the block ends, and
@@ -177,11 +182,6 @@ def replacing(path: str | os.PathLike, private: bool = False) -> Iterator[str]:
         if os.path.exists(temporary):
             os.unlink(temporary)
         raise
-
-
-# the process's umask, read once (reading it means setting it): what a new file's mode leaves out
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
 
 
 def shown_name(path: str) -> str:

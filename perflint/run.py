@@ -1,7 +1,6 @@
 """One run of perflint: files → models → rules → a Report. Also the Python API (``perflint.check``)."""
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import gc
 import itertools
@@ -11,7 +10,7 @@ import re
 import tempfile
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -372,7 +371,7 @@ def _run_corpus_rules(corpus_rules: list[Rule], plans: Plans, collected: dict[st
                       across: Buckets, pool: ProcessPoolExecutor | None) -> None:
     """Each cross-document rule over what the files collected, its findings added to ``across``
     by file; with a local pool, the rules after the first run in its workers meanwhile."""
-    with contextlib.ExitStack() as stack:
+    with ExitStack() as stack:
         elsewhere = {}
         if pool is not None and len(corpus_rules) > 1:
             try:            # where the workers write their findings; with no room, all run here

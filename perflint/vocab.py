@@ -34,8 +34,6 @@ _COST_WORDS = re.compile(r"(费用|经费|费|资金|预算|成本|支出|金额
 
 
 @functools.lru_cache(maxsize=1 << 16)
-# (called millions of times in a sweep, mostly on names and values its tables repeat)
-@functools.lru_cache(maxsize=1 << 16)
 def clean(name: str) -> str:
     return "".join(unicodedata.normalize("NFKC", name or "").split())
 

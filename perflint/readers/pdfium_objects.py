@@ -54,23 +54,11 @@ def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
 
     textpage = pdfium_page.get_textpage()
     try:
-        embedded: dict[int | None, bool] = {}   # by the font's handle: a page uses a few fonts many times
+        alike: dict[int | None, bool] = {}      # by the font's handle: a page uses a few fonts many times
         for obj in pdfium_page.get_objects(max_depth=1):
             kind = raw.FPDFPageObj_GetType(obj.raw)
             if kind == _TEXT:
-                font = raw.FPDFTextObj_GetFont(obj.raw)
-                # (the address read off the pointer's bytes: ctypes.cast would leave a reference
-                # cycle behind for every text object)
-                handle = ctypes.c_void_p.from_buffer(font).value
-                if handle not in embedded:
-                    embedded[handle] = bool(font) and _drawn_alike_everywhere(font, raw)
-                if not embedded[handle]:
-                    raise Unsupported("text in a font the file does not embed")
-                # a text object of which the text page keeps nothing: a space written on its own
-                # (in a font of its own), which pdfium's text page replaces by a space it infers
-                # where pdfminer keeps the character
-                if raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) <= 2:
-                    raise Unsupported("a text object the text page leaves out")
+                _check_text_object(obj, textpage, raw, alike)
             elif kind == _PATH:
                 for shape in _paths(obj, raw, height, mb_top):
                     objects.setdefault(shape["object_type"], []).append(place(shape))
@@ -89,6 +77,24 @@ _STANDARD_FONTS = frozenset({
     "Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",
     "Helvetica-Oblique", "Helvetica-BoldOblique", "Times-Roman", "Times-Bold", "Times-Italic",
     "Times-BoldItalic", "Symbol", "ZapfDingbats"})
+
+
+def _check_text_object(obj, textpage, raw, alike: dict[int | None, bool]) -> None:
+    """Unsupported unless pdfium reads the text object as pdfminer does on any machine: in a
+    font the file holds (or a standard one), and kept by the text page."""
+    font = raw.FPDFTextObj_GetFont(obj.raw)
+    # (the address read off the pointer's bytes: ctypes.cast would leave a reference cycle behind
+    # for every text object)
+    handle = ctypes.c_void_p.from_buffer(font).value
+    if handle not in alike:
+        alike[handle] = bool(font) and _drawn_alike_everywhere(font, raw)
+    if not alike[handle]:
+        raise Unsupported("text in a font the file does not embed")
+    # a text object of which the text page keeps nothing: a space written on its own (in a font
+    # of its own), which pdfium's text page replaces by a space it infers where pdfminer keeps
+    # the character
+    if raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) <= 2:
+        raise Unsupported("a text object the text page leaves out")
 
 
 def _drawn_alike_everywhere(font, raw) -> bool:
