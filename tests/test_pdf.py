@@ -14,6 +14,7 @@ from perflint.documents import extract_file
 
 from conftest import SAMPLES
 
+SAMPLE_NAMES = sorted(p.stem for p in SAMPLES.glob("*.txt"))
 
 def _codes(report, paragraphs: bool = True) -> collections.Counter:
     return collections.Counter((f.project, f.code) for f in report.findings if paragraphs or f.project)
@@ -160,7 +161,7 @@ def embedded(tmp_path_factory):
         pytest.skip(f"{EMBEDDABLE_FONT} not installed (tests/install-browser.sh installs it)")
     out = tmp_path_factory.mktemp("pdf-embedded")
     made = {}
-    for name in ("yongning-2024-employment", "ningxia-jycy-2024"):
+    for name in SAMPLE_NAMES:
         write_pdf(extract_file(str(SAMPLES / f"{name}.txt")), out / f"{name}.pdf", embed=True)
         made[name] = out / f"{name}.pdf"
     return made
@@ -169,38 +170,36 @@ def embedded(tmp_path_factory):
 def test_pdfium_gives_pdfminers_lines_and_characters(embedded):
     import pypdfium2
 
-    from perflint.readers.pdfium_objects import Unsupported, page_objects
+    from perflint.readers.pdfium_objects import page_objects
 
     path = embedded["ningxia-jycy-2024"]
     fast = pypdfium2.PdfDocument(path.read_bytes())
-    compared = 0
+    spaces_on_their_own = 0
     with pdfplumber.open(str(path)) as pdf:
         for number, page in enumerate(pdf.pages):
-            try:
-                mine, theirs = page_objects(fast[number], page), page.objects
-            except Unsupported:         # pdfminer's page (a space written on its own)
-                continue
-            compared += 1
+            mine, theirs = page_objects(fast[number], page), page.objects     # every page: none is pdfminer's
             assert set(mine) == set(theirs)
             for kind in set(mine) - {"char"}:        # ruling lines: the same to the hundredth
                 def edges(objects):
                     return sorted((round(o["x0"], 2), round(o["x1"], 2), round(o["top"], 2), round(o["bottom"], 2))
                                   for o in objects)
                 assert edges(mine[kind]) == edges(theirs[kind]), (number, kind)
-            # characters: the same text in the same order, each within a fraction of a point (a
-            # glyph's advance comes from the font program in pdfium, from the PDF's own width
-            # table in pdfminer); pdfium's text page may leave out a space between words
-            mine_chars = [c for c in mine["char"] if c["text"] != " "]
-            theirs_chars = [c for c in theirs["char"] if c["text"] != " "]
-            assert [c["text"] for c in mine_chars] == [c["text"] for c in theirs_chars]
-            for a, b in zip(mine_chars, theirs_chars, strict=True):
+            # characters: the same text in the same order, spaces included, each within a fraction
+            # of a point (a glyph's advance comes from the font program in pdfium, from the PDF's
+            # own width table in pdfminer)
+            assert "".join(c["text"] for c in mine["char"]) == "".join(c["text"] for c in theirs["char"])
+            for a, b in zip(mine["char"], theirs["char"], strict=True):
                 assert abs(a["x0"] - b["x0"]) < 0.2 and abs(a["top"] - b["top"]) < 0.5
                 assert abs(a["x1"] - b["x1"]) < 0.5 and abs(a["bottom"] - b["bottom"]) < 0.5
-        assert compared >= len(pdf.pages) - 1
+            spaces_on_their_own += any(c["text"] == " " and c["fontname"] != theirs["char"][k - 1]["fontname"]
+                                       for k, c in enumerate(theirs["char"]) if k)
+    # the subsetting writer puts a space in a font of its own, so its text object holds nothing
+    # else: pdfium's text page leaves such an object out, and the reader puts the space back
+    assert spaces_on_their_own
     fast.close()
 
 
-@pytest.mark.parametrize("name", ["yongning-2024-employment", "ningxia-jycy-2024"])
+@pytest.mark.parametrize("name", SAMPLE_NAMES)
 def test_pdfium_and_pdfminer_give_the_same_findings(embedded, name, monkeypatch):
     fast = perflint.check([str(embedded[name])])
     _pdfminer_only(monkeypatch)

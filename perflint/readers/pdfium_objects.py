@@ -55,16 +55,17 @@ def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
     textpage = pdfium_page.get_textpage()
     try:
         alike: dict[int | None, bool] = {}      # by the font's handle: a page uses a few fonts many times
+        left_out: list[tuple[float, float]] = []   # where the text objects the text page left out start
         for obj in pdfium_page.get_objects(max_depth=1):
             kind = raw.FPDFPageObj_GetType(obj.raw)
             if kind == _TEXT:
-                _check_text_object(obj, textpage, raw, alike)
+                _check_text_object(obj, textpage, raw, alike, left_out)
             elif kind == _PATH:
                 for shape in _paths(obj, raw, height, mb_top):
                     objects.setdefault(shape["object_type"], []).append(place(shape))
             elif kind != _IMAGE:
                 raise Unsupported(f"page object of type {kind}")
-        chars = _chars(textpage, raw)
+        chars = _chars(textpage, raw, left_out)
     finally:
         textpage.close()
     if chars:
@@ -79,9 +80,11 @@ _STANDARD_FONTS = frozenset({
     "Times-BoldItalic", "Symbol", "ZapfDingbats"})
 
 
-def _check_text_object(obj, textpage, raw, alike: dict[int | None, bool]) -> None:
+def _check_text_object(obj, textpage, raw, alike: dict[int | None, bool],
+                       left_out: list[tuple[float, float]]) -> None:
     """Unsupported unless pdfium reads the text object as pdfminer does on any machine: in a
-    font the file holds (or a standard one), and kept by the text page."""
+    font the file holds (or a standard one). A text object the text page keeps nothing of is
+    noted in ``left_out`` by where it starts."""
     font = raw.FPDFTextObj_GetFont(obj.raw)
     # (the address read off the pointer's bytes: ctypes.cast would leave a reference cycle behind
     # for every text object)
@@ -91,10 +94,11 @@ def _check_text_object(obj, textpage, raw, alike: dict[int | None, bool]) -> Non
     if not alike[handle]:
         raise Unsupported("text in a font the file does not embed")
     # a text object of which the text page keeps nothing: a space written on its own (in a font
-    # of its own), which pdfium's text page replaces by a space it infers where pdfminer keeps
-    # the character
+    # of its own, as subsetting writers put it), which pdfium's text page replaces by a space it
+    # infers at the same place, where pdfminer keeps the character (see _left_out_space)
     if raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) <= 2:
-        raise Unsupported("a text object the text page leaves out")
+        matrix = obj.get_matrix()
+        left_out.append((matrix.e, matrix.f))
 
 
 def _drawn_alike_everywhere(font, raw) -> bool:
@@ -110,8 +114,10 @@ def _drawn_alike_everywhere(font, raw) -> bool:
     return buffer.value.decode("latin-1") in _STANDARD_FONTS
 
 
-def _chars(textpage, raw) -> list[dict]:
-    """The text page's characters, in pdfminer's shape (see the module's doc)."""
+def _chars(textpage, raw, left_out: list[tuple[float, float]] = ()) -> list[dict]:
+    """The text page's characters, in pdfminer's shape (see the module's doc). Each place in
+    ``left_out`` must be where the text page put a space of its own instead (see
+    :func:`_left_out_space`), else the page is Unsupported."""
     tp = textpage.raw
     count = raw.FPDFText_CountChars(tp)
     text = _text(tp, raw, count)
@@ -121,8 +127,15 @@ def _chars(textpage, raw) -> list[dict]:
     generated, unmapped = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
     matrix_of, box_of, size_of = raw.FPDFText_GetMatrix, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
     out = []
+    spaces = {}                 # index of an inferred space → the left-out text object it stands for
     for i, char in enumerate(text):
         if char in " \r\n" and generated(tp, i) == 1:
+            if char == " " and left_out:
+                box_of(tp, i, box_at)
+                for place in left_out:
+                    if abs(box.left - place[0]) < 0.01 and abs(box.bottom - place[1]) < 0.01:
+                        spaces[len(out)] = place
+                        break
             continue             # a space or line break pdfium inferred; pdfminer has none
         if unmapped(tp, i) == 1:
             raise Unsupported("a character without a Unicode mapping")   # pdfminer says (cid:N)
@@ -137,7 +150,25 @@ def _chars(textpage, raw) -> list[dict]:
         out.append({"text": char, "x0": x0, "x1": x1, "y0": y0, "y1": y0 + size, "width": x1 - x0,
                     "height": size, "size": size, "upright": True, "object_type": "char",
                     "matrix": (a, 0.0, 0.0, d, matrix.e, matrix.f)})
+    if len(spaces) != len(left_out):
+        raise Unsupported("a text object the text page leaves out")
+    for k in sorted(spaces, reverse=True):
+        out.insert(k, _left_out_space(spaces[k], out[k - 1] if k else None, out[k] if k < len(out) else None))
     return out
+
+
+def _left_out_space(place: tuple[float, float], before: dict | None, after: dict | None) -> dict:
+    """The space a text object of its own held, as pdfminer gives it: from where the object starts
+    to the next character on its line, its height that of the characters beside it on the line
+    (pdfium's text page keeps only a point for it)."""
+    x, baseline = place
+    beside = [c for c in (before, after) if c is not None and abs(c["matrix"][5] - baseline) < 0.01]
+    if not beside:
+        raise Unsupported("a text object the text page leaves out, alone on its line")
+    like = beside[0]
+    x1 = after["x0"] if after in beside and after["x0"] > x else x
+    return {**like, "text": " ", "x0": x, "x1": x1, "width": x1 - x,
+            "matrix": (*like["matrix"][:4], x, baseline)}
 
 
 def _text(tp, raw, count: int) -> str:
