@@ -56,8 +56,14 @@ def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
     try:
         alike: dict[int | None, bool] = {}      # by the font's handle: a page uses a few fonts many times
         left_out: list[tuple[float, float]] = []   # where the text objects the text page left out start
-        for obj in pdfium_page.get_objects(max_depth=1):
-            kind = raw.FPDFPageObj_GetType(obj.raw)
+        page = pdfium_page.raw
+        # the page's own objects by their handles (what pypdfium2's get_objects(max_depth=1)
+        # gives, without a Python object with a finalizer for each of tens of thousands)
+        for index in range(raw.FPDFPage_CountObjects(page)):
+            obj = raw.FPDFPage_GetObject(page, index)
+            if not obj:
+                raise Unsupported("a page object pdfium cannot give")
+            kind = raw.FPDFPageObj_GetType(obj)
             if kind == _TEXT:
                 _check_text_object(obj, textpage, raw, alike, left_out)
             elif kind == _PATH:
@@ -85,7 +91,7 @@ def _check_text_object(obj, textpage, raw, alike: dict[int | None, bool],
     """Unsupported unless pdfium reads the text object as pdfminer does on any machine: in a
     font the file holds (or a standard one). A text object the text page keeps nothing of is
     noted in ``left_out`` by where it starts."""
-    font = raw.FPDFTextObj_GetFont(obj.raw)
+    font = raw.FPDFTextObj_GetFont(obj)
     # (the address read off the pointer's bytes: ctypes.cast would leave a reference cycle behind
     # for every text object)
     handle = ctypes.c_void_p.from_buffer(font).value
@@ -96,8 +102,8 @@ def _check_text_object(obj, textpage, raw, alike: dict[int | None, bool],
     # a text object of which the text page keeps nothing: a space written on its own (in a font
     # of its own, as subsetting writers put it), which pdfium's text page replaces by a space it
     # infers at the same place, where pdfminer keeps the character (see _left_out_space)
-    if raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0) <= 2:
-        matrix = obj.get_matrix()
+    if raw.FPDFTextObj_GetText(obj, textpage.raw, None, 0) <= 2:
+        matrix = _matrix(obj, raw)
         left_out.append((matrix.e, matrix.f))
 
 
@@ -182,14 +188,22 @@ def _text(tp, raw, count: int) -> str:
     return "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
 
 
+def _matrix(obj, raw):
+    """A page object's transform matrix (FS_MATRIX)."""
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+        raise Unsupported("a page object without a matrix")
+    return matrix
+
+
 def _paths(obj, raw, height: float, mb_top: float) -> list[dict]:
     """A path object as pdfminer's lines, rectangles and curves (one per subpath)."""
-    matrix = obj.get_matrix()
-    a, b, c, d, e, f = matrix.get()
+    matrix = _matrix(obj, raw)
+    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
     segments = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    for k in range(raw.FPDFPath_CountSegments(obj.raw)):
-        segment = raw.FPDFPath_GetPathSegment(obj.raw, k)
+    for k in range(raw.FPDFPath_CountSegments(obj)):
+        segment = raw.FPDFPath_GetPathSegment(obj, k)
         raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
         kind = raw.FPDFPathSegment_GetType(segment)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
@@ -214,9 +228,9 @@ def _paths(obj, raw, height: float, mb_top: float) -> list[dict]:
     if not shape.startswith("m"):
         return []
     stroke_width = ctypes.c_float()
-    raw.FPDFPageObj_GetStrokeWidth(obj.raw, ctypes.byref(stroke_width))
+    raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(stroke_width))
     mode, stroke = ctypes.c_int(), ctypes.c_int()
-    raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(mode), ctypes.byref(stroke))
+    raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke))
     width = stroke_width.value * (abs(a * d - b * c) ** 0.5 if (a, b, c, d) != (1, 0, 0, 1) else 1)
     out = []
     for m in _SUBPATH.finditer(shape):
