@@ -21,7 +21,9 @@ from one machine to the next. pdfminer takes such a font's widths from the file 
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
+import types
 
 _MOVE, _LINE, _BEZIER = 2, 0, 1          # FPDF_SEGMENT_*
 _TEXT, _PATH, _IMAGE, _SHADING, _FORM = 1, 2, 3, 4, 5     # FPDF_PAGEOBJ_*
@@ -56,22 +58,23 @@ def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
     try:
         alike: dict[int | None, bool] = {}      # by the font's handle: a page uses a few fonts many times
         left_out: list[tuple[float, float]] = []   # where the text objects the text page left out start
-        page = pdfium_page.raw
+        calls = _declared(raw)
+        page, tp = _address(pdfium_page.raw), _address(textpage.raw)
         # the page's own objects by their handles (what pypdfium2's get_objects(max_depth=1)
         # gives, without a Python object with a finalizer for each of tens of thousands)
-        for index in range(raw.FPDFPage_CountObjects(page)):
-            obj = raw.FPDFPage_GetObject(page, index)
+        for index in range(calls.count_objects(page)):
+            obj = calls.get_object(page, index)
             if not obj:
                 raise Unsupported("a page object pdfium cannot give")
-            kind = raw.FPDFPageObj_GetType(obj)
+            kind = calls.object_type(obj)
             if kind == _TEXT:
-                _check_text_object(obj, textpage, raw, alike, left_out)
+                _check_text_object(obj, tp, raw, calls, alike, left_out)
             elif kind == _PATH:
-                for shape in _paths(obj, raw, height, mb_top):
+                for shape in _paths(ctypes.cast(obj, raw.FPDF_PAGEOBJECT), raw, height, mb_top):
                     objects.setdefault(shape["object_type"], []).append(place(shape))
             elif kind != _IMAGE:
                 raise Unsupported(f"page object of type {kind}")
-        chars = _chars(textpage, raw, left_out)
+        chars = _chars(textpage, tp, raw, calls, left_out)
     finally:
         textpage.close()
     if chars:
@@ -86,24 +89,23 @@ _STANDARD_FONTS = frozenset({
     "Times-BoldItalic", "Symbol", "ZapfDingbats"})
 
 
-def _check_text_object(obj, textpage, raw, alike: dict[int | None, bool],
+def _check_text_object(obj: int, tp: int, raw, calls, alike: dict[int | None, bool],
                        left_out: list[tuple[float, float]]) -> None:
     """Unsupported unless pdfium reads the text object as pdfminer does on any machine: in a
     font the file holds (or a standard one). A text object the text page keeps nothing of is
     noted in ``left_out`` by where it starts."""
-    font = raw.FPDFTextObj_GetFont(obj)
-    # (the address read off the pointer's bytes: ctypes.cast would leave a reference cycle behind
-    # for every text object)
-    handle = ctypes.c_void_p.from_buffer(font).value
-    if handle not in alike:
-        alike[handle] = bool(font) and _drawn_alike_everywhere(font, raw)
-    if not alike[handle]:
+    font = calls.text_font(obj)
+    if font not in alike:
+        alike[font] = bool(font) and _drawn_alike_everywhere(ctypes.cast(font, raw.FPDF_FONT), raw)
+    if not alike[font]:
         raise Unsupported("text in a font the file does not embed")
     # a text object of which the text page keeps nothing: a space written on its own (in a font
     # of its own, as subsetting writers put it), which pdfium's text page replaces by a space it
     # infers at the same place, where pdfminer keeps the character (see _left_out_space)
-    if raw.FPDFTextObj_GetText(obj, textpage.raw, None, 0) <= 2:
-        matrix = _matrix(obj, raw)
+    if calls.text_of(obj, tp, None, 0) <= 2:
+        matrix = raw.FS_MATRIX()
+        if not calls.object_matrix(obj, ctypes.byref(matrix)):
+            raise Unsupported("a page object without a matrix")
         left_out.append((matrix.e, matrix.f))
 
 
@@ -120,18 +122,17 @@ def _drawn_alike_everywhere(font, raw) -> bool:
     return buffer.value.decode("latin-1") in _STANDARD_FONTS
 
 
-def _chars(textpage, raw, left_out: list[tuple[float, float]] = ()) -> list[dict]:
+def _chars(textpage, tp: int, raw, calls, left_out: list[tuple[float, float]] = ()) -> list[dict]:
     """The text page's characters, in pdfminer's shape (see the module's doc). Each place in
     ``left_out`` must be where the text page put a space of its own instead (see
     :func:`_left_out_space`), else the page is Unsupported."""
-    tp = textpage.raw
-    count = raw.FPDFText_CountChars(tp)
-    text = _text(tp, raw, count)
+    count = raw.FPDFText_CountChars(textpage.raw)
+    text = _text(textpage.raw, raw, count)
     box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
     box_at, matrix_at = ctypes.byref(box), ctypes.byref(matrix)
-    # (called for every character of every page: the functions are looked up once)
-    generated, unmapped = raw.FPDFText_IsGenerated, raw.FPDFText_HasUnicodeMapError
-    matrix_of, box_of, size_of = raw.FPDFText_GetMatrix, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetFontSize
+    # (called for every character of every page: looked up once)
+    generated, unmapped, matrix_of = calls.generated, calls.unmapped, calls.char_matrix
+    box_of, size_of = calls.char_box, calls.font_size
     out = []
     spaces = {}                 # index of an inferred space → the left-out text object it stands for
     for i, char in enumerate(text):
@@ -161,6 +162,36 @@ def _chars(textpage, raw, left_out: list[tuple[float, float]] = ()) -> list[dict
     for k in sorted(spaces, reverse=True):
         out.insert(k, _left_out_space(spaces[k], out[k - 1] if k else None, out[k] if k < len(out) else None))
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def _declared(raw) -> types.SimpleNamespace:
+    """The pdfium functions called for every object and character of a page, declared here with
+    plain pointers (handles pass as integers): a call through pypdfium2's own declarations, which
+    check each argument's pointer type, costs about twice as much, and a page of a table has
+    thousands of characters."""
+    def declared(function, returns, *takes):
+        return ctypes.CFUNCTYPE(returns, *takes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+    handle, index, out, length = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_ulong
+    return types.SimpleNamespace(
+        count_objects=declared(raw.FPDFPage_CountObjects, ctypes.c_int, handle),
+        get_object=declared(raw.FPDFPage_GetObject, handle, handle, index),
+        object_type=declared(raw.FPDFPageObj_GetType, ctypes.c_int, handle),
+        object_matrix=declared(raw.FPDFPageObj_GetMatrix, ctypes.c_int, handle, out),
+        text_font=declared(raw.FPDFTextObj_GetFont, handle, handle),
+        text_of=declared(raw.FPDFTextObj_GetText, length, handle, handle, out, length),
+        generated=declared(raw.FPDFText_IsGenerated, ctypes.c_int, handle, index),
+        unmapped=declared(raw.FPDFText_HasUnicodeMapError, ctypes.c_int, handle, index),
+        char_matrix=declared(raw.FPDFText_GetMatrix, ctypes.c_int, handle, index, out),
+        char_box=declared(raw.FPDFText_GetLooseCharBox, ctypes.c_int, handle, index, out),
+        font_size=declared(raw.FPDFText_GetFontSize, ctypes.c_double, handle, index))
+
+
+def _address(pointer) -> int:
+    """A pypdfium2 handle's address (read off the pointer's bytes: ctypes.cast would leave a
+    reference cycle behind)."""
+    return ctypes.c_void_p.from_buffer(pointer).value
 
 
 def _left_out_space(place: tuple[float, float], before: dict | None, after: dict | None) -> dict:
