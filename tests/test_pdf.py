@@ -7,6 +7,8 @@ import io
 
 import pdfplumber
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from office_forms import pdf_without_character_map, scanned_pdf, write_pdf
 
 import perflint
@@ -260,3 +262,54 @@ def test_reading_a_pdf_leaves_no_page_holding_its_characters(printed, embedded):
         finally:
             gc.enable()
         assert holding == []
+
+
+# ---- a cell's text: pdfplumber's extract_text, read faster (see perflint/readers/pdf.py) ----------
+
+def _char(text: str, x0: float, width: float, top: float, height: float, upright: bool = True) -> dict:
+    return {"text": text, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + height,
+            "doctop": top + 800, "upright": upright, "size": height}
+
+
+_CHARS = st.builds(
+    _char, st.sampled_from(["中", "文", "1", "a", " ", "\u3000", "ﬁ", "%", "。"]),
+    st.floats(0, 60, allow_nan=False).map(lambda x: round(x, 1)), st.sampled_from([0.0, 2.0, 5.5, 7.0]),
+    # tops on a few lines, some within pdfplumber's 3-point tolerance of each other
+    st.sampled_from([10.0, 11.5, 12.9, 13.0, 16.0, 19.2, 30.0]), st.sampled_from([7.0, 9.0]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CHARS, max_size=30))
+def test_a_cells_text_is_pdfplumbers(chars):
+    from pdfplumber.utils import extract_text
+
+    from perflint.readers.pdf import text_of
+
+    assert text_of(chars) == (extract_text(chars) if chars else "")
+
+
+@pytest.mark.parametrize("odd", [_char("转", 5, 7, 10, 7, upright=False), _char("", 5, 7, 10, 7)])
+def test_a_cell_with_rotated_or_empty_characters_is_read_by_pdfplumber(odd):
+    from pdfplumber.utils import extract_text
+
+    from perflint.readers.pdf import text_of
+
+    chars = [_char("项", 0, 7, 10, 7), odd, _char("目", 14, 7, 10, 7)]
+    assert text_of(chars) == extract_text(chars)
+
+
+def test_every_cell_of_the_printed_samples_reads_as_pdfplumber_reads_it(printed, embedded, monkeypatch):
+    import perflint.readers.pdf as pdf_reader
+    from pdfplumber.utils import extract_text
+
+    cells, mine = [], pdf_reader.text_of
+
+    def both(chars):
+        cells.append((mine(chars), extract_text(chars) if chars else ""))
+        return cells[-1][0]
+
+    monkeypatch.setattr(pdf_reader, "text_of", both)
+    for path in (printed["weixian-rsj-2021"], embedded["ningxia-jycy-2024"]):
+        extract_file(str(path))
+    assert len(cells) > 1000
+    assert [ours for ours, _ in cells] == [theirs for _, theirs in cells]

@@ -17,6 +17,7 @@ import io
 import logging
 import re
 from bisect import bisect_left
+from operator import itemgetter
 
 from ..model import Place
 from . import HEADINGS, GridBuilder, Source, column_names
@@ -227,8 +228,6 @@ def _extract(table, heights: list[float], placed: list[tuple[int, dict]]) -> lis
     """pdfplumber's ``Table.extract()`` — a cell holds the characters whose middle lies in it,
     its text is ``extract_text`` of them in page order — with each row's characters found by
     bisection instead of a pass over the whole page per row."""
-    from pdfplumber.utils import extract_text
-
     out = []
     for row in table.rows:
         _, top, _, bottom = row.bbox
@@ -241,8 +240,68 @@ def _extract(table, heights: list[float], placed: list[tuple[int, dict]]) -> lis
             x0, top, x1, bottom = cell
             chosen = sorted((k, c) for k, c in in_row if x0 <= (c["x0"] + c["x1"]) / 2 < x1
                             and top <= (c["top"] + c["bottom"]) / 2 < bottom)
-            cells.append(extract_text([c for _, c in chosen]) if chosen else "")
+            cells.append(text_of([c for _, c in chosen]))
         out.append(cells)
+    return out
+
+
+def text_of(chars: list[dict]) -> str:
+    """pdfplumber's ``extract_text(chars)`` with its default settings, a third of the time: the
+    characters clustered into lines by their tops, each line read left to right into words (a
+    blank, a step back, a gap of more than 3 points or a top 3 points off starts a new one), the
+    words clustered into lines again by their tops, joined by spaces and line breaks. Rotated
+    characters and characters without text go to pdfplumber's own (tests/test_pdf.py holds the two
+    to the same text)."""
+    if not chars:
+        return ""
+    if not all(c["upright"] and c["text"] for c in chars):
+        from pdfplumber.utils import extract_text
+
+        return extract_text(chars)
+    words: list[tuple[float, str]] = []        # (top, text)
+    for line in _clustered(chars, _TOP):
+        line.sort(key=_X0)
+        word: list[dict] = []
+        for c in line:
+            if c["text"].isspace():
+                if word:
+                    words.append(_word(word))
+                    word = []
+                continue
+            if word:
+                last = word[-1]
+                if c["x0"] < last["x0"] or c["x0"] > last["x1"] + _TOLERANCE or abs(c["top"] - last["top"]) > _TOLERANCE:
+                    words.append(_word(word))
+                    word = []
+            word.append(c)
+        if word:
+            words.append(_word(word))
+    return "\n".join(" ".join(text for _, text in line) for line in _clustered(words, _FIRST))
+
+
+_TOLERANCE = 3          # pdfplumber's default x and y tolerance
+_TOP, _X0, _FIRST = itemgetter("top"), itemgetter("x0"), itemgetter(0)
+
+
+def _word(chars: list[dict]) -> tuple[float, str]:
+    from pdfplumber.utils.text import LIGATURES
+
+    return min(c["top"] for c in chars), "".join(LIGATURES.get(c["text"], c["text"]) for c in chars)
+
+
+def _clustered(items: list, key) -> list[list]:
+    """pdfplumber's ``cluster_objects(items, key, 3)``: the distinct keys in order, a new cluster
+    wherever one is more than 3 above the one before; the items of each cluster in their order."""
+    values = sorted(set(map(key, items)))
+    cluster, k, last = {}, 0, None
+    for value in values:
+        if last is not None and not value <= last + _TOLERANCE:
+            k += 1
+        cluster[value] = k
+        last = value
+    out: list[list] = [[] for _ in range(k + 1)]
+    for item in items:
+        out[cluster[key(item)]].append(item)
     return out
 
 
