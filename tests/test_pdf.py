@@ -313,3 +313,29 @@ def test_every_cell_of_the_printed_samples_reads_as_pdfplumber_reads_it(printed,
         extract_file(str(path))
     assert len(cells) > 1000
     assert [ours for ours, _ in cells] == [theirs for _, theirs in cells]
+
+
+def _lines(lines: list[dict]) -> list[dict]:
+    return [{k: line[k] for k in ("text", "x0", "top", "x1", "bottom")} for line in lines]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_CHARS, max_size=30))
+def test_a_pages_text_lines_are_pdfplumbers(chars):
+    from pdfplumber.utils import chars_to_textmap
+
+    from perflint.readers.pdf import text_lines
+
+    assert _lines(text_lines(chars)) == (_lines(chars_to_textmap(chars).extract_text_lines()) if chars else [])
+
+
+def test_the_printed_samples_text_lines_are_pdfplumbers(printed, embedded):
+    from perflint.readers.pdf import text_lines
+
+    compared = 0
+    for path in (printed["weixian-rsj-2021"], embedded["ningxia-jycy-2024"]):
+        with pdfplumber.open(str(path)) as pdf:
+            for page in pdf.pages:
+                assert _lines(text_lines(page.chars)) == _lines(page.extract_text_lines())
+                compared += len(page.chars)
+    assert compared > 10_000

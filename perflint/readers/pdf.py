@@ -14,6 +14,7 @@ character map) is not guessed at: it is one ``input`` problem that says so.
 from __future__ import annotations
 
 import io
+import itertools
 import logging
 import re
 from bisect import bisect_left
@@ -129,14 +130,8 @@ def _read_page(page, fast=None, number: int = 0) -> _Page:
         y = (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-    around = page.filter(outside)
-    try:
-        lines = [line for line in around.extract_text_lines()
-                 if line["text"].strip() and not _PAGE_FURNITURE.match(line["text"])]
-    finally:
-        # the filtered page and the text map it caches hold each other: let go now, not at
-        # the next full garbage collection (a sweep of PDFs would hold every page's until then)
-        around.close()
+    lines = [line for line in text_lines([c for c in page.chars if outside(c)])
+             if line["text"].strip() and not _PAGE_FURNITURE.match(line["text"])]
     # the text area reaches as far right as the widest line or table on the page
     right = max([line["x1"] for line in lines] + [box[2] for box in boxes], default=0)
     for top, text, open_end in _paragraphs(lines, right):
@@ -247,18 +242,45 @@ def _extract(table, heights: list[float], placed: list[tuple[int, dict]]) -> lis
 
 def text_of(chars: list[dict]) -> str:
     """pdfplumber's ``extract_text(chars)`` with its default settings, a third of the time: the
-    characters clustered into lines by their tops, each line read left to right into words (a
-    blank, a step back, a gap of more than 3 points or a top 3 points off starts a new one), the
-    words clustered into lines again by their tops, joined by spaces and line breaks. Rotated
-    characters and characters without text go to pdfplumber's own (tests/test_pdf.py holds the two
-    to the same text)."""
+    words (see :func:`_words`) clustered into lines by their tops, joined by spaces and line
+    breaks. Rotated characters and characters without text go to pdfplumber's own
+    (tests/test_pdf.py holds the two to the same text)."""
     if not chars:
         return ""
     if not all(c["upright"] and c["text"] for c in chars):
         from pdfplumber.utils import extract_text
 
         return extract_text(chars)
-    words: list[tuple[float, str]] = []        # (top, text)
+    return "\n".join(" ".join(w[1] for w in line) for line in _clustered(_words(chars), _FIRST))
+
+
+def text_lines(chars: list[dict]) -> list[dict]:
+    """pdfplumber's ``extract_text_lines()`` of a page holding ``chars`` (default settings; each
+    line's text, x0, top, x1 and bottom), a third of the time: the words (see :func:`_words`) in
+    their order, a line for each run of them clustered together by their tops. Rotated characters
+    and characters of other than one letter go to pdfplumber's own (tests/test_pdf.py holds the
+    two to the same lines)."""
+    if not all(c["upright"] and len(c["text"]) == 1 for c in chars):
+        from pdfplumber.utils import chars_to_textmap
+
+        return chars_to_textmap(chars).extract_text_lines(return_chars=False)
+    words = _words(chars)
+    cluster = _cluster_of(words, _FIRST)
+    lines = []
+    for _, run in itertools.groupby(words, key=lambda w: cluster[w[0]]):
+        run = list(run)
+        lines.append({"text": " ".join(w[1] for w in run), "x0": min(w[2] for w in run),
+                      "top": min(w[0] for w in run), "x1": max(w[3] for w in run),
+                      "bottom": max(w[4] for w in run)})
+    return lines
+
+
+def _words(chars: list[dict]) -> list[tuple[float, str, float, float, float]]:
+    """pdfplumber's words (WordExtractor, default settings) of upright characters, as (top, text,
+    x0, x1, bottom): the characters clustered into lines by their tops, each line read left to
+    right, a blank, a step back, a gap of more than 3 points or a top 3 points off starting a
+    new word."""
+    words = []
     for line in _clustered(chars, _TOP):
         line.sort(key=_X0)
         word: list[dict] = []
@@ -276,30 +298,37 @@ def text_of(chars: list[dict]) -> str:
             word.append(c)
         if word:
             words.append(_word(word))
-    return "\n".join(" ".join(text for _, text in line) for line in _clustered(words, _FIRST))
+    return words
 
 
 _TOLERANCE = 3          # pdfplumber's default x and y tolerance
 _TOP, _X0, _FIRST = itemgetter("top"), itemgetter("x0"), itemgetter(0)
 
 
-def _word(chars: list[dict]) -> tuple[float, str]:
+def _word(chars: list[dict]) -> tuple[float, str, float, float, float]:
     from pdfplumber.utils.text import LIGATURES
 
-    return min(c["top"] for c in chars), "".join(LIGATURES.get(c["text"], c["text"]) for c in chars)
+    return (min(c["top"] for c in chars), "".join(LIGATURES.get(c["text"], c["text"]) for c in chars),
+            min(c["x0"] for c in chars), max(c["x1"] for c in chars), max(c["bottom"] for c in chars))
 
 
-def _clustered(items: list, key) -> list[list]:
-    """pdfplumber's ``cluster_objects(items, key, 3)``: the distinct keys in order, a new cluster
-    wherever one is more than 3 above the one before; the items of each cluster in their order."""
-    values = sorted(set(map(key, items)))
+def _cluster_of(items: list, key) -> dict:
+    """pdfplumber's clusters of the keys (``make_cluster_dict(keys, 3)``): the distinct keys in
+    order, a new cluster wherever one is more than 3 above the one before; key → cluster."""
     cluster, k, last = {}, 0, None
-    for value in values:
+    for value in sorted(set(map(key, items))):
         if last is not None and not value <= last + _TOLERANCE:
             k += 1
         cluster[value] = k
         last = value
-    out: list[list] = [[] for _ in range(k + 1)]
+    return cluster
+
+
+def _clustered(items: list, key) -> list[list]:
+    """pdfplumber's ``cluster_objects(items, key, 3)``: the items of each cluster (see
+    :func:`_cluster_of`) in their order, the clusters in order of their keys."""
+    cluster = _cluster_of(items, key)
+    out: list[list] = [[] for _ in range(max(cluster.values(), default=-1) + 1)]
     for item in items:
         out[cluster[key(item)]].append(item)
     return out
