@@ -17,7 +17,7 @@ import io
 import itertools
 import logging
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from operator import itemgetter
 
 from ..model import Place
@@ -125,18 +125,27 @@ def _read_page(page, fast=None, number: int = 0) -> _Page:
         rows = [[_cell_text(c) for c in row] for row in _extract(table, *by_height)]
         items.append((table.bbox[1], "table", rows))
 
-    def outside(obj) -> bool:
-        x = (obj["x0"] + obj["x1"]) / 2
-        y = (obj["top"] + obj["bottom"]) / 2
-        return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
-
-    lines = [line for line in text_lines([c for c in page.chars if outside(c)])
+    lines = [line for line in text_lines(_outside(page.chars, boxes, by_height))
              if line["text"].strip() and not _PAGE_FURNITURE.match(line["text"])]
     # the text area reaches as far right as the widest line or table on the page
     right = max([line["x1"] for line in lines] + [box[2] for box in boxes], default=0)
     for top, text, open_end in _paragraphs(lines, right):
         items.append((top, "text", (text, open_end)))
     return _Page(page.page_number, len(page.chars), items)
+
+
+def _outside(chars: list[dict], boxes: list[tuple], by_height: tuple | None) -> list[dict]:
+    """The characters whose middle is in none of the boxes (the tables), in their order; those
+    at the height of a box found by bisection (``by_height``: see :func:`_by_height`)."""
+    if not boxes:
+        return chars
+    heights, placed = by_height
+    inside = set()
+    for x0, top, x1, bottom in boxes:
+        for k, c in placed[bisect_left(heights, top):bisect_right(heights, bottom)]:
+            if x0 <= (c["x0"] + c["x1"]) / 2 <= x1:
+                inside.add(k)
+    return [c for k, c in enumerate(chars) if k not in inside]
 
 
 def _objects_from_pdfium(page, fast, number: int) -> None:

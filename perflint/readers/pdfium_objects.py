@@ -58,6 +58,7 @@ def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
     try:
         alike: dict[int | None, bool] = {}      # by the font's handle: a page uses a few fonts many times
         left_out: list[tuple[float, float]] = []   # where the text objects the text page left out start
+        scales: set[tuple[float, float]] = set()    # the text objects' (a, d): upright, so b = c = 0
         calls = _declared(raw)
         page, tp = _address(pdfium_page.raw), _address(textpage.raw)
         # the page's own objects by their handles (what pypdfium2's get_objects(max_depth=1)
@@ -68,13 +69,13 @@ def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
                 raise Unsupported("a page object pdfium cannot give")
             kind = calls.object_type(obj)
             if kind == _TEXT:
-                _check_text_object(obj, tp, raw, calls, alike, left_out)
+                scales.add(_check_text_object(obj, tp, raw, calls, alike, left_out))
             elif kind == _PATH:
-                for shape in _paths(ctypes.cast(obj, raw.FPDF_PAGEOBJECT), raw, height, mb_top):
+                for shape in _paths(obj, raw, calls, height, mb_top):
                     objects.setdefault(shape["object_type"], []).append(place(shape))
             elif kind != _IMAGE:
                 raise Unsupported(f"page object of type {kind}")
-        chars = _chars(textpage, tp, raw, calls, left_out)
+        chars = _chars(textpage, tp, raw, calls, left_out, scales.pop() if len(scales) == 1 else None)
     finally:
         textpage.close()
     if chars:
@@ -90,10 +91,15 @@ _STANDARD_FONTS = frozenset({
 
 
 def _check_text_object(obj: int, tp: int, raw, calls, alike: dict[int | None, bool],
-                       left_out: list[tuple[float, float]]) -> None:
-    """Unsupported unless pdfium reads the text object as pdfminer does on any machine: in a
-    font the file holds (or a standard one). A text object the text page keeps nothing of is
-    noted in ``left_out`` by where it starts."""
+                       left_out: list[tuple[float, float]]) -> tuple[float, float]:
+    """Unsupported unless pdfium reads the text object as pdfminer does on any machine: upright,
+    in a font the file holds (or a standard one). Its scale (a, d) is returned; a text object the
+    text page keeps nothing of is noted in ``left_out`` by where it starts."""
+    matrix = raw.FS_MATRIX()
+    if not calls.object_matrix(obj, ctypes.byref(matrix)):
+        raise Unsupported("a page object without a matrix")
+    if matrix.b != 0 or matrix.c != 0 or matrix.a <= 0 or matrix.d <= 0:
+        raise Unsupported("text that is not upright")
     font = calls.text_font(obj)
     if font not in alike:
         alike[font] = bool(font) and _drawn_alike_everywhere(ctypes.cast(font, raw.FPDF_FONT), raw)
@@ -103,10 +109,8 @@ def _check_text_object(obj: int, tp: int, raw, calls, alike: dict[int | None, bo
     # of its own, as subsetting writers put it), which pdfium's text page replaces by a space it
     # infers at the same place, where pdfminer keeps the character (see _left_out_space)
     if calls.text_of(obj, tp, None, 0) <= 2:
-        matrix = raw.FS_MATRIX()
-        if not calls.object_matrix(obj, ctypes.byref(matrix)):
-            raise Unsupported("a page object without a matrix")
         left_out.append((matrix.e, matrix.f))
+    return matrix.a, matrix.d
 
 
 def _drawn_alike_everywhere(font, raw) -> bool:
@@ -122,10 +126,13 @@ def _drawn_alike_everywhere(font, raw) -> bool:
     return buffer.value.decode("latin-1") in _STANDARD_FONTS
 
 
-def _chars(textpage, tp: int, raw, calls, left_out: list[tuple[float, float]] = ()) -> list[dict]:
-    """The text page's characters, in pdfminer's shape (see the module's doc). Each place in
-    ``left_out`` must be where the text page put a space of its own instead (see
-    :func:`_left_out_space`), else the page is Unsupported."""
+def _chars(textpage, tp: int, raw, calls, left_out: list[tuple[float, float]] = (),
+           scale: tuple[float, float] | None = None) -> list[dict]:
+    """The text page's characters, in pdfminer's shape (see the module's doc). ``scale`` is the
+    (a, d) every text object on the page shares, when they do (a character's matrix is its text
+    object's): then each character's own is not asked for. Each place in ``left_out`` must be
+    where the text page put a space of its own instead (see :func:`_left_out_space`), else the
+    page is Unsupported."""
     count = raw.FPDFText_CountChars(textpage.raw)
     text = _text(textpage.raw, raw, count)
     box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
@@ -133,6 +140,7 @@ def _chars(textpage, tp: int, raw, calls, left_out: list[tuple[float, float]] = 
     # (called for every character of every page: looked up once)
     generated, unmapped, matrix_of = calls.generated, calls.unmapped, calls.char_matrix
     box_of, size_of = calls.char_box, calls.font_size
+    d = scale[1] if scale is not None else None
     out = []
     spaces = {}                 # index of an inferred space → the left-out text object it stands for
     for i, char in enumerate(text):
@@ -146,17 +154,15 @@ def _chars(textpage, tp: int, raw, calls, left_out: list[tuple[float, float]] = 
             continue             # a space or line break pdfium inferred; pdfminer has none
         if unmapped(tp, i) == 1:
             raise Unsupported("a character without a Unicode mapping")   # pdfminer says (cid:N)
-        if not matrix_of(tp, i, matrix_at):
-            raise Unsupported("a character without a matrix")
-        a, d = matrix.a, matrix.d
-        if matrix.b != 0 or matrix.c != 0 or a <= 0 or d <= 0:
-            raise Unsupported("text that is not upright")
+        if scale is None:
+            if not matrix_of(tp, i, matrix_at):
+                raise Unsupported("a character without a matrix")
+            d = matrix.d
         box_of(tp, i, box_at)
         size = size_of(tp, i) * d
         x0, x1, y0 = box.left, box.right, box.bottom
         out.append({"text": char, "x0": x0, "x1": x1, "y0": y0, "y1": y0 + size, "width": x1 - x0,
-                    "height": size, "size": size, "upright": True, "object_type": "char",
-                    "matrix": (a, 0.0, 0.0, d, matrix.e, matrix.f)})
+                    "height": size, "size": size, "upright": True, "object_type": "char"})
     if len(spaces) != len(left_out):
         raise Unsupported("a text object the text page leaves out")
     for k in sorted(spaces, reverse=True):
@@ -166,7 +172,7 @@ def _chars(textpage, tp: int, raw, calls, left_out: list[tuple[float, float]] = 
 
 @functools.lru_cache(maxsize=1)
 def _declared(raw) -> types.SimpleNamespace:
-    """The pdfium functions called for every object and character of a page, declared here with
+    """The pdfium functions called for every object, path segment and character of a page, declared here with
     plain pointers (handles pass as integers): a call through pypdfium2's own declarations, which
     check each argument's pointer type, costs about twice as much, and a page of a table has
     thousands of characters."""
@@ -185,7 +191,14 @@ def _declared(raw) -> types.SimpleNamespace:
         unmapped=declared(raw.FPDFText_HasUnicodeMapError, ctypes.c_int, handle, index),
         char_matrix=declared(raw.FPDFText_GetMatrix, ctypes.c_int, handle, index, out),
         char_box=declared(raw.FPDFText_GetLooseCharBox, ctypes.c_int, handle, index, out),
-        font_size=declared(raw.FPDFText_GetFontSize, ctypes.c_double, handle, index))
+        font_size=declared(raw.FPDFText_GetFontSize, ctypes.c_double, handle, index),
+        count_segments=declared(raw.FPDFPath_CountSegments, ctypes.c_int, handle),
+        get_segment=declared(raw.FPDFPath_GetPathSegment, handle, handle, index),
+        segment_point=declared(raw.FPDFPathSegment_GetPoint, ctypes.c_int, handle, out, out),
+        segment_type=declared(raw.FPDFPathSegment_GetType, ctypes.c_int, handle),
+        segment_closes=declared(raw.FPDFPathSegment_GetClose, ctypes.c_int, handle),
+        stroke_width=declared(raw.FPDFPageObj_GetStrokeWidth, ctypes.c_int, handle, out),
+        draw_mode=declared(raw.FPDFPath_GetDrawMode, ctypes.c_int, handle, out, out))
 
 
 def _address(pointer) -> int:
@@ -196,16 +209,15 @@ def _address(pointer) -> int:
 
 def _left_out_space(place: tuple[float, float], before: dict | None, after: dict | None) -> dict:
     """The space a text object of its own held, as pdfminer gives it: from where the object starts
-    to the next character on its line, its height that of the characters beside it on the line
-    (pdfium's text page keeps only a point for it)."""
+    to the next character on its line, as high as the characters beside it on the line (those
+    whose box holds its baseline; pdfium's text page keeps only a point for it)."""
     x, baseline = place
-    beside = [c for c in (before, after) if c is not None and abs(c["matrix"][5] - baseline) < 0.01]
+    beside = [c for c in (before, after) if c is not None and c["y0"] < baseline < c["y1"]]
     if not beside:
         raise Unsupported("a text object the text page leaves out, alone on its line")
     like = beside[0]
-    x1 = after["x0"] if after in beside and after["x0"] > x else x
-    return {**like, "text": " ", "x0": x, "x1": x1, "width": x1 - x,
-            "matrix": (*like["matrix"][:4], x, baseline)}
+    x1 = after["x0"] if after is not None and after is beside[-1] and after["x0"] > x else x
+    return {**like, "text": " ", "x0": x, "x1": x1, "width": x1 - x}
 
 
 def _text(tp, raw, count: int) -> str:
@@ -219,30 +231,25 @@ def _text(tp, raw, count: int) -> str:
     return "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
 
 
-def _matrix(obj, raw):
-    """A page object's transform matrix (FS_MATRIX)."""
-    matrix = raw.FS_MATRIX()
-    if not raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
-        raise Unsupported("a page object without a matrix")
-    return matrix
-
-
-def _paths(obj, raw, height: float, mb_top: float) -> list[dict]:
+def _paths(obj: int, raw, calls, height: float, mb_top: float) -> list[dict]:
     """A path object as pdfminer's lines, rectangles and curves (one per subpath)."""
-    matrix = _matrix(obj, raw)
+    matrix = raw.FS_MATRIX()
+    if not calls.object_matrix(obj, ctypes.byref(matrix)):
+        raise Unsupported("a page object without a matrix")
     a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
     segments = []
     x, y = ctypes.c_float(), ctypes.c_float()
-    for k in range(raw.FPDFPath_CountSegments(obj)):
-        segment = raw.FPDFPath_GetPathSegment(obj, k)
-        raw.FPDFPathSegment_GetPoint(segment, ctypes.byref(x), ctypes.byref(y))
-        kind = raw.FPDFPathSegment_GetType(segment)
+    x_at, y_at = ctypes.byref(x), ctypes.byref(y)
+    for k in range(calls.count_segments(obj)):
+        segment = calls.get_segment(obj, k)
+        calls.segment_point(segment, x_at, y_at)
+        kind = calls.segment_type(segment)
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         op = {_MOVE: "m", _LINE: "l", _BEZIER: "c"}.get(kind)
         if op is None:
             raise Unsupported(f"path segment of type {kind}")
         segments.append((op, point))
-        if raw.FPDFPathSegment_GetClose(segment):
+        if calls.segment_closes(segment):
             segments.append(("h", None))
     # three Bézier points are one "c" operation in pdfminer's path
     path: list[tuple[str, tuple]] = []
@@ -259,9 +266,9 @@ def _paths(obj, raw, height: float, mb_top: float) -> list[dict]:
     if not shape.startswith("m"):
         return []
     stroke_width = ctypes.c_float()
-    raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(stroke_width))
+    calls.stroke_width(obj, ctypes.byref(stroke_width))
     mode, stroke = ctypes.c_int(), ctypes.c_int()
-    raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke))
+    calls.draw_mode(obj, ctypes.byref(mode), ctypes.byref(stroke))
     width = stroke_width.value * (abs(a * d - b * c) ** 0.5 if (a, b, c, d) != (1, 0, 0, 1) else 1)
     out = []
     for m in _SUBPATH.finditer(shape):
