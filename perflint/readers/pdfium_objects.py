@@ -57,8 +57,7 @@ def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
     textpage = pdfium_page.get_textpage()
     try:
         alike: dict[int | None, bool] = {}      # by the font's handle: a page uses a few fonts many times
-        left_out: list[tuple[float, float]] = []   # where the text objects the text page left out start
-        scales: set[tuple[float, float]] = set()    # the text objects' (a, d): upright, so b = c = 0
+        texts: dict[int, tuple[float, float, float]] = {}      # text object → its d, e, f (see _chars)
         calls = _declared(raw)
         page, tp = _address(pdfium_page.raw), _address(textpage.raw)
         # the page's own objects by their handles (what pypdfium2's get_objects(max_depth=1)
@@ -69,13 +68,13 @@ def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
                 raise Unsupported("a page object pdfium cannot give")
             kind = calls.object_type(obj)
             if kind == _TEXT:
-                scales.add(_check_text_object(obj, tp, raw, calls, alike, left_out))
+                texts[obj] = _check_text_object(obj, raw, calls, alike)
             elif kind == _PATH:
                 for shape in _paths(obj, raw, calls, height, mb_top):
                     objects.setdefault(shape["object_type"], []).append(place(shape))
             elif kind != _IMAGE:
                 raise Unsupported(f"page object of type {kind}")
-        chars = _chars(textpage, tp, raw, calls, left_out, scales.pop() if len(scales) == 1 else None)
+        chars = _chars(textpage, tp, raw, calls, texts)
     finally:
         textpage.close()
     if chars:
@@ -90,11 +89,10 @@ _STANDARD_FONTS = frozenset({
     "Times-BoldItalic", "Symbol", "ZapfDingbats"})
 
 
-def _check_text_object(obj: int, tp: int, raw, calls, alike: dict[int | None, bool],
-                       left_out: list[tuple[float, float]]) -> tuple[float, float]:
+def _check_text_object(obj: int, raw, calls, alike: dict[int | None, bool]) -> tuple[float, float, float]:
     """Unsupported unless pdfium reads the text object as pdfminer does on any machine: upright,
-    in a font the file holds (or a standard one). Its scale (a, d) is returned; a text object the
-    text page keeps nothing of is noted in ``left_out`` by where it starts."""
+    in a font the file holds (or a standard one). Its vertical scale and where it starts (d, e, f)
+    are returned."""
     matrix = raw.FS_MATRIX()
     if not calls.object_matrix(obj, ctypes.byref(matrix)):
         raise Unsupported("a page object without a matrix")
@@ -105,12 +103,7 @@ def _check_text_object(obj: int, tp: int, raw, calls, alike: dict[int | None, bo
         alike[font] = bool(font) and _drawn_alike_everywhere(ctypes.cast(font, raw.FPDF_FONT), raw)
     if not alike[font]:
         raise Unsupported("text in a font the file does not embed")
-    # a text object of which the text page keeps nothing: a space written on its own (in a font
-    # of its own, as subsetting writers put it), which pdfium's text page replaces by a space it
-    # infers at the same place, where pdfminer keeps the character (see _left_out_space)
-    if calls.text_of(obj, tp, None, 0) <= 2:
-        left_out.append((matrix.e, matrix.f))
-    return matrix.a, matrix.d
+    return matrix.d, matrix.e, matrix.f
 
 
 def _drawn_alike_everywhere(font, raw) -> bool:
@@ -126,47 +119,53 @@ def _drawn_alike_everywhere(font, raw) -> bool:
     return buffer.value.decode("latin-1") in _STANDARD_FONTS
 
 
-def _chars(textpage, tp: int, raw, calls, left_out: list[tuple[float, float]] = (),
-           scale: tuple[float, float] | None = None) -> list[dict]:
-    """The text page's characters, in pdfminer's shape (see the module's doc). ``scale`` is the
-    (a, d) every text object on the page shares, when they do (a character's matrix is its text
-    object's): then each character's own is not asked for. Each place in ``left_out`` must be
-    where the text page put a space of its own instead (see :func:`_left_out_space`), else the
-    page is Unsupported."""
+def _chars(textpage, tp: int, raw, calls, texts: dict[int, tuple[float, float, float]]) -> list[dict]:
+    """The text page's characters, in pdfminer's shape (see the module's doc). A character's matrix
+    is its text object's, and its size the object's font size scaled by it: both are asked for
+    once per object (``texts``: each text object's d, e, f), not once per character.
+
+    A text object none of whose characters the text page keeps is a space written on its own (in
+    a font of its own, as subsetting writers put it), which the text page replaces by a space it
+    infers at the same place, where pdfminer keeps the character: that space is put back (see
+    :func:`_left_out_space`). Any other object left out makes the page Unsupported."""
     count = raw.FPDFText_CountChars(textpage.raw)
     text = _text(textpage.raw, raw, count)
-    box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-    box_at, matrix_at = ctypes.byref(box), ctypes.byref(matrix)
+    box = raw.FS_RECTF()
+    box_at = ctypes.byref(box)
     # (called for every character of every page: looked up once)
-    generated, unmapped, matrix_of = calls.generated, calls.unmapped, calls.char_matrix
+    generated, unmapped, object_of = calls.generated, calls.unmapped, calls.text_object
     box_of, size_of = calls.char_box, calls.font_size
-    d = scale[1] if scale is not None else None
     out = []
-    spaces = {}                 # index of an inferred space → the left-out text object it stands for
+    sizes: dict[int, float] = {}            # text object → its characters' size
+    inferred = []                           # (index in out, x, y) of each space the text page inferred
     for i, char in enumerate(text):
         if char in " \r\n" and generated(tp, i) == 1:
-            if char == " " and left_out:
+            if char == " ":
                 box_of(tp, i, box_at)
-                for place in left_out:
-                    if abs(box.left - place[0]) < 0.01 and abs(box.bottom - place[1]) < 0.01:
-                        spaces[len(out)] = place
-                        break
+                inferred.append((len(out), box.left, box.bottom))
             continue             # a space or line break pdfium inferred; pdfminer has none
         if unmapped(tp, i) == 1:
             raise Unsupported("a character without a Unicode mapping")   # pdfminer says (cid:N)
-        if scale is None:
-            if not matrix_of(tp, i, matrix_at):
-                raise Unsupported("a character without a matrix")
-            d = matrix.d
+        obj = object_of(tp, i)
+        size = sizes.get(obj)
+        if size is None:
+            if obj not in texts:
+                raise Unsupported("a character of no text object of the page")
+            size = sizes[obj] = size_of(tp, i) * texts[obj][0]
         box_of(tp, i, box_at)
-        size = size_of(tp, i) * d
         x0, x1, y0 = box.left, box.right, box.bottom
         out.append({"text": char, "x0": x0, "x1": x1, "y0": y0, "y1": y0 + size, "width": x1 - x0,
                     "height": size, "size": size, "upright": True, "object_type": "char"})
-    if len(spaces) != len(left_out):
-        raise Unsupported("a text object the text page leaves out")
-    for k in sorted(spaces, reverse=True):
-        out.insert(k, _left_out_space(spaces[k], out[k - 1] if k else None, out[k] if k < len(out) else None))
+    left_out = [texts[obj][1:] for obj in texts if obj not in sizes]
+    if left_out:
+        spaces = {}
+        for place in left_out:
+            k = next((k for k, x, y in inferred if abs(x - place[0]) < 0.01 and abs(y - place[1]) < 0.01), None)
+            if k is None or k in spaces:
+                raise Unsupported("a text object the text page leaves out")
+            spaces[k] = place
+        for k in sorted(spaces, reverse=True):
+            out.insert(k, _left_out_space(spaces[k], out[k - 1] if k else None, out[k] if k < len(out) else None))
     return out
 
 
@@ -179,17 +178,16 @@ def _declared(raw) -> types.SimpleNamespace:
     def declared(function, returns, *takes):
         return ctypes.CFUNCTYPE(returns, *takes)(ctypes.cast(function, ctypes.c_void_p).value)
 
-    handle, index, out, length = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p, ctypes.c_ulong
+    handle, index, out = ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
     return types.SimpleNamespace(
         count_objects=declared(raw.FPDFPage_CountObjects, ctypes.c_int, handle),
         get_object=declared(raw.FPDFPage_GetObject, handle, handle, index),
         object_type=declared(raw.FPDFPageObj_GetType, ctypes.c_int, handle),
         object_matrix=declared(raw.FPDFPageObj_GetMatrix, ctypes.c_int, handle, out),
         text_font=declared(raw.FPDFTextObj_GetFont, handle, handle),
-        text_of=declared(raw.FPDFTextObj_GetText, length, handle, handle, out, length),
+        text_object=declared(raw.FPDFText_GetTextObject, handle, handle, index),
         generated=declared(raw.FPDFText_IsGenerated, ctypes.c_int, handle, index),
         unmapped=declared(raw.FPDFText_HasUnicodeMapError, ctypes.c_int, handle, index),
-        char_matrix=declared(raw.FPDFText_GetMatrix, ctypes.c_int, handle, index, out),
         char_box=declared(raw.FPDFText_GetLooseCharBox, ctypes.c_int, handle, index, out),
         font_size=declared(raw.FPDFText_GetFontSize, ctypes.c_double, handle, index),
         count_segments=declared(raw.FPDFPath_CountSegments, ctypes.c_int, handle),
