@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 from .findings import SEVERITY_RANK, Finding, Location, coordinate_pairs, make  # noqa: F401  (re-exported)
 from .model import Document, Indicator, Loc, Project
 from .plugins import entry_points
+from .values import KINDS
 
 CATEGORIES = ("funds", "placeholder", "tier", "value", "template", "consistency", "structure",
               "text", "schedule", "input")
@@ -99,6 +100,7 @@ class Rule:
     default: bool = True
     pack: str = ""
     tiers: frozenset[str] | None = None   # Indicator rules: the 二级 tiers they concern (None: all)
+    kinds: frozenset[str] | None = None   # Indicator rules: the value kinds they concern (None: all)
     supersedes: tuple[str, ...] = ()      # selectors of rules whose findings on the same rows it covers
     yields_to: tuple[str, ...] = ()       # selectors of rules whose findings on the same rows cover its own
     collect: Callable[..., Iterable[Any]] | None = None   # Corpus rules: what each file gives the reduce
@@ -124,14 +126,17 @@ class Rule:
 
 def rule(*, code: str, name: str, category: str, severity: str, target: type,
          options: type | None = None, default: bool = True,
-         tiers: Iterable[str] | None = None, supersedes: Iterable[str] = (),
+         tiers: Iterable[str] | None = None, kinds: Iterable[str] | None = None, supersedes: Iterable[str] = (),
          yields_to: Iterable[str] = (), collect: Callable[..., Iterable[Any]] | None = None
          ) -> Callable[[Callable], Rule]:
     """Declare a rule. The decorated function is called with the target and a RuleContext and
     yields findings made with ``ctx.finding(...)``; the engine stamps code, name and severity.
 
     ``tiers`` (Indicator rules only) names the canonical 二级 tiers the rule concerns; the
-    engine then calls it only for indicators under those tiers.
+    engine then calls it only for indicators under those tiers. ``kinds`` (Indicator rules only)
+    names the value kinds it concerns (:data:`perflint.values.KINDS`: "percent", "date"…); the
+    engine then calls it only for indicators whose value, or one of the parts of a value that
+    lists several, is of one of those kinds.
 
     ``supersedes`` / ``yields_to`` name rules (codes, prefixes, names or categories) whose
     findings share a root cause with this rule's when they concern the same row: the engine then
@@ -156,6 +161,10 @@ def rule(*, code: str, name: str, category: str, severity: str, target: type,
         raise ValueError(f"rule {code}: options must be a dataclass")
     if tiers is not None and target is not Indicator:
         raise ValueError(f"rule {code}: tiers= applies to Indicator rules only")
+    if kinds is not None and target is not Indicator:
+        raise ValueError(f"rule {code}: kinds= applies to Indicator rules only")
+    if kinds is not None and not set(kinds) <= set(KINDS):
+        raise ValueError(f"rule {code}: unknown value kinds {sorted(set(kinds) - set(KINDS))}")
     if collect is not None and target is not Corpus:
         raise ValueError(f"rule {code}: collect= applies to Corpus rules only")
 
@@ -164,6 +173,7 @@ def rule(*, code: str, name: str, category: str, severity: str, target: type,
         return Rule(code, name, category, severity, target, fn, options,
                     (module.__doc__ or "") if module else "", fn.__module__, default,
                     tiers=frozenset(tiers) if tiers is not None else None,
+                    kinds=frozenset(kinds) if kinds is not None else None,
                     supersedes=tuple(supersedes), yields_to=tuple(yields_to),
                     collect=collect if collect is not None or target is not Corpus else slim_document)
 

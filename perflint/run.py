@@ -633,7 +633,7 @@ def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: di
         ctx = RuleContext(r, options[r.code], settings, document=doc, memo=memo)
         found.extend(_call(r, doc, ctx, doc))
     all_project_rules = by_target.get("Project", ())
-    rules_of_tier: dict[tuple, list[Rule]] = {}     # (tier, doubtful categories) → indicator rules
+    rules_of_shape: dict[tuple, list[Rule]] = {}    # (tier, kinds, doubtful categories) → indicator rules
     all_indicator_rules = by_target.get("Indicator", ())
     for project in doc.projects:
         memo = {}
@@ -648,19 +648,23 @@ def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: di
         if not indicator_rules:
             continue
         contexts: dict[str, RuleContext] = {}
-        by_tier: dict[str | None, list] = {}
-        # the hot loop (rules × indicators): the rules concerning each tier are chosen once per
-        # document, their contexts made once per project, and the call is inlined; a failing
-        # rule still becomes one finding
+        by_shape: dict[tuple, list] = {}
+        # the hot loop (rules × indicators): the rules concerning each tier and kind of value are
+        # chosen once per document, their contexts made once per project, and the call is
+        # inlined; a failing rule still becomes one finding
         for indicator in project.indicators:
-            chosen = by_tier.get(indicator.tier2)
+            value = indicator.value
+            shape = indicator.tier2, (value.kind if value.kind != "multi" else value.kinds)
+            chosen = by_shape.get(shape)
             if chosen is None:
-                key = (indicator.tier2, project.doubtful)
-                if key not in rules_of_tier:
-                    rules_of_tier[key] = [r for r in indicator_rules
-                                          if r.tiers is None or indicator.tier2 in r.tiers]
-                chosen = by_tier[indicator.tier2] = []
-                for r in rules_of_tier[key]:
+                key = (*shape, project.doubtful)
+                if key not in rules_of_shape:
+                    kinds = value.kinds
+                    rules_of_shape[key] = [r for r in indicator_rules
+                                           if (r.tiers is None or indicator.tier2 in r.tiers)
+                                           and (r.kinds is None or not r.kinds.isdisjoint(kinds))]
+                chosen = by_shape[shape] = []
+                for r in rules_of_shape[key]:
                     if r.code not in contexts:
                         contexts[r.code] = RuleContext(r, options[r.code], settings, document=doc,
                                                        project=project, memo=memo)

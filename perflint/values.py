@@ -75,6 +75,11 @@ class Value(NamedTuple):
         info = self.unit_info
         return bool(info and info.is_money)
 
+    @property
+    def kinds(self) -> frozenset[str]:
+        """Its kind and, for a value that lists several, its parts' kinds."""
+        return frozenset((self.kind, *(p.kind for p in self.parts)))
+
     def leaves(self) -> tuple[Value, ...]:
         """The value itself, or its parts when it lists several."""
         return self.parts if self.kind == "multi" else (self,)

@@ -18,10 +18,11 @@
 A filler name carries a real value.
 Fix: Give the indicator a real name, or remove the value.
 """
-from perflint.api import Indicator, RuleContext, is_filler_name, rule
+from perflint.api import STRUCTURED_KINDS, Indicator, RuleContext, is_filler_name, rule
 
 
-@rule(code="PF202", name="filler-name-with-value", category="placeholder", severity="error", target=Indicator)
+@rule(code="PF202", name="filler-name-with-value", category="placeholder", severity="error", target=Indicator,
+      kinds=STRUCTURED_KINDS)
 def check(ind: Indicator, ctx: RuleContext):
     if not is_filler_name(ind.name) or not ind.value.is_structured:
         return

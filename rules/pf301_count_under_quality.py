@@ -21,7 +21,8 @@ Fix: Move the indicator under 数量指标 (quantity).
 from perflint.api import Indicator, RuleContext, rule, vocab
 
 
-@rule(code="PF301", name="count-under-quality", category="tier", severity="warning", target=Indicator, tiers=["质量指标"])
+@rule(code="PF301", name="count-under-quality", category="tier", severity="warning", target=Indicator,
+      kinds=["quantity"], tiers=["质量指标"])
 def check(ind: Indicator, ctx: RuleContext):
     if vocab.is_rate(ind.name):
         return

@@ -21,7 +21,8 @@ Fix: Move the amount under 成本指标 (cost).
 from perflint.api import Indicator, RuleContext, rule
 
 
-@rule(code="PF302", name="money-outside-cost", category="tier", severity="warning", target=Indicator, tiers=["数量指标", "时效指标"])
+@rule(code="PF302", name="money-outside-cost", category="tier", severity="warning", target=Indicator,
+      kinds=["quantity", "duration"], tiers=["数量指标", "时效指标"])
 def check(ind: Indicator, ctx: RuleContext):
     money = [v for v in ind.value.leaves() if v.unit_info and (v.unit_info.is_money or v.unit_info.is_money_rate)]
     if not money:

@@ -21,7 +21,8 @@ Fix: Give the cost as money, or move the rate to the right tier.
 from perflint.api import Indicator, RuleContext, rule
 
 
-@rule(code="PF304", name="percent-under-cost", category="tier", severity="warning", target=Indicator, tiers=["成本指标", "经济成本指标"])
+@rule(code="PF304", name="percent-under-cost", category="tier", severity="warning", target=Indicator,
+      kinds=["percent"], tiers=["成本指标", "经济成本指标"])
 def check(ind: Indicator, ctx: RuleContext):
     if ind.value.kind == "percent":
         yield ctx.finding(at=ind, message_en=f"Cost indicator “{ind.name}” holds a percentage, “{ind.value_text}”, not an amount",

@@ -25,7 +25,8 @@ from perflint.api import Indicator, RuleContext, rule, vocab
 _DESCRIPTION_NAMES_TIER = re.compile(r"作为\s*(数量|质量|时效|成本)\s*指标")   # PF306 speaks then
 
 
-@rule(code="PF309", name="rate-under-quantity", category="tier", severity="warning", target=Indicator, tiers=["数量指标"])
+@rule(code="PF309", name="rate-under-quantity", category="tier", severity="warning", target=Indicator,
+      kinds=["percent"], tiers=["数量指标"])
 def check(ind: Indicator, ctx: RuleContext):
     if ind.value.kind != "percent" or vocab.is_count_name(ind.name):
         return

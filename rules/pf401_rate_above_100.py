@@ -20,7 +20,8 @@ Fix: A rate cannot exceed 100%; correct the target.
 from perflint.api import Indicator, RuleContext, rule, vocab
 
 
-@rule(code="PF401", name="rate-above-100", category="value", severity="error", target=Indicator)
+@rule(code="PF401", name="rate-above-100", category="value", severity="error", target=Indicator,
+      kinds=["percent"])
 def check(ind: Indicator, ctx: RuleContext):
     if not vocab.is_rate(ind.name):
         return

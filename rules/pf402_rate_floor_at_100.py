@@ -27,7 +27,7 @@ _FLOOR_WORDS = {"≥", "≧", ">=", "=>", "以上", "及以上", "不低于", "�
 
 
 @rule(code="PF402", name="rate-floor-at-100", category="value", severity="info", target=Indicator,
-      yields_to=("tier", "PF404"))
+      kinds=["percent"], yields_to=("tier", "PF404"))
 def check(ind: Indicator, ctx: RuleContext):
     if not vocab.is_rate(ind.name) or vocab.polarity(ind.name) == -1:
         return      # a share of nothing named is PF416's; a lower-is-better rate is PF404's

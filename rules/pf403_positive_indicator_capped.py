@@ -21,7 +21,8 @@ Fix: Use ≥ for an indicator where more is better.
 from perflint.api import Indicator, RuleContext, rule, vocab
 
 
-@rule(code="PF403", name="positive-indicator-capped", category="value", severity="error", target=Indicator)
+@rule(code="PF403", name="positive-indicator-capped", category="value", severity="error", target=Indicator,
+      kinds=["percent"])
 def check(ind: Indicator, ctx: RuleContext):
     if vocab.polarity(ind.name) != 1:
         return

@@ -20,7 +20,8 @@ Fix: Set a target that can actually be missed.
 from perflint.api import Indicator, RuleContext, rule
 
 
-@rule(code="PF405", name="trivial-target", category="value", severity="warning", target=Indicator)
+@rule(code="PF405", name="trivial-target", category="value", severity="warning", target=Indicator,
+      kinds=["quantity", "percent"])
 def check(ind: Indicator, ctx: RuleContext):
     for v in ind.value.leaves():
         if v.comparator == ">=" and v.number == 0 and v.kind in ("quantity", "percent"):

@@ -20,7 +20,8 @@ Fix: Give the count with its unit (人, 个…).
 from perflint.api import Indicator, RuleContext, rule, vocab
 
 
-@rule(code="PF408", name="count-in-percent", category="value", severity="warning", target=Indicator)
+@rule(code="PF408", name="count-in-percent", category="value", severity="warning", target=Indicator,
+      kinds=["percent"])
 def check(ind: Indicator, ctx: RuleContext):
     if vocab.is_count_name(ind.name) and ind.value.kind == "percent":
         yield ctx.finding(at=ind, message_en=f"“{ind.name}” is a count, yet its target is a percentage, “{ind.value_text}”",

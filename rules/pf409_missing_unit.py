@@ -21,7 +21,8 @@ Fix: Write the unit after the number.
 from perflint.api import Indicator, RuleContext, is_cost, rule
 
 
-@rule(code="PF409", name="missing-unit", category="value", severity="warning", target=Indicator)
+@rule(code="PF409", name="missing-unit", category="value", severity="warning", target=Indicator,
+      kinds=["quantity"])
 def check(ind: Indicator, ctx: RuleContext):
     if is_cost(ind):
         return   # bare amounts in cost rows: PF109 reports them once per table, with how they were read

@@ -26,7 +26,8 @@ from perflint.api import Indicator, RuleContext, rule
 _MULTI_YEAR = re.compile(r"([2-9]|[1-9]\d)\s*年")
 
 
-@rule(code="PF412", name="date-outside-budget-year", category="value", severity="warning", target=Indicator)
+@rule(code="PF412", name="date-outside-budget-year", category="value", severity="warning", target=Indicator,
+      kinds=["date"])
 def check(ind: Indicator, ctx: RuleContext):
     year = ctx.budget_year
     if year is None:

@@ -21,7 +21,8 @@ Fix: Give a measurable target.
 from perflint.api import OUTPUT_TIERS, Indicator, RuleContext, rule, vocab
 
 
-@rule(code="PF413", name="vague-output-value", category="value", severity="warning", target=Indicator, tiers=OUTPUT_TIERS)
+@rule(code="PF413", name="vague-output-value", category="value", severity="warning", target=Indicator,
+      kinds=["qualitative"], tiers=OUTPUT_TIERS)
 def check(ind: Indicator, ctx: RuleContext):
     if ind.value.kind != "qualitative":
         return

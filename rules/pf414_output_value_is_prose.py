@@ -23,7 +23,8 @@ from perflint.api import Indicator, RuleContext, rule
 _SLOTS = {"数量指标", "质量指标", "时效指标"}
 
 
-@rule(code="PF414", name="output-value-is-prose", category="value", severity="warning", target=Indicator, tiers=_SLOTS)
+@rule(code="PF414", name="output-value-is-prose", category="value", severity="warning", target=Indicator,
+      kinds=["text"], tiers=_SLOTS)
 def check(ind: Indicator, ctx: RuleContext):
     if ind.value.kind == "text":
         yield ctx.finding(at=ind, message_en=f"The {ind.tier2} “{ind.name}” has a piece of prose as its target, not one that can be assessed",

@@ -23,7 +23,7 @@ from perflint.api import COST_TIERS, Indicator, RuleContext, rule
 
 
 @rule(code="PF417", name="zero-cost-target", category="value", severity="warning", target=Indicator,
-      tiers=COST_TIERS)
+      kinds=["quantity"], tiers=COST_TIERS)
 def check(ind: Indicator, ctx: RuleContext):
     if ind.total:
         return

@@ -20,7 +20,8 @@ Fix: Fill in a target value.
 from perflint.api import Indicator, RuleContext, is_filler_name, rule
 
 
-@rule(code="PF705", name="indicator-without-value", category="structure", severity="warning", target=Indicator)
+@rule(code="PF705", name="indicator-without-value", category="structure", severity="warning",
+      target=Indicator, kinds=["empty"])
 def check(ind: Indicator, ctx: RuleContext):
     if ind.value.kind == "empty" and ind.name.strip() and not is_filler_name(ind.name):
         yield ctx.finding(at=ind, message_en=f"The {ind.tier2 or 'indicator'} “{ind.name}” has no target value",

@@ -144,6 +144,37 @@ def check(project: Project, ctx: RuleContext):
     assert any("重复" in w and "PF101" in w for w in report.warnings)
 
 
+def test_an_indicator_rule_is_called_only_for_the_value_kinds_it_names(in_dir):
+    from perflint.documents import extract_file
+
+    folder = in_dir / "local_rules"
+    folder.mkdir()
+    (folder / "dates.py").write_text('''"""XX003 every-date — 每个日期
+"""
+from perflint.api import Indicator, RuleContext, rule
+
+
+@rule(code="XX003", name="every-date", category="value", severity="info", target=Indicator, kinds=["date"])
+def check(ind: Indicator, ctx: RuleContext):
+    yield ctx.finding(at=ind, message="日期", evidence=ind.value.kind + ":" + ind.name)
+''', encoding="utf-8")
+    (in_dir / "perflint.toml").write_text('rule-paths = ["local_rules"]\nselect = ["XX003"]\n', encoding="utf-8")
+    sample = str(SAMPLES / "ningxia-rst-2022.txt")
+    report = perflint.check([sample])
+    dated = [i for p in extract_file(sample).projects for i in p.indicators if "date" in i.value.kinds]
+    # a date on its own, or as one part of a value that lists several
+    assert {i.value.kind for i in dated} == {"date", "multi"}
+    assert sorted(f.line for f in report.findings) == sorted(i.loc.line for i in dated)
+
+
+@pytest.mark.parametrize("wrong", ['target=Project, kinds=["date"]', 'target=Indicator, kinds=["dates"]'])
+def test_kinds_are_for_indicator_rules_and_known_kinds(wrong):
+    from perflint.api import Indicator, Project, rule  # noqa: F401  (named in the parameters)
+
+    with pytest.raises(ValueError, match="kinds"):
+        eval(f'rule(code="XX004", name="wrong-kinds", category="value", severity="info", {wrong})')
+
+
 def test_a_crashing_rule_becomes_a_finding(in_dir):
     folder = in_dir / "local_rules"
     folder.mkdir()

@@ -299,8 +299,9 @@ def test_a_cell_with_rotated_or_empty_characters_is_read_by_pdfplumber(odd):
 
 
 def test_every_cell_of_the_printed_samples_reads_as_pdfplumber_reads_it(printed, embedded, monkeypatch):
-    import perflint.readers.pdf as pdf_reader
     from pdfplumber.utils import extract_text
+
+    import perflint.readers.pdf as pdf_reader
 
     cells, mine = [], pdf_reader.text_of
 
