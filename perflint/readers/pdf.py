@@ -278,17 +278,22 @@ def text_lines(chars: list[dict]) -> list[dict]:
     lines = []
     for _, run in itertools.groupby(words, key=lambda w: cluster[w[0]]):
         run = list(run)
-        lines.append({"text": " ".join(w[1] for w in run), "x0": min(w[2] for w in run),
-                      "top": min(w[0] for w in run), "x1": max(w[3] for w in run),
-                      "bottom": max(w[4] for w in run)})
+        chars = [c for _, _, of_word in run for c in of_word]
+        lines.append({"text": " ".join(w[1] for w in run), "x0": min(c["x0"] for c in chars),
+                      "top": min(w[0] for w in run), "x1": max(c["x1"] for c in chars),
+                      "bottom": max(c["bottom"] for c in chars)})
     return lines
 
 
-def _words(chars: list[dict]) -> list[tuple[float, str, float, float, float]]:
-    """pdfplumber's words (WordExtractor, default settings) of upright characters, as (top, text,
-    x0, x1, bottom): the characters clustered into lines by their tops, each line read left to
+def _words(chars: list[dict]) -> list[tuple[float, str, list[dict]]]:
+    """pdfplumber's words (WordExtractor, default settings) of upright characters (see
+    :func:`_word`): the characters clustered into lines by their tops, each line read left to
     right, a blank, a step back, a gap of more than 3 points or a top 3 points off starting a
     new word."""
+    if not _LIGATURES:
+        from pdfplumber.utils.text import LIGATURES
+
+        _LIGATURES.update({ord(ligature): letters for ligature, letters in LIGATURES.items()})
     words = []
     for line in _clustered(chars, _TOP):
         line.sort(key=_X0)
@@ -314,11 +319,14 @@ _TOLERANCE = 3          # pdfplumber's default x and y tolerance
 _TOP, _X0, _FIRST = itemgetter("top"), itemgetter("x0"), itemgetter(0)
 
 
-def _word(chars: list[dict]) -> tuple[float, str, float, float, float]:
-    from pdfplumber.utils.text import LIGATURES
+def _word(chars: list[dict]) -> tuple[float, str, list[dict]]:
+    """A word as (top, text, its characters): its text with ligatures spelled out, as pdfplumber
+    writes them."""
+    return min(c["top"] for c in chars), "".join(map(_TEXT, chars)).translate(_LIGATURES), chars
 
-    return (min(c["top"] for c in chars), "".join(LIGATURES.get(c["text"], c["text"]) for c in chars),
-            min(c["x0"] for c in chars), max(c["x1"] for c in chars), max(c["bottom"] for c in chars))
+
+_TEXT = itemgetter("text")
+_LIGATURES: dict[int, str] = {}     # pdfplumber's, for str.translate: filled when first needed
 
 
 def _cluster_of(items: list, key) -> dict:
