@@ -7,7 +7,8 @@
 times, then times ``perflint check`` on each format's folder: tables per second and the peak
 resident memory of the run. PDFs come twice: with their font held in the file (as Word and WPS
 print them; read through pdfium, when tests/install-browser.sh's Chinese font is there to embed)
-and in a standard font they only name (read through pdfminer, the same on every machine).
+and in a standard font they only name (read through pdfminer, the same on every machine). For
+the first, ``pdf_reading`` times reading alone through pdfium against pdfminer.
 
 ``large`` concatenates renamed copies of the 宁夏人社厅 sample into one text file of about ``--mb``
 megabytes and checks it, once read as a stream in parts (the default above 64 MB) and once read
@@ -84,7 +85,29 @@ def office(copies: int, out: Path) -> dict:
             for k in range(1, copies):
                 (folder / f"{sample.stem}-{k}.{fmt}").write_bytes(first.read_bytes())
         results[kind] = _run(["check", str(folder)])
+        if kind == "pdf":
+            results["pdf_reading"] = pdf_reading(folder)
     return results
+
+
+def pdf_reading(folder: Path, rounds: int = 5) -> dict:
+    """Reading alone (perflint's PDF reader, in a child process, CPU seconds): each page's objects
+    from pdfium, as perflint reads, against pdfminer reading every page, as it reads without
+    pdfium. The two alternate ``rounds`` times; the fastest of each is kept (this machine's speed
+    drifts)."""
+    code = ("import sys, time\nfrom pathlib import Path\nfrom perflint.readers import pdf\n"
+            "if sys.argv[2] == 'pdfminer':\n    pdf._pdfium = lambda data: None\n"
+            "files = sorted(Path(sys.argv[1]).glob('*.pdf'))\ndata = [f.read_bytes() for f in files]\n"
+            "start = time.process_time()\nfor f, d in zip(files, data):\n    pdf.read_pdf(str(f), d)\n"
+            "print(time.process_time() - start)")
+    best = {"pdfium": float("inf"), "pdfminer": float("inf")}
+    for _ in range(rounds):
+        for way in best:
+            out = subprocess.run([sys.executable, "-c", code, str(folder), way], capture_output=True, text=True,
+                                 check=True)
+            best[way] = min(best[way], float(out.stdout))
+    return {"pdfium_cpu_s": round(best["pdfium"], 2), "pdfminer_cpu_s": round(best["pdfminer"], 2),
+            "speedup": round(best["pdfminer"] / best["pdfium"], 2)}
 
 
 def large(mb: int, out: Path) -> dict:

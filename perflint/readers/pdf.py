@@ -231,19 +231,22 @@ def _by_height(chars: list[dict]) -> tuple[list[float], list[tuple[int, dict]]]:
 def _extract(table, heights: list[float], placed: list[tuple[int, dict]]) -> list[list[str | None]]:
     """pdfplumber's ``Table.extract()`` — a cell holds the characters whose middle lies in it,
     its text is ``extract_text`` of them in page order — with each row's characters found by
-    bisection instead of a pass over the whole page per row."""
+    bisection instead of a pass over the whole page per row, and each cell's by bisection over
+    the row's, from left to right."""
     out = []
     for row in table.rows:
         _, top, _, bottom = row.bbox
-        in_row = placed[bisect_left(heights, top):bisect_left(heights, bottom)]
+        in_row = sorted(((c["x0"] + c["x1"]) / 2, k, c)
+                        for k, c in placed[bisect_left(heights, top):bisect_left(heights, bottom)])
+        middles = [m for m, _, _ in in_row]
         cells = []
         for cell in row.cells:
             if cell is None:
                 cells.append(None)
                 continue
             x0, top, x1, bottom = cell
-            chosen = sorted((k, c) for k, c in in_row if x0 <= (c["x0"] + c["x1"]) / 2 < x1
-                            and top <= (c["top"] + c["bottom"]) / 2 < bottom)
+            chosen = sorted((k, c) for _, k, c in in_row[bisect_left(middles, x0):bisect_left(middles, x1)]
+                            if top <= (c["top"] + c["bottom"]) / 2 < bottom)
             cells.append(text_of([c for _, c in chosen]))
         out.append(cells)
     return out
