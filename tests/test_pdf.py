@@ -244,6 +244,60 @@ def test_a_page_pdfium_cannot_read_is_read_by_pdfminer(embedded, monkeypatch):
     assert [f.to_json() for f in mixed.findings] == [f.to_json() for f in whole.findings]
 
 
+def _reshaped(path, tmp_path, change) -> str:
+    """A copy of the PDF with ``change`` made to each page (through pypdfium2's raw functions)."""
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    pdf = pypdfium2.PdfDocument(path.read_bytes())
+    for number in range(len(pdf)):
+        page = pdf[number]
+        change(raw, page.raw)
+        page.close()
+    out = tmp_path / f"reshaped-{path.name}"
+    with open(out, "wb") as f:
+        pdf.save(f)
+    pdf.close()
+    return str(out)
+
+
+def test_a_media_box_away_from_the_origin_reads_as_pdfminer_reads_it(embedded, tmp_path, monkeypatch):
+    """pdfminer reads a page from the corner of its media box; pdfium from the page's origin."""
+    import pypdfium2
+
+    from perflint.readers.pdfium_objects import page_objects
+
+    def shift(raw, page):
+        raw.FPDFPage_SetMediaBox(page, 20.0, 10.0, 861.89, 605.28)
+
+    path = _reshaped(embedded["ningxia-jycy-2024"], tmp_path, shift)
+    fast = pypdfium2.PdfDocument(path)
+    with pdfplumber.open(path) as pdf:
+        page = pdf.pages[0]
+        assert page.page_obj.mediabox[:2] == (20, 10)
+        mine, theirs = page_objects(fast[0], page), page.objects
+        for a, b in zip(mine["char"], theirs["char"], strict=True):
+            assert abs(a["x0"] - b["x0"]) < 0.2 and abs(a["top"] - b["top"]) < 0.5
+        assert sorted(round(o["top"]) for o in mine["line"]) == sorted(round(o["top"]) for o in theirs["line"])
+    fast.close()
+    shifted = perflint.check([path])
+    _pdfminer_only(monkeypatch)
+    assert [f.to_json() for f in shifted.findings] == [f.to_json() for f in perflint.check([path]).findings]
+
+
+def test_a_turned_page_is_read_by_pdfminer(embedded, tmp_path):
+    import pypdfium2
+
+    from perflint.readers.pdfium_objects import Unsupported, page_objects
+
+    path = _reshaped(embedded["ningxia-jycy-2024"], tmp_path, lambda raw, page: raw.FPDFPage_SetRotation(page, 1))
+    fast = pypdfium2.PdfDocument(path)
+    with pdfplumber.open(path) as pdf:
+        with pytest.raises(Unsupported, match="rotated"):
+            page_objects(fast[0], pdf.pages[0])
+    fast.close()
+
+
 def test_reading_a_pdf_leaves_no_page_holding_its_characters(printed, embedded):
     """Each page lets go of its characters and layout as soon as it is read, not at the next full
     garbage collection: a sweep of PDFs (where perflint raises the collector's thresholds) grew

@@ -8,9 +8,11 @@ fraction of that. :func:`page_objects` builds pdfplumber's ``objects`` dictionar
 from its baseline's descent up one font size, and its width is its advance; a path is split into
 subpaths, each a line (two points), a rectangle (four axis-aligned corners, closed) or a curve,
 as pdfminer classifies them. The reader hands it to the page (``page._objects``), so pdfplumber's
-table finding and text extraction run unchanged.
+table finding, and the reader's text extraction (pdfplumber's, read faster: see pdf.py), run on it
+as on pdfminer's.
 
-Where pdfium's answer could differ from pdfminer's — text that is not upright, text in a font the
+Coordinates are pdfminer's: from the corner of the page's media box. Where pdfium's answer could
+differ from pdfminer's — a page turned by its /Rotate, text that is not upright, text in a font the
 file does not embed, objects inside a form XObject, shading or an unknown object type —
 :class:`Unsupported` is raised and the reader lets pdfminer read that page. A font left out of the
 file (STSong-Light and the other standard CJK fonts, as reportlab and iText write them) is drawn
@@ -40,6 +42,11 @@ def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
 
     height = plumber_page.height
     mb_x0, mb_top = plumber_page.mediabox[:2]
+    # pdfminer reads a page in the coordinates of its media box (origin at the box's corner,
+    # turned as the page is turned); pdfium gives the page's own: a turned page is pdfminer's
+    if plumber_page.page_obj.rotate % 360:
+        raise Unsupported("a rotated page")
+    origin = tuple(plumber_page.page_obj.mediabox[:2])
     doctop = plumber_page.initial_doctop
     number = plumber_page.page_number
     objects: dict[str, list[dict]] = {}
@@ -70,15 +77,19 @@ def page_objects(pdfium_page, plumber_page) -> dict[str, list[dict]]:
             if kind == _TEXT:
                 texts[obj] = _check_text_object(obj, raw, calls, alike)
             elif kind == _PATH:
-                for shape in _paths(obj, raw, calls, height, mb_top):
+                for shape in _paths(obj, raw, calls, height, mb_top, origin):
                     objects.setdefault(shape["object_type"], []).append(place(shape))
             elif kind != _IMAGE:
                 raise Unsupported(f"page object of type {kind}")
-        chars = _chars(textpage, tp, raw, calls, texts)
+        chars = _chars(textpage, tp, raw, calls, texts, (height, mb_top, doctop, number, *origin))
     finally:
         textpage.close()
     if chars:
-        objects["char"] = [place(c) for c in chars]
+        if mb_x0 != 0:
+            for c in chars:
+                c["x0"] += mb_x0
+                c["x1"] += mb_x0
+        objects["char"] = chars
     return objects
 
 
@@ -119,8 +130,12 @@ def _drawn_alike_everywhere(font, raw) -> bool:
     return buffer.value.decode("latin-1") in _STANDARD_FONTS
 
 
-def _chars(textpage, tp: int, raw, calls, texts: dict[int, tuple[float, float, float]]) -> list[dict]:
-    """The text page's characters, in pdfminer's shape (see the module's doc). A character's matrix
+def _chars(textpage, tp: int, raw, calls, texts: dict[int, tuple[float, float, float]],
+           page: tuple[float, float, float, int, float, float]) -> list[dict]:
+    """The text page's characters, in pdfminer's shape (see the module's doc), placed on the page
+    as pdfplumber places them (``page``: its height, its media box's top, its top in the
+    document, its number, and the corner of its media box, pdfminer's origin; the x of a media
+    box not at 0 is for the caller to add, as pdfplumber does). A character's matrix
     is its text object's, and its size the object's font size scaled by it: both are asked for
     once per object (``texts``: each text object's d, e, f), not once per character.
 
@@ -135,6 +150,7 @@ def _chars(textpage, tp: int, raw, calls, texts: dict[int, tuple[float, float, f
     # (called for every character of every page: looked up once)
     generated, unmapped, object_of = calls.generated, calls.unmapped, calls.text_object
     box_of, size_of = calls.char_box, calls.font_size
+    height, mb_top, doctop, number, origin_x, origin_y = page
     out = []
     sizes: dict[int, float] = {}            # text object → its characters' size
     inferred = []                           # (index in out, x, y) of each space the text page inferred
@@ -153,9 +169,12 @@ def _chars(textpage, tp: int, raw, calls, texts: dict[int, tuple[float, float, f
                 raise Unsupported("a character of no text object of the page")
             size = sizes[obj] = size_of(tp, i) * texts[obj][0]
         box_of(tp, i, box_at)
-        x0, x1, y0 = box.left, box.right, box.bottom
-        out.append({"text": char, "x0": x0, "x1": x1, "y0": y0, "y1": y0 + size, "width": x1 - x0,
-                    "height": size, "size": size, "upright": True, "object_type": "char"})
+        x0, x1, y0 = box.left - origin_x, box.right - origin_x, box.bottom - origin_y
+        y1 = y0 + size
+        top = (height - y1) + mb_top
+        out.append({"text": char, "x0": x0, "x1": x1, "y0": y0, "y1": y1, "width": x1 - x0,
+                    "height": size, "size": size, "upright": True, "object_type": "char",
+                    "top": top, "bottom": (height - y0) + mb_top, "doctop": doctop + top, "page_number": number})
     left_out = [texts[obj][1:] for obj in texts if obj not in sizes]
     if left_out:
         spaces = {}
@@ -163,7 +182,7 @@ def _chars(textpage, tp: int, raw, calls, texts: dict[int, tuple[float, float, f
             k = next((k for k, x, y in inferred if abs(x - place[0]) < 0.01 and abs(y - place[1]) < 0.01), None)
             if k is None or k in spaces:
                 raise Unsupported("a text object the text page leaves out")
-            spaces[k] = place
+            spaces[k] = place[0] - origin_x, place[1] - origin_y
         for k in sorted(spaces, reverse=True):
             out.insert(k, _left_out_space(spaces[k], out[k - 1] if k else None, out[k] if k < len(out) else None))
     return out
@@ -229,12 +248,14 @@ def _text(tp, raw, count: int) -> str:
     return "".join(chr(raw.FPDFText_GetUnicode(tp, i)) for i in range(count))
 
 
-def _paths(obj: int, raw, calls, height: float, mb_top: float) -> list[dict]:
-    """A path object as pdfminer's lines, rectangles and curves (one per subpath)."""
+def _paths(obj: int, raw, calls, height: float, mb_top: float, origin: tuple[float, float]) -> list[dict]:
+    """A path object as pdfminer's lines, rectangles and curves (one per subpath), in pdfminer's
+    coordinates (from ``origin``, the corner of the page's media box)."""
     matrix = raw.FS_MATRIX()
     if not calls.object_matrix(obj, ctypes.byref(matrix)):
         raise Unsupported("a page object without a matrix")
-    a, b, c, d, e, f = matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f
+    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    e, f = matrix.e - origin[0], matrix.f - origin[1]
     segments = []
     x, y = ctypes.c_float(), ctypes.c_float()
     x_at, y_at = ctypes.byref(x), ctypes.byref(y)
