@@ -34,7 +34,7 @@ _COST_WORDS = re.compile(r"(费用|经费|费|资金|预算|成本|支出|金额
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def clean(name: str) -> str:
+def clean(name: str | None) -> str:
     return "".join(unicodedata.normalize("NFKC", name or "").split())
 
 
