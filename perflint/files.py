@@ -20,9 +20,12 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:       # pathspec is imported when a pattern is needed: a one-file check needs none
+    import pathspec
 
 #: Folders and files a walk leaves out unless the configuration says otherwise (``default-exclude``).
 DEFAULT_EXCLUDE = ("build/", "dist/", "*.egg-info/", "__pycache__/", "node_modules/", "venv/",
@@ -31,8 +34,12 @@ DEFAULT_EXCLUDE = ("build/", "dist/", "*.egg-info/", "__pycache__/", "node_modul
 #: perflint's own files, which sit among the tables they configure: left out without a word.
 OWN_FILES = frozenset(("perflint.toml", ".perflint.toml", "perflint-accepted.toml"))
 
-#: Lock files Word, Excel, WPS and LibreOffice leave beside an open document.
-LOCK_FILES = pathspec.GitIgnoreSpec.from_lines(["~$*", ".~lock.*#"])
+#: Lock files Word, Excel, WPS and LibreOffice leave beside an open document (names).
+LOCK_FILES = ("~$*", ".~lock.*#")
+
+
+def is_lock_file(name: str) -> bool:
+    return any(fnmatchcase(name, pattern) for pattern in LOCK_FILES)
 
 
 @dataclass(frozen=True)
@@ -55,12 +62,11 @@ def collect(paths: list[str], suffixes: tuple[str, ...], include: tuple[str, ...
     missing: list[str] = []
     skipped: dict[str, list[str]] = {"unsupported": [], "lock": [], "excluded": []}
     wanted = _spec(tuple(include)) if include else None
-    unwanted = _spec((*default_exclude, *exclude))
     for path in paths:
         if os.path.isdir(path):
-            _walk(path, suffixes, wanted, unwanted, respect_gitignore, files, skipped)
+            _walk(path, suffixes, wanted, _spec((*default_exclude, *exclude)), respect_gitignore, files, skipped)
         elif os.path.lexists(path) and os.path.exists(path):
-            if LOCK_FILES.match_file(os.path.basename(path)):
+            if is_lock_file(os.path.basename(path)):
                 skipped["lock"].append(path)
             elif wanted is None or _match(wanted, path):
                 files.append(path)
@@ -91,9 +97,9 @@ def _walk(top: str, suffixes, wanted, unwanted, respect_gitignore: bool, files: 
         dirs[:] = kept_dirs
         for name in sorted(names):
             path = os.path.join(root, name)
-            if (name.startswith(".") and not LOCK_FILES.match_file(name)) or name in OWN_FILES:
+            if (name.startswith(".") and not is_lock_file(name)) or name in OWN_FILES:
                 continue                       # hidden, or perflint's own: not a document anyone handed over
-            if LOCK_FILES.match_file(name):
+            if is_lock_file(name):
                 skipped["lock"].append(path)
             elif unwanted.match_file(rel_root + name) or _ignored(ignores, path) \
                     or (wanted is not None and not _match(wanted, path, rel_root + name)):
@@ -106,6 +112,8 @@ def _walk(top: str, suffixes, wanted, unwanted, respect_gitignore: bool, files: 
 
 @lru_cache(maxsize=64)
 def _spec(patterns: tuple[str, ...]) -> pathspec.PathSpec:
+    import pathspec
+
     return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
@@ -118,9 +126,9 @@ def _match(spec: pathspec.PathSpec, path: str, relative: str | None = None) -> b
 def _gitignore(path: str) -> pathspec.PathSpec:
     try:
         with open(path, encoding="utf-8", errors="replace") as f:
-            return pathspec.GitIgnoreSpec.from_lines(f.read().splitlines())
+            return _spec(tuple(f.read().splitlines()))
     except OSError:
-        return pathspec.GitIgnoreSpec.from_lines([])
+        return _spec(())
 
 
 def _gitignores_above(top: str) -> list[tuple[str, pathspec.PathSpec]]:
