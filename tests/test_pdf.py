@@ -342,8 +342,9 @@ def test_a_cells_text_is_pdfplumbers(chars):
     assert text_of(chars) == (extract_text(chars) if chars else "")
 
 
-@pytest.mark.parametrize("odd", [_char("转", 5, 7, 10, 7, upright=False), _char("", 5, 7, 10, 7)])
-def test_a_cell_with_rotated_or_empty_characters_is_read_by_pdfplumber(odd):
+@pytest.mark.parametrize("odd", [_char("转", 5, 7, 10, 7, upright=False), _char("", 5, 7, 10, 7),
+                                 _char("aﬁ", 5, 7, 10, 7), _char("(cid:12)", 5, 7, 10, 7)])
+def test_a_cell_with_rotated_empty_or_many_letter_characters_is_read_by_pdfplumber(odd):
     from pdfplumber.utils import extract_text
 
     from perflint.readers.pdf import text_of

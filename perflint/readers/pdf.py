@@ -255,11 +255,11 @@ def _extract(table, heights: list[float], placed: list[tuple[int, dict]]) -> lis
 def text_of(chars: list[dict]) -> str:
     """pdfplumber's ``extract_text(chars)`` with its default settings, a third of the time: the
     words (see :func:`_words`) clustered into lines by their tops, joined by spaces and line
-    breaks. Rotated characters and characters without text go to pdfplumber's own
+    breaks. Rotated characters and characters of other than one letter go to pdfplumber's own
     (tests/test_pdf.py holds the two to the same text)."""
     if not chars:
         return ""
-    if not all(c["upright"] and c["text"] for c in chars):
+    if not all(c["upright"] and len(c["text"]) == 1 for c in chars):
         from pdfplumber.utils import extract_text
 
         return extract_text(chars)
@@ -281,10 +281,10 @@ def text_lines(chars: list[dict]) -> list[dict]:
     lines = []
     for _, run in itertools.groupby(words, key=lambda w: cluster[w[0]]):
         run = list(run)
-        chars = [c for _, _, of_word in run for c in of_word]
-        lines.append({"text": " ".join(w[1] for w in run), "x0": min(c["x0"] for c in chars),
-                      "top": min(w[0] for w in run), "x1": max(c["x1"] for c in chars),
-                      "bottom": max(c["bottom"] for c in chars)})
+        of_line = [c for _, _, of_word in run for c in of_word]
+        lines.append({"text": " ".join(w[1] for w in run), "x0": min(c["x0"] for c in of_line),
+                      "top": min(w[0] for w in run), "x1": max(c["x1"] for c in of_line),
+                      "bottom": max(c["bottom"] for c in of_line)})
     return lines
 
 
