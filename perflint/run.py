@@ -654,6 +654,8 @@ def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: di
         # inlined; a failing rule still becomes one finding
         for indicator in project.indicators:
             value = indicator.value
+            # (a value's kind names its shape; only a value listing several needs its parts' kinds,
+            # a set made for the few that do)
             shape = indicator.tier2, (value.kind if value.kind != "multi" else value.kinds)
             chosen = by_shape.get(shape)
             if chosen is None:

@@ -2,7 +2,7 @@
 
 pdfplumber finds tables and lines of text well, but gets the page's objects from pdfminer, whose
 pure-Python content-stream interpreter is about 95% of the time a PDF takes to read. pdfium (the
-C library under pypdfium2, which pdfplumber already installs) interprets the same page in a
+C library under pypdfium2, a dependency of pdfplumber's too) interprets the same page in a
 fraction of that. :func:`page_objects` builds pdfplumber's ``objects`` dictionary — ``char``,
 ``line``, ``rect``, ``curve`` — from pdfium with pdfminer's geometry: a character's box runs
 from its baseline's descent up one font size, and its width is its advance; a path is split into
@@ -104,9 +104,7 @@ def _check_text_object(obj: int, raw, calls, alike: dict[int | None, bool]) -> t
     """Unsupported unless pdfium reads the text object as pdfminer does on any machine: upright,
     in a font the file holds (or a standard one). Its vertical scale and where it starts (d, e, f)
     are returned."""
-    matrix = raw.FS_MATRIX()
-    if not calls.object_matrix(obj, ctypes.byref(matrix)):
-        raise Unsupported("a page object without a matrix")
+    matrix = _matrix(obj, raw, calls)
     if matrix.b != 0 or matrix.c != 0 or matrix.a <= 0 or matrix.d <= 0:
         raise Unsupported("text that is not upright")
     font = calls.text_font(obj)
@@ -190,10 +188,10 @@ def _chars(textpage, tp: int, raw, calls, texts: dict[int, tuple[float, float, f
 
 @functools.lru_cache(maxsize=1)
 def _declared(raw) -> types.SimpleNamespace:
-    """The pdfium functions called for every object, path segment and character of a page, declared here with
-    plain pointers (handles pass as integers): a call through pypdfium2's own declarations, which
-    check each argument's pointer type, costs about twice as much, and a page of a table has
-    thousands of characters."""
+    """The pdfium functions called for every object, path segment and character of a page,
+    declared here with plain pointers (handles pass as integers): a call through pypdfium2's own
+    declarations, which check each argument's pointer type, costs about twice as much, and a page
+    of a table has thousands of characters."""
     def declared(function, returns, *takes):
         return ctypes.CFUNCTYPE(returns, *takes)(ctypes.cast(function, ctypes.c_void_p).value)
 
@@ -216,6 +214,14 @@ def _declared(raw) -> types.SimpleNamespace:
         segment_closes=declared(raw.FPDFPathSegment_GetClose, ctypes.c_int, handle),
         stroke_width=declared(raw.FPDFPageObj_GetStrokeWidth, ctypes.c_int, handle, out),
         draw_mode=declared(raw.FPDFPath_GetDrawMode, ctypes.c_int, handle, out, out))
+
+
+def _matrix(obj: int, raw, calls):
+    """A page object's transform matrix (FS_MATRIX)."""
+    matrix = raw.FS_MATRIX()
+    if not calls.object_matrix(obj, ctypes.byref(matrix)):
+        raise Unsupported("a page object without a matrix")
+    return matrix
 
 
 def _address(pointer) -> int:
@@ -251,9 +257,7 @@ def _text(tp, raw, count: int) -> str:
 def _paths(obj: int, raw, calls, height: float, mb_top: float, origin: tuple[float, float]) -> list[dict]:
     """A path object as pdfminer's lines, rectangles and curves (one per subpath), in pdfminer's
     coordinates (from ``origin``, the corner of the page's media box)."""
-    matrix = raw.FS_MATRIX()
-    if not calls.object_matrix(obj, ctypes.byref(matrix)):
-        raise Unsupported("a page object without a matrix")
+    matrix = _matrix(obj, raw, calls)
     a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
     e, f = matrix.e - origin[0], matrix.f - origin[1]
     segments = []
