@@ -104,6 +104,7 @@ class Rule:
     supersedes: tuple[str, ...] = ()      # selectors of rules whose findings on the same rows it covers
     yields_to: tuple[str, ...] = ()       # selectors of rules whose findings on the same rows cover its own
     collect: Callable[..., Iterable[Any]] | None = None   # Corpus rules: what each file gives the reduce
+    partition_by: Callable[[Any], Any] | None = None      # Corpus rules: which items may meet in a finding
 
     @property
     def title(self) -> str:
@@ -127,8 +128,8 @@ class Rule:
 def rule(*, code: str, name: str, category: str, severity: str, target: type,
          options: type | None = None, default: bool = True,
          tiers: Iterable[str] | None = None, kinds: Iterable[str] | None = None, supersedes: Iterable[str] = (),
-         yields_to: Iterable[str] = (), collect: Callable[..., Iterable[Any]] | None = None
-         ) -> Callable[[Callable], Rule]:
+         yields_to: Iterable[str] = (), collect: Callable[..., Iterable[Any]] | None = None,
+         partition_by: Callable[[Any], Any] | None = None) -> Callable[[Callable], Rule]:
     """Declare a rule. The decorated function is called with the target and a RuleContext and
     yields findings made with ``ctx.finding(...)``; the engine stamps code, name and severity.
 
@@ -146,6 +147,11 @@ def rule(*, code: str, name: str, category: str, severity: str, target: type,
     file's own checks are done, in the process that read the file; the items it returns — small
     and picklable: strings, numbers, tuples, :class:`Anchor` — are what the rule's Corpus holds.
     Without it, the rule gets each file's slim Document (heavier: keep it for small runs).
+
+    ``partition_by`` (Corpus rules only) gives an item's key — strings, numbers, tuples of them —
+    for a rule whose items of different keys never meet in one finding, nor make the same one
+    (a rule that groups equal keys). A run of several jobs may then check the rule on parts of
+    its corpus side by side, each part holding every item of its keys; the report is the same.
     """
     if not _CODE.match(code):
         raise ValueError(f"rule code {code!r} is not of the form PF123")
@@ -167,6 +173,8 @@ def rule(*, code: str, name: str, category: str, severity: str, target: type,
         raise ValueError(f"rule {code}: unknown value kinds {sorted(set(kinds) - set(KINDS))}")
     if collect is not None and target is not Corpus:
         raise ValueError(f"rule {code}: collect= applies to Corpus rules only")
+    if partition_by is not None and (target is not Corpus or not callable(partition_by)):
+        raise ValueError(f"rule {code}: partition_by= is a function of an item, for Corpus rules only")
 
     def decorate(fn: Callable) -> Rule:
         module = sys.modules.get(fn.__module__)
@@ -175,7 +183,8 @@ def rule(*, code: str, name: str, category: str, severity: str, target: type,
                     tiers=frozenset(tiers) if tiers is not None else None,
                     kinds=frozenset(kinds) if kinds is not None else None,
                     supersedes=tuple(supersedes), yields_to=tuple(yields_to),
-                    collect=collect if collect is not None or target is not Corpus else slim_document)
+                    collect=collect if collect is not None or target is not Corpus else slim_document,
+                    partition_by=partition_by)
 
     return decorate
 

@@ -268,7 +268,7 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here,
                        f._replace(fingerprint=base, within=key_within(f) if lang == "en" else ""))
         else:
             out.append(f._replace(fingerprint=f"{base}-{n}", within=f"{key_within(f)}-{n}"))
-    out.sort(key=_order)
+    out.sort(key=report_order)
     if lang == "en":
         out = [f.in_english() for f in out]
     if compact:
@@ -311,13 +311,15 @@ def join(finished: list[Finding], more: list[Finding], rules: Iterable, *, match
     (``more``: the cross-document rules'), as one run's: a finding of either that covers one of
     the other drops it, and all are in order."""
     out = _drop_covered(finished + more, {r.code: r for r in rules}, matches) if more else finished
-    out.sort(key=_order)
+    out.sort(key=report_order)
     return out
 
 
-def _order(f: Finding) -> tuple:
+def report_order(f: Finding) -> tuple:
+    """Where a finding stands in a report: by file, line, code, project and indicator, then by
+    what it says — an order of the findings themselves, whichever way the work was split."""
     at = f.location
-    return at.file, at.line or 0, f.code, f.project or "", f.indicator or ""
+    return at.file, at.line or 0, f.code, f.project or "", f.indicator or "", f.message, f.fingerprint
 
 
 def _merge_causes(findings: list[Finding]) -> list[Finding]:

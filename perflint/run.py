@@ -8,7 +8,8 @@ import os
 import pickle
 import re
 import tempfile
-from collections.abc import Callable, Iterable
+import zlib
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
@@ -33,7 +34,7 @@ from .engine import (
     select,
 )
 from .files import collect, shown_name
-from .findings import finish, join, without_english
+from .findings import finish, join, report_order, without_english
 from .limits import LimitExceeded, OverBudget, budget
 from .model import Document, Indicator, Project
 from .readers import supported_suffixes
@@ -122,15 +123,20 @@ def check(paths: Iterable[str | os.PathLike], config: Settings | dict | str | os
         return _check(paths, config, progress, jobs, overrides, names, cache, executor, scheduler, shard, models)
 
 
+#: the garbage collector's thresholds while a run goes on (see _few_collections)
+FEW_COLLECTIONS = (50_000, 20, 100)
+
+
 @contextmanager
 def _few_collections():
     """A run makes a few hundred thousand small objects (findings, what the cross-document rules
     collect) that live as long as the run. With Python's default
     thresholds the collector walks that growing heap again and again (about 12% of a 10,000-table
     run); collecting less often costs a little memory and nothing else. Restored afterwards, so
-    a long-lived caller (the web page) keeps its own settings."""
+    a long-lived caller (the web page) keeps its own settings (the command line, one run to its
+    end, keeps these: restoring walks the run's young objects once more, the whole report)."""
     before = gc.get_threshold()
-    gc.set_threshold(50_000, 20, 100)
+    gc.set_threshold(*FEW_COLLECTIONS)
     try:
         yield
     finally:
@@ -173,7 +179,10 @@ class Plans:
         return self._source_of_folder[folder]
 
     def of(self, path: str) -> Plan:
-        source = self.source_of(path)
+        return self.of_source(self.source_of(path))
+
+    def of_source(self, source: str | None) -> Plan:
+        """The plan of the configuration in file ``source`` (None: none found, the run's own)."""
         plan = self._by_source.get(source)
         if plan is None:
             settings = resolve_settings(source, **self.overrides)
@@ -187,10 +196,20 @@ class Plans:
         return list(self._by_source.values())
 
     @property
+    def sources(self) -> list[str | None]:
+        """The configurations of the plans made so far, in the order they were found."""
+        return list(self._by_source)
+
+    @property
     def all_rules(self) -> list[Rule]:
+        return self.rules_of(self.sources)
+
+    def rules_of(self, sources: list[str | None]) -> list[Rule]:
+        """Every rule of these configurations' plans (a worker process makes those it has not
+        met yet: it must finish findings with the rules the run as a whole has)."""
         seen = {}
-        for plan in self._by_source.values():
-            seen.update((r.code, r) for r in plan.rules)
+        for source in sources:
+            seen.update((r.code, r) for r in self.of_source(source).rules)
         return list(seen.values())
 
 
@@ -231,7 +250,8 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
             return Part(shard, settings, overrides, discover, list(outcomes()), skipped, plans.warnings)
         # taking each outcome as it comes; a local pool's workers, free by then, run all
         # cross-document rules but the first beside it
-        return _reduce(plans, outcomes(), skipped, models, pool if isinstance(pool, ProcessPoolExecutor) else None)
+        return _reduce(plans, outcomes(), skipped, models, pool if isinstance(pool, ProcessPoolExecutor) else None,
+                       jobs)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
@@ -288,7 +308,7 @@ def merge(parts: list[Part]) -> Report:
 
 
 def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[str, ...]],
-            models: bool = False, pool: ProcessPoolExecutor | None = None) -> Report:
+            models: bool = False, pool: ProcessPoolExecutor | None = None, jobs: int = 1) -> Report:
     """The run's report from its files' outcomes, taken as they come: each file's findings
     (finished where it was checked) and what it collected for the cross-document rules; then
     those rules, their findings finished file by file and joined with the file's own, in order.
@@ -302,7 +322,7 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
     settings_by_name: dict[str, Settings] = {}
     texts: dict[str, str] = {}      # one copy of each text the collected items repeat
     allowance = Allowance()         # the findings all three may hold in memory together
-    own, across, out = Buckets(allowance), Buckets(allowance), Spool(allowance)
+    own, across, out = Buckets(allowance), Buckets(allowance, share=False), Spool(allowance)
     writer = None
     try:
         for name, file_settings, (result, found, features, notes, model) in outcomes:
@@ -326,24 +346,21 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
             across = kept
             collected.clear()
         else:
-            _run_corpus_rules(corpus_rules, plans, collected, texts, across, pool)
+            # the files whose configuration is not the run's own, for finishing their findings
+            elsewhere = {name: s for name, s in settings_by_name.items() if s is not settings}
+            _run_corpus_rules(corpus_rules, plans, collected, texts, across, pool, jobs, elsewhere)
         writer = CorpusWriter(entry) if entry is not None and kept is None else None
         all_rules = plans.all_rules
-
-        def settings_of(file: str) -> Settings:
-            return settings_by_name.get(file, settings)
-
         for file in sorted(own.files() | across.files()):     # the report's order is by file first
             more = across.take(file)
             if not more:   # the file's own, as they are (those on disk stay there)
                 own.hand_over(file, out)
                 continue
-            if kept is None:    # the cross-document findings, finished as each file's own were
-                more = finish(more, all_rules, ignored_here=settings_of(file).ignored_here,
-                              severity=settings_of(file).severity, lang=settings.lang, matches=matches,
-                              compact=True)
-                if writer is not None:
-                    writer.add(more)
+            # each rule's findings were finished apart: in the order one finish of them all gives
+            # (equal places have one code, and one rule's keep their order)
+            more.sort(key=report_order)
+            if writer is not None:
+                writer.add(more)
             out.extend(join(own.take(file), more, all_rules, matches=matches))
         if writer is not None:
             writer.commit()
@@ -357,9 +374,21 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
     return report
 
 
-def _corpus_findings(r: Rule, plans: Plans, packed: list[bytes], texts: dict[str, str]) -> Iterable[Finding]:
-    """A cross-document rule's findings over what the files collected for it, one at a time."""
-    corpus = Corpus(tuple(_interned(item, texts) for item in _unpacked(packed)))
+ItemsPart = tuple[int, int]      # (k, n): the k-th of n parts of a cross-document rule's items (from 0)
+WHOLE: ItemsPart = (0, 1)
+
+
+def _corpus_findings(r: Rule, plans: Plans, packed: list[bytes], texts: dict[str, str],
+                     part: ItemsPart = WHOLE) -> Iterable[Finding]:
+    """A cross-document rule's findings over what the files collected for it (or over one
+    ``part`` of it), one at a time."""
+    items = _unpacked(packed)
+    if part != WHOLE:
+        k, n = part
+        key_of = r.partition_by
+        # a stable hash (not hash(): it differs from process to process)
+        items = (item for item in items if zlib.crc32(repr(key_of(item)).encode()) % n == k)
+    corpus = Corpus(tuple(_interned(item, texts) for item in items))
     ctx = RuleContext(r, plans.own.options[r.code], plans.root, corpus=corpus)
     english = plans.root.lang == "en"
     for f in _findings_of(r, corpus, ctx):
@@ -367,31 +396,64 @@ def _corpus_findings(r: Rule, plans: Plans, packed: list[bytes], texts: dict[str
         yield f if english else without_english(f)
 
 
+def _corpus_finished(r: Rule, plans: Plans, packed: list[bytes], texts: dict[str, str],
+                     elsewhere: dict[str, Settings], sources: list[str | None],
+                     allowance: Allowance, part: ItemsPart = WHOLE) -> Iterator[Finding]:
+    """A cross-document rule's findings (of one ``part`` of its items) finished file by file, as
+    each file's own were (with the ignores and severities of its configuration: the run's own
+    unless named in ``elsewhere``), in the order of the files. One rule's findings are finished
+    apart from another's, and one part's from another's: finishing works within a rule and a
+    cause but for covering, and the join covers (see findings.join)."""
+    by_file = Buckets(allowance, share=False)
+    try:
+        for file, of_file in itertools.groupby(_corpus_findings(r, plans, packed, texts, part), key=_file_of):
+            by_file.add(file, of_file)
+        rules = plans.rules_of(sources)
+        for file in sorted(by_file.files()):
+            file_settings = elsewhere.get(file, plans.root)
+            yield from finish(by_file.take(file), rules, ignored_here=file_settings.ignored_here,
+                              severity=file_settings.severity, lang=plans.root.lang, matches=matches,
+                              compact=True)
+    finally:
+        by_file.close()
+
+
 def _run_corpus_rules(corpus_rules: list[Rule], plans: Plans, collected: dict[str, list], texts: dict[str, str],
-                      across: Buckets, pool: ProcessPoolExecutor | None) -> None:
-    """Each cross-document rule over what the files collected, its findings added to ``across``
-    by file; with a local pool, the rules after the first run in its workers meanwhile."""
+                      across: Buckets, pool: ProcessPoolExecutor | None, jobs: int,
+                      elsewhere: dict[str, Settings]) -> None:
+    """Each cross-document rule over what the files collected, its findings finished and added to
+    ``across`` by file. With a local pool, the first piece of work is done here and the others in
+    its workers meanwhile; a rule that declares how its items part (``partition_by``) is then
+    split in as many parts as there are workers."""
+    sources = plans.sources
+    work = [(r, (k, n)) for r in corpus_rules
+            for n in [jobs if pool is not None and r.partition_by is not None else 1] for k in range(n)]
     with ExitStack() as stack:
-        elsewhere = {}
-        if pool is not None and len(corpus_rules) > 1:
+        away = {}
+        if pool is not None and len(work) > 1:
             try:            # where the workers write their findings; with no room, all run here
                 folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="perflint-"))
-                elsewhere = {r.code: pool.submit(_corpus_in_worker, r.code, collected[r.code], folder)
-                             for r in corpus_rules[1:]}
+                away = {(r.code, part): pool.submit(_corpus_in_worker, r.code, collected[r.code], folder,
+                                                    elsewhere, sources, part) for r, part in work[1:]}
             except OSError:
                 pass
-        for r in corpus_rules:
+        for r, part in work:
             found = None
-            if r.code in elsewhere:
+            if (r.code, part) in away:
                 try:
-                    found = from_file(elsewhere.pop(r.code).result())
+                    found = from_file(away.pop((r.code, part)).result())
                 except Exception:   # the worker is gone (killed, out of memory): run it here
                     pass
             if found is None:
-                found = _corpus_findings(r, plans, collected[r.code], texts)
-            del collected[r.code]
-            for f in found:
-                across.add(f.file, (f,))
+                # the items are read from a copy of the list while another part may still need it
+                # (a worker's call takes it as it is when it is sent); the last takes the list itself
+                last = part[0] == part[1] - 1
+                packed = collected[r.code] if last and not away else list(collected[r.code])
+                found = _corpus_finished(r, plans, packed, texts, elsewhere, sources, across.allowance, part)
+            for file, of_file in itertools.groupby(found, key=_file_of):
+                across.add(file, of_file)
+            if part[0] == part[1] - 1:
+                del collected[r.code]
 
 
 def _kept_findings(kept: Iterable[Finding] | None, allowance: Allowance) -> Buckets | None:
@@ -410,12 +472,13 @@ def _kept_findings(kept: Iterable[Finding] | None, allowance: Allowance) -> Buck
         return None
 
 
-def _corpus_in_worker(code: str, packed: list[bytes], folder: str) -> str:
-    """A cross-document rule run in a worker process, beside the others: the file in ``folder``
-    its findings were written to (see spool.to_file)."""
+def _corpus_in_worker(code: str, packed: list[bytes], folder: str, elsewhere: dict[str, Settings],
+                      sources: list[str | None], part: ItemsPart = WHOLE) -> str:
+    """A cross-document rule (or a part of it) run in a worker process, beside the others: the
+    file in ``folder`` its findings, finished, were written to (see spool.to_file)."""
     plans = _worker["plans"]
     r = next(r for r in plans.own.by_target["Corpus"] if r.code == code)
-    return to_file(_corpus_findings(r, plans, packed, {}), folder)
+    return to_file(_corpus_finished(r, plans, packed, {}, elsewhere, sources, Allowance(), part), folder)
 
 
 def _interned(item: Any, texts: dict[str, str]) -> Any:
@@ -546,6 +609,7 @@ def _start_worker(settings: Settings, overrides: dict[str, Any], discover: bool,
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(*FEW_COLLECTIONS)       # a forked worker has them already, a spawned one not
     _worker.update(plans=Plans(settings, overrides, discover, cache), keep=keep)
 
 

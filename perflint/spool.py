@@ -198,8 +198,11 @@ def _tally(findings: Iterable) -> Counter:
 class Buckets:
     """Findings by file: added as they come, taken a file at a time (see the module's doc)."""
 
-    def __init__(self, allowance: Allowance):
+    def __init__(self, allowance: Allowance, share: bool = True):
         self.allowance = allowance
+        # one copy of each text (see Allowance.shared): for findings that came apart, each file's
+        # from another process; a cross-document rule's share their texts as they are made
+        self.share = share
         self._held: dict[str, list] = {}
         # a file's findings on disk: (where, how many, their tally) — what a Spool adopting them needs
         self._on_disk: dict[str, list[tuple[tuple[int, int], int, Counter]]] = {}
@@ -211,7 +214,7 @@ class Buckets:
     def add(self, file: str, findings: Iterable) -> None:
         items = self._held.setdefault(file, [])
         before = len(items)
-        items.extend(self.allowance.shared(findings))
+        items.extend(self.allowance.shared(findings) if self.share else findings)
         self.held += len(items) - before
         self.allowance.grew(len(items) - before)
 

@@ -44,10 +44,15 @@ def rows(document, ctx: RuleContext):
                 yield row_key(ind), ind.tier1, *Anchor.of(document, ind, project)
 
 
+def key_of(item) -> str:
+    """The row an item is: rows of different keys never meet (a run may compare them apart)."""
+    return item[0]
+
+
 @rule(code="PF501", name="row-copied-across-projects", category="template", severity="warning",
-      target=Corpus, options=Options, collect=rows)
+      target=Corpus, options=Options, collect=rows, partition_by=key_of)
 def check(corpus: Corpus, ctx: RuleContext):
-    for group in exact_groups(corpus.items, key=lambda item: item[0]):
+    for group in exact_groups(corpus.items, key=key_of):
         # once per project; twins (tables of one name in one file) merge
         projects = {}
         for key, tier1, *where in group:

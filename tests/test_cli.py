@@ -129,3 +129,33 @@ def test_extract_streams_the_same_json_one_document_at_a_time(tmp_path):
     expected = json.dumps({"schema_version": 1, "documents": [extract_file(str(p)).to_json() for p in paths]},
                           ensure_ascii=False, indent=2) + "\n"
     assert code == 0 and out.read_text(encoding="utf-8") == expected
+
+
+def test_the_command_as_a_process_keeps_its_report_exit_code_and_exit_handlers(tmp_path):
+    # the process leaves without tearing its objects down (cli.entry): what it wrote, its exit
+    # code and the exit handlers registered on the way stay as they would be
+    import subprocess
+    import sys
+
+    sample = str(SAMPLES / "ningxia-rst-2022.txt")       # errors in it: exit code 1
+    args = ["check", sample, "--isolated", "--no-cache", "--format", "json"]
+    inside = CliRunner().invoke(main, args)
+    code = ("import atexit, sys; from perflint.cli import entry; "
+            "atexit.register(lambda: print('handler ran', file=sys.stderr)); "
+            f"sys.argv = ['perflint', *{args!r}]; entry()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == inside.exit_code == 1
+    assert json.loads(done.stdout) == json.loads(inside.stdout)
+    assert done.stderr.strip().endswith("handler ran")
+
+
+def test_a_thread_still_running_at_the_end_is_waited_for():
+    import subprocess
+    import sys
+
+    code = ("import sys, threading, time; from perflint.cli import entry; "
+            "threading.Thread(target=lambda: (time.sleep(0.3), print('thread done'))).start(); "
+            "sys.argv = ['perflint', '--version']; entry()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[-1] == "thread done"

@@ -282,3 +282,64 @@ def test_a_packs_cross_document_rule_collects_compact_items_or_gets_slim_documen
     assert by_code["XX501"] and by_code["XX501"] == by_code["XX502"]    # the same places either way
     assert {f.file for f in one.findings} == {str(in_dir / "a.txt"), str(in_dir / "b.txt")}
     assert [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
+
+
+_PARTITIONED_RULE = '''"""XX503 same-name-in-parts — 同名表出现在多个文件中（分部分比较）
+"""
+import json
+import os
+
+from perflint.api import Anchor, Corpus, RuleContext, exact_groups, rule
+
+
+def tables(document, ctx: RuleContext):
+    for project in document.projects:
+        yield project.name, Anchor.of(document, project)
+
+
+def name_of(item):
+    return item[0]
+
+
+@rule(code="XX503", name="same-name-in-parts", category="template", severity="info", target=Corpus,
+      collect=tables, partition_by=name_of)
+def check(corpus: Corpus, ctx: RuleContext):
+    with open(os.environ["CALLS"], "a", encoding="utf-8") as calls:      # what each part was given
+        calls.write(json.dumps(sorted({name for name, _ in corpus.items})) + "\\n")
+    for group in exact_groups(corpus.items, key=name_of):
+        if len({at.file for _, at in group}) > 1:
+            for _, at in group:
+                yield ctx.finding(at=at, message=f"“{at.project}”在 {len(group)} 张表中出现")
+'''
+
+
+def test_a_rule_whose_items_part_by_key_runs_in_parts_with_the_same_report(in_dir, monkeypatch):
+    import json
+
+    folder = in_dir / "local_rules"
+    folder.mkdir()
+    (folder / "parts.py").write_text(_PARTITIONED_RULE, encoding="utf-8")
+    (in_dir / "perflint.toml").write_text('rule-paths = ["local_rules"]\nselect = ["XX503"]\n', encoding="utf-8")
+    for name in ("a.txt", "b.txt", "c.txt"):
+        shutil.copy(SAMPLE, in_dir / name)
+    calls = in_dir / "calls.jsonl"
+    monkeypatch.setenv("CALLS", str(calls))
+    paths = [str(in_dir / name) for name in ("a.txt", "b.txt", "c.txt")]
+    one = perflint.check(paths)
+    whole = [json.loads(line) for line in calls.read_text(encoding="utf-8").splitlines()]
+    calls.unlink()
+    two = perflint.check(paths, jobs=2)
+    parts = [json.loads(line) for line in calls.read_text(encoding="utf-8").splitlines()]
+    assert len(whole) == 1 and len(whole[0]) > 2 and len(parts) == 2
+    # each name in one part only, every name in some part
+    assert not set(parts[0]) & set(parts[1]) and sorted(parts[0] + parts[1]) == whole[0]
+    assert one.findings and [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
+
+
+@pytest.mark.parametrize("target, partition_by", [("Project", len), ("Corpus", "name")])
+def test_partition_by_is_a_function_for_cross_document_rules(target, partition_by):
+    from perflint import api
+
+    with pytest.raises(ValueError, match="partition_by"):
+        api.rule(code="XX504", name="wrong-parts", category="template", severity="info",
+                 target=getattr(api, target), partition_by=partition_by)

@@ -82,6 +82,16 @@ def test_fingerprints_stay_unique_and_findings_ordered():
     assert len({f.fingerprint for f in out}) == 2
 
 
+def test_the_order_is_the_findings_own_whatever_order_they_came_in():
+    # two findings of one rule on one row (an annual and a period value, say): however the work
+    # was split, the report lists them alike
+    rules = [_rule("PF901")]
+    first, second = (make(code="PF901", name="test-rule-pf901", category="value", severity="warning",
+                          message=m, file="a.txt", line=5, project="P", evidence=m) for m in ("第2处", "第1处"))
+    assert _finish([first, second], rules) == _finish([second, first], rules)
+    assert [f.message for f in _finish([first, second], rules)] == ["第1处", "第2处"]
+
+
 def test_samples_report_each_root_cause_once():
     report = perflint.check([SAMPLES / "weixian-rsj-2021.txt"])
     copies = [f for f in report.findings if f.code == "PF506" and f.project is None]

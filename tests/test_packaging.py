@@ -26,7 +26,7 @@ def test_wheel_contents(wheel):
         assert required in names
     entry_points = next(n for n in names if n.endswith("entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
-    assert "perflint = perflint.cli:main" in text and "[perflint.readers]" in text
+    assert "perflint = perflint.cli:entry" in text and "[perflint.readers]" in text
 
 
 def test_installed_wheel_runs_outside_the_checkout(wheel, tmp_path):

@@ -122,7 +122,7 @@ def test_without_room_on_disk_the_run_goes_on_in_memory(monkeypatch):
     assert [f.to_json() for f in report.findings] == [f.to_json() for f in perflint.check(paths).findings]
 
 
-def _failing_rule_run(code, packed, folder):
+def _failing_rule_run(code, packed, folder, *rest):
     raise RuntimeError("the worker ran out of memory")
 
 
