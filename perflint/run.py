@@ -248,8 +248,8 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
     try:
         if shard is not None:
             return Part(shard, settings, overrides, discover, list(outcomes()), skipped, plans.warnings)
-        # taking each outcome as it comes; a local pool's workers, free by then, run all
-        # cross-document rules but the first beside it
+        # taking each outcome as it comes; a local pool's workers, free by then, do the
+        # cross-document work but its first piece beside it
         return _reduce(plans, outcomes(), skipped, models, pool if isinstance(pool, ProcessPoolExecutor) else None,
                        jobs)
     finally:
@@ -322,7 +322,7 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
     settings_by_name: dict[str, Settings] = {}
     texts: dict[str, str] = {}      # one copy of each text the collected items repeat
     allowance = Allowance()         # the findings all three may hold in memory together
-    own, across, out = Buckets(allowance), Buckets(allowance, share=False), Spool(allowance)
+    own, across, out = Buckets(allowance), Buckets(allowance), Spool(allowance)
     writer = None
     try:
         for name, file_settings, (result, found, features, notes, model) in outcomes:
@@ -378,16 +378,16 @@ ItemsPart = tuple[int, int]      # (k, n): the k-th of n parts of a cross-docume
 WHOLE: ItemsPart = (0, 1)
 
 
-def _corpus_findings(r: Rule, plans: Plans, packed: list[bytes], texts: dict[str, str],
+#: what the files collected for one cross-document rule: their pickled lists, or the file they were
+#: stored in for worker processes to read (see _stored)
+Collected = list[bytes] | str
+
+
+def _corpus_findings(r: Rule, plans: Plans, packed: Collected, texts: dict[str, str],
                      part: ItemsPart = WHOLE) -> Iterable[Finding]:
     """A cross-document rule's findings over what the files collected for it (or over one
-    ``part`` of it), one at a time."""
-    items = _unpacked(packed)
-    if part != WHOLE:
-        k, n = part
-        key_of = r.partition_by
-        # a stable hash (not hash(): it differs from process to process)
-        items = (item for item in items if zlib.crc32(repr(key_of(item)).encode()) % n == k)
+    ``part`` of it, from the file they were stored in), one at a time."""
+    items = _unpacked(packed) if part == WHOLE else _items_of_part(r, packed, part)
     corpus = Corpus(tuple(_interned(item, texts) for item in items))
     ctx = RuleContext(r, plans.own.options[r.code], plans.root, corpus=corpus)
     english = plans.root.lang == "en"
@@ -396,7 +396,21 @@ def _corpus_findings(r: Rule, plans: Plans, packed: list[bytes], texts: dict[str
         yield f if english else without_english(f)
 
 
-def _corpus_finished(r: Rule, plans: Plans, packed: list[bytes], texts: dict[str, str],
+def _items_of_part(r: Rule, stored: str, part: ItemsPart) -> Iterable[Any]:
+    """The items of one part of a rule's corpus (from the file they were stored in), by a stable
+    hash of their keys (not hash(): it differs from process to process). Which items are the
+    part's is settled first, then they are read again, one at a time: a part is never held twice."""
+    k, n = part
+    key_of = r.partition_by
+    try:
+        ours = bytes(zlib.crc32(repr(key_of(item)).encode()) % n == k for item in _unpacked(stored))
+    except Exception:
+        # a key that cannot be had: the first part is the whole rule, as in a run of one job
+        return _unpacked(stored) if k == 0 else ()
+    return itertools.compress(_unpacked(stored), ours)
+
+
+def _corpus_finished(r: Rule, plans: Plans, packed: Collected, texts: dict[str, str],
                      elsewhere: dict[str, Settings], sources: list[str | None],
                      allowance: Allowance, part: ItemsPart = WHOLE) -> Iterator[Finding]:
     """A cross-document rule's findings (of one ``part`` of its items) finished file by file, as
@@ -422,21 +436,24 @@ def _run_corpus_rules(corpus_rules: list[Rule], plans: Plans, collected: dict[st
                       across: Buckets, pool: ProcessPoolExecutor | None, jobs: int,
                       elsewhere: dict[str, Settings]) -> None:
     """Each cross-document rule over what the files collected, its findings finished and added to
-    ``across`` by file. With a local pool, the first piece of work is done here and the others in
-    its workers meanwhile; a rule that declares how its items part (``partition_by``) is then
-    split in as many parts as there are workers."""
+    ``across`` by file. With a local pool, what was collected goes to temporary files (read from
+    there by the workers, and no longer held here), the first piece of work is done here and the
+    others in the workers meanwhile; a rule that declares how its items part (``partition_by``)
+    is then split in as many parts as there are workers."""
     sources = plans.sources
-    work = [(r, (k, n)) for r in corpus_rules
-            for n in [jobs if pool is not None and r.partition_by is not None else 1] for k in range(n)]
     with ExitStack() as stack:
-        away = {}
-        if pool is not None and len(work) > 1:
-            try:            # where the workers write their findings; with no room, all run here
+        stored: dict[str, str] = {}
+        if pool is not None:
+            try:            # with no room on disk, all runs here
                 folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="perflint-"))
-                away = {(r.code, part): pool.submit(_corpus_in_worker, r.code, collected[r.code], folder,
-                                                    elsewhere, sources, part) for r, part in work[1:]}
+                stored = {r.code: _stored(collected[r.code], folder) for r in corpus_rules}
+                collected.clear()
             except OSError:
-                pass
+                stored = {}
+        work = [(r, (k, n)) for r in corpus_rules
+                for n in [jobs if stored and r.partition_by is not None else 1] for k in range(n)]
+        away = {(r.code, part): pool.submit(_corpus_in_worker, r.code, stored[r.code], folder, elsewhere,
+                                            sources, part) for r, part in work[1:]} if stored else {}
         for r, part in work:
             found = None
             if (r.code, part) in away:
@@ -445,15 +462,20 @@ def _run_corpus_rules(corpus_rules: list[Rule], plans: Plans, collected: dict[st
                 except Exception:   # the worker is gone (killed, out of memory): run it here
                     pass
             if found is None:
-                # the items are read from a copy of the list while another part may still need it
-                # (a worker's call takes it as it is when it is sent); the last takes the list itself
-                last = part[0] == part[1] - 1
-                packed = collected[r.code] if last and not away else list(collected[r.code])
-                found = _corpus_finished(r, plans, packed, texts, elsewhere, sources, across.allowance, part)
+                found = _corpus_finished(r, plans, stored.get(r.code) or collected.pop(r.code), texts, elsewhere,
+                                         sources, across.allowance, part)
             for file, of_file in itertools.groupby(found, key=_file_of):
                 across.add(file, of_file)
-            if part[0] == part[1] - 1:
-                del collected[r.code]
+
+
+def _stored(packed: list[bytes], folder: str) -> str:
+    """The files' pickled collections for one rule, in a temporary file in ``folder`` (read by
+    :func:`_unpacked`, as often as wanted)."""
+    with tempfile.NamedTemporaryFile(prefix="perflint-", suffix=".items", dir=folder, delete=False) as f:
+        for data in packed:
+            f.write(len(data).to_bytes(8, "little"))
+            f.write(data)
+    return f.name
 
 
 def _kept_findings(kept: Iterable[Finding] | None, allowance: Allowance) -> Buckets | None:
@@ -472,13 +494,14 @@ def _kept_findings(kept: Iterable[Finding] | None, allowance: Allowance) -> Buck
         return None
 
 
-def _corpus_in_worker(code: str, packed: list[bytes], folder: str, elsewhere: dict[str, Settings],
+def _corpus_in_worker(code: str, stored: str, folder: str, elsewhere: dict[str, Settings],
                       sources: list[str | None], part: ItemsPart = WHOLE) -> str:
-    """A cross-document rule (or a part of it) run in a worker process, beside the others: the
-    file in ``folder`` its findings, finished, were written to (see spool.to_file)."""
+    """A cross-document rule (or a part of it) run in a worker process, beside the others, over
+    the items stored in file ``stored``: the file in ``folder`` its findings, finished, were
+    written to (see spool.to_file)."""
     plans = _worker["plans"]
     r = next(r for r in plans.own.by_target["Corpus"] if r.code == code)
-    return to_file(_corpus_finished(r, plans, packed, {}, elsewhere, sources, Allowance(), part), folder)
+    return to_file(_corpus_finished(r, plans, stored, {}, elsewhere, sources, Allowance(), part), folder)
 
 
 def _interned(item: Any, texts: dict[str, str]) -> Any:
@@ -648,8 +671,14 @@ def _finished(outcome: tuple, plan: Plan, plans: Plans) -> tuple:
     return result, found, packed, notes, model
 
 
-def _unpacked(packed: list[bytes]) -> Iterable[Any]:
-    """Every item of the files' pickled collections, in order, freeing each as it goes."""
+def _unpacked(packed: Collected) -> Iterable[Any]:
+    """Every item of the files' pickled collections, in order: from their list, freeing each as
+    it goes, or from the file they were stored in (see _stored)."""
+    if isinstance(packed, str):
+        with open(packed, "rb") as f:
+            while head := f.read(8):
+                yield from pickle.loads(f.read(int.from_bytes(head, "little")))
+        return
     packed.reverse()
     while packed:
         yield from pickle.loads(packed.pop())

@@ -343,3 +343,18 @@ def test_partition_by_is_a_function_for_cross_document_rules(target, partition_b
     with pytest.raises(ValueError, match="partition_by"):
         api.rule(code="XX504", name="wrong-parts", category="template", severity="info",
                  target=getattr(api, target), partition_by=partition_by)
+
+
+def test_a_partition_key_that_fails_runs_the_rule_whole(in_dir, monkeypatch):
+    folder = in_dir / "local_rules"
+    folder.mkdir()
+    broken = _PARTITIONED_RULE.replace("    return item[0]\n", "    return item[0][99]\n")    # IndexError
+    (folder / "parts.py").write_text(broken, encoding="utf-8")
+    (in_dir / "perflint.toml").write_text('rule-paths = ["local_rules"]\nselect = ["XX503"]\n', encoding="utf-8")
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SAMPLE, in_dir / name)
+    monkeypatch.setenv("CALLS", str(in_dir / "calls.jsonl"))
+    paths = [str(in_dir / name) for name in ("a.txt", "b.txt")]
+    one = perflint.check(paths)
+    two = perflint.check(paths, jobs=2)
+    assert one.findings and [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
