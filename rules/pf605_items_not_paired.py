@@ -51,39 +51,16 @@ class Options:
 @rule(code="PF605", name="items-not-paired", category="consistency", severity="info",
       target=Project, options=Options)
 def check(project: Project, ctx: RuleContext):
-    from rapidfuzz.fuzz import ratio
-
     # Items pair by name whatever their value: a 不适用 or blank value is PF201's and PF705's to report.
     counted = [i for i in project.indicators if i.tier2 == "数量指标"]
     costed = [i for i in project.indicators if i.tier2 == "成本指标"]
     if len(counted) < MIN_ITEMS or len(costed) < MIN_ITEMS:
         return
-    keys_c = [(i, item_key(i.name).replace("其它", "其他")) for i in counted]
-    keys_m = [(i, item_key(i.name).replace("其它", "其他")) for i in costed]
-
-    keys = {k for _, k in keys_c + keys_m}
-    # a pair of characters many items share (档案 in a table of archive work) ties nothing together
-    words = {k: _grams(k, WORD) - _GENERIC for k in keys}
-    spread = Counter(w for k in keys for w in words[k])
-    grams = {k: _grams(k, MIN_SHARED) | {w for w in words[k] if spread[w] <= 2} for k in keys}
-    # an output may be paid from a cost of a broader name (媒体宣传合作 from 政策宣传费): a count is
-    # lonely only when no cost shares a word with it at all
-    loose = {k: _grams(k, MIN_SHARED) | words[k] for k in keys}
-
-    def same_item(a: str, b: str) -> bool:
-        if not a or not b:
-            return False
-        return (a in b or b in a or not grams[a].isdisjoint(grams[b])
-                or ratio(a, b) >= ctx.options.similarity)
-
-    def paired(key: str, others) -> bool:
-        return any(same_item(key, k) for _, k in others)
-
-    lonely_cost = [i for i, k in keys_m if not paired(k, keys_c) and not _NOTHING_TO_COUNT.search(i.name)]
-    matched = len(costed) - len(lonely_cost)
-    if matched < max(MIN_ITEMS, len(costed) * 0.6):
-        return                  # too few pairs to say the table means to pair them
-    lonely_count = [i for i, k in keys_c if not paired(k, keys_m) and all(loose[k].isdisjoint(loose[o]) for _, o in keys_m)]
+    lonely = _lonely(tuple(i.name for i in counted), tuple(i.name for i in costed), ctx.options.similarity)
+    if lonely is None:
+        return
+    lonely_cost = [costed[k] for k in lonely[0]]
+    lonely_count = [counted[k] for k in lonely[1]]
     if not (lonely_cost or lonely_count):
         return
     parts, parts_en = [], []
@@ -98,6 +75,43 @@ def check(project: Project, ctx: RuleContext):
                       message_en="Quantity and cost indicators do not pair up: " + "; ".join(parts_en),
                       hint="为每项支出同时列出数量和成本，或合并名称不同的同一事项",
                       evidence="|".join(i.name for i in lonely_cost + lonely_count))
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _lonely(counted: tuple[str, ...], costed: tuple[str, ...], similarity: int) -> tuple[tuple, tuple] | None:
+    """Which costs (by position) have no quantity and which quantities no cost, by their names
+    alone; None when too few pair up to say the table means to pair them. Tables copied from a
+    template pair the same names: each set of names is worked out once."""
+    from rapidfuzz.fuzz import ratio
+
+    keys_c = [(name, item_key(name).replace("其它", "其他")) for name in counted]
+    keys_m = [(name, item_key(name).replace("其它", "其他")) for name in costed]
+    keys = {k for _, k in keys_c + keys_m}
+    # a pair of characters many items share (档案 in a table of archive work) ties nothing together
+    words = {k: _grams(k, WORD) - _GENERIC for k in keys}
+    spread = Counter(w for k in keys for w in words[k])
+    grams = {k: _grams(k, MIN_SHARED) | {w for w in words[k] if spread[w] <= 2} for k in keys}
+    # an output may be paid from a cost of a broader name (媒体宣传合作 from 政策宣传费): a count is
+    # lonely only when no cost shares a word with it at all
+    loose = {k: _grams(k, MIN_SHARED) | words[k] for k in keys}
+
+    def same_item(a: str, b: str) -> bool:
+        if not a or not b:
+            return False
+        return (a in b or b in a or not grams[a].isdisjoint(grams[b])
+                or ratio(a, b) >= similarity)
+
+    def paired(key: str, others) -> bool:
+        return any(same_item(key, k) for _, k in others)
+
+    lonely_cost = [n for n, (name, k) in enumerate(keys_m) if not paired(k, keys_c)
+                   and not _NOTHING_TO_COUNT.search(name)]
+    matched = len(keys_m) - len(lonely_cost)
+    if matched < max(MIN_ITEMS, len(keys_m) * 0.6):
+        return None             # too few pairs to say the table means to pair them
+    lonely_count = [n for n, (_, k) in enumerate(keys_c)
+                    if not paired(k, keys_m) and all(loose[k].isdisjoint(loose[o]) for _, o in keys_m)]
+    return tuple(lonely_cost), tuple(lonely_count)
 
 
 @functools.lru_cache(maxsize=1 << 14)

@@ -23,8 +23,8 @@
 Characters, words or sentences are written twice.
 Fix: Delete the repetition.
 """
+import functools
 import re
-from bisect import bisect_right
 from collections import Counter
 
 from perflint.api import Document, RuleContext, document_joined, document_text, rule, squash
@@ -42,21 +42,14 @@ REDUPLICATED = frozenset("人常天年渐刚仅往多层个处事时家户大明
 
 @rule(code="PF802", name="duplicated-text", category="text", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
-    pieces = document_text(ctx)
-    joined = document_joined(ctx, flat=True)
-    # one pass over the whole text (one piece per line) says which pieces hold a repeated run or a
-    # doubled character; only those, and pieces long enough to repeat a clause, are looked at
-    starts, at = [], 0
-    for piece in pieces:
-        starts.append(at)
-        at += len(piece.flat) + 1
-    marked = {bisect_right(starts, m.start()) - 1
-              for pattern in (_REPEATED_RUN, _DOUBLED_CHAR) for m in pattern.finditer(joined)}
     seen: set[tuple[int, str]] = set()
-    for k, piece in enumerate(pieces):
-        if k not in marked and len(piece.flat) < 2 * MIN_CLAUSE:
+    for piece in document_text(ctx):
+        # only pieces holding a repeated run or a doubled character, and pieces long enough to
+        # repeat a clause, are looked at
+        marked = _may_repeat(piece.flat)
+        if not marked and len(piece.flat) < 2 * MIN_CLAUSE:
             continue
-        found = _duplicate(piece, lambda: joined, k in marked, k in marked)
+        found = _duplicate(piece, lambda: document_joined(ctx, flat=True), marked, marked)
         if found is None or (piece.loc.line, found[0]) in seen:
             continue
         seen.add((piece.loc.line, found[0]))
@@ -65,6 +58,13 @@ def check(doc: Document, ctx: RuleContext):
                           message_en=f"In the {piece.what}, “{repeated}” is written twice",
                           message=f"{piece.what}中{how}“{repeated}”重复了一遍",
                           hint=f"删去重复的“{repeated}”", evidence=repeated)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _may_repeat(flat: str) -> bool:
+    """Whether a piece's text holds a repeated run or a doubled character at all. Pieces recur
+    from table to table (a template's names, descriptions and goals): each is searched once."""
+    return _REPEATED_RUN.search(flat) is not None or _DOUBLED_CHAR.search(flat) is not None
 
 
 def _duplicate(piece, whole, runs: bool = True, doubled: bool = True) -> tuple[str, str] | None:
