@@ -741,7 +741,8 @@ def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: di
         if not indicator_rules:
             continue
         contexts: dict[str, RuleContext] = {}
-        by_shape: dict[tuple, list] = {}
+        by_shape: dict[tuple, list] = {}       # shape → (the rule's check, its context) pairs
+        add = found.extend
         # the hot loop (rules × indicators): the rules concerning each tier and kind of value are
         # chosen once per document, their contexts made once per project, and the call is
         # inlined; a failing rule still becomes one finding
@@ -763,14 +764,14 @@ def _check_document(doc: Document, by_target: dict[str, list[Rule]], options: di
                     if r.code not in contexts:
                         contexts[r.code] = RuleContext(r, options[r.code], settings, document=doc,
                                                        project=project, memo=memo)
-                    chosen.append((r, contexts[r.code]))
-            for r, ctx in chosen:
+                    chosen.append((r.check, contexts[r.code]))
+            for check_indicator, ctx in chosen:
                 try:
-                    found.extend(r.check(indicator, ctx) or ())
+                    add(check_indicator(indicator, ctx) or ())
                 except MemoryError:
                     raise
                 except Exception as err:
-                    found.append(failure(r, indicator, ctx, doc, err))
+                    found.append(failure(ctx.rule, indicator, ctx, doc, err))
     return found
 
 

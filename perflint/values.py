@@ -67,7 +67,7 @@ class Value(NamedTuple):
     def unit_info(self) -> units.UnitInfo | None:
         if self.unit is None or self.kind != "quantity" and self.kind != "duration":
             return None
-        return units.unit_info(tuple(self.unit.split("/")))
+        return _info_of(self.unit)
 
     @property
     def is_money(self) -> bool:
@@ -587,6 +587,12 @@ def _measure(text: str, number: Decimal, words: tuple[str, ...] = (), upper: Dec
     return Value(text, kind, comparator=comparator, number=number.normalize() if number else number,
                  unit=canonical, unit_text=unit_text, scale=scale, written_number=written,
                  upper=upper, approx=approx, cmp_words=words)
+
+
+@functools.cache
+def _info_of(unit: str) -> units.UnitInfo:
+    """A canonical unit's information (asked for hundreds of thousands of times in a large run)."""
+    return units.unit_info(tuple(unit.split("/")))
 
 
 _DATE_RE = re.compile(

@@ -376,10 +376,16 @@ _DIGITS = re.compile(r"\d+(?:\.\d+)?")
 
 def row_key(ind: Indicator, mask_numbers: bool = False) -> str:
     """A normalised "tier | name | value" for comparing rows across tables."""
-    name, value = squash(ind.name).rstrip("。."), squash(ind.value_text).rstrip("。.")
+    return _row_key(ind.tier2, ind.name, ind.value_text, mask_numbers)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _row_key(tier2: str | None, name: str, value: str, mask_numbers: bool) -> str:
+    # (rows copied from a template come again and again: each is worked out once)
+    name, value = squash(name).rstrip("。."), squash(value).rstrip("。.")
     if mask_numbers:
         name, value = _DIGITS.sub("#", name), _DIGITS.sub("#", value)
-    return f"{ind.tier2}|{name}|{value}"
+    return f"{tier2}|{name}|{value}"
 
 
 def siblings_text(names: list[str], limit: int = 3, total: int | None = None, lang: str = "zh") -> str:

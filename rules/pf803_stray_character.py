@@ -23,9 +23,10 @@
 A stray character at the end of the text.
 Fix: Delete the stray character.
 """
+import functools
 import re
 
-from perflint.api import Document, RuleContext, document_joined, document_text, rule
+from perflint.api import Document, RuleContext, document_text, rule
 
 CJK = "\u4e00-\u9fff"
 CJK_FIRST, CJK_LAST = "\u4e00", "\u9fff"
@@ -38,27 +39,35 @@ _STRAY = re.compile(r"(?<=[\u4e00-\u9fff])(?:(?<![于为达至到是约第共计
 
 @rule(code="PF803", name="stray-character", category="text", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
-    pieces = [p for p in document_text(ctx) if p.what != "指标值"]
-    # values end in numbers and units by nature; the value grammar reads them.
-    # One pass over the whole text tells whether any piece has a character inside to look at.
-    any_inside = _INSIDE.search(document_joined(ctx)) is not None
-    for piece in pieces:
-        inside = None if not any_inside else next(
-            (m for m in _INSIDE.finditer(piece.text) if not _LETTER_WORDS.match(piece.text, m.start())), None)
-        if inside is not None:
-            around = piece.text[max(0, inside.start() - 4):inside.end() + 4]
-            yield ctx.finding(at=piece.loc, project=piece.project, text=around,
-                              message_en=f"In the {piece.what}, “{around}” holds a stray “{inside.group()}”",
-                              message=f"{piece.what}中“{around}”夹着多余的字符“{inside.group()}”",
-                              hint=f"删去“{inside.group()}”，或改为原本要写的字", evidence=f"inside:{around}")
+    for piece in document_text(ctx):
+        if piece.what == "指标值":
+            continue    # values end in numbers and units by nature; the value grammar reads them
+        found = _stray_in(piece.text)
+        if found is None:
             continue
-        last = piece.text.rstrip()[-1:]
-        if not last or CJK_FIRST <= last <= CJK_LAST or last in _ENDINGS:
-            continue    # ends in a character or a usual mark: nothing stray to find
-        m = _STRAY.search(piece.text)
-        if m:
-            stray = m.group().strip()
+        stray, around = found
+        if around is not None:
+            yield ctx.finding(at=piece.loc, project=piece.project, text=around,
+                              message_en=f"In the {piece.what}, “{around}” holds a stray “{stray}”",
+                              message=f"{piece.what}中“{around}”夹着多余的字符“{stray}”",
+                              hint=f"删去“{stray}”，或改为原本要写的字", evidence=f"inside:{around}")
+        else:
             yield ctx.finding(at=piece.loc, project=piece.project, text=piece.text[-30:],
                               message_en=f"The {piece.what} “{piece.text.strip()[-20:]}” ends in a stray “{stray}”",
                               message=f"{piece.what}“{piece.text.strip()[-20:]}”末尾多出字符“{stray}”",
                               hint=f"删去末尾的“{stray}”", evidence=stray)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stray_in(text: str) -> tuple[str, str | None] | None:
+    """The stray character in a piece of text: (it, the text around it) when it sits between two
+    characters, (it, None) when it ends the text; None when there is none. Pieces recur from
+    table to table (a template's names and goals): each is looked at once."""
+    inside = next((m for m in _INSIDE.finditer(text) if not _LETTER_WORDS.match(text, m.start())), None)
+    if inside is not None:
+        return inside.group(), text[max(0, inside.start() - 4):inside.end() + 4]
+    last = text.rstrip()[-1:]
+    if not last or CJK_FIRST <= last <= CJK_LAST or last in _ENDINGS:
+        return None     # ends in a character or a usual mark: nothing stray to find
+    m = _STRAY.search(text)
+    return (m.group().strip(), None) if m else None

@@ -28,7 +28,7 @@ import sys
 from dataclasses import dataclass, field
 from importlib import resources
 
-from perflint.api import Document, RuleContext, document_text, rule
+from perflint.api import Document, RuleContext, document_joined, document_text, rule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -62,8 +62,9 @@ def check(doc: Document, ctx: RuleContext):
     if not typos:
         return
     by_wrong = {t.wrong: t for t in typos}
-    # one pass per piece over every wrong text at once (longest first, so 占占 is not cut short)
-    anywhere = re.compile("|".join(re.escape(w) for w in sorted(by_wrong, key=len, reverse=True)))
+    anywhere = _any_of(tuple(by_wrong))
+    if not anywhere.search(document_joined(ctx, flat=True)):
+        return          # one look over the whole text (one piece per line): most documents have none
     for piece in document_text(ctx):
         text = piece.flat
         for m in anywhere.finditer(text):
@@ -75,3 +76,9 @@ def check(doc: Document, ctx: RuleContext):
                               message_en=f"In the {piece.what}, “{typo.wrong}” is probably a slip for “{typo.right}” (……{shown}……)",
                               message=f"{piece.what}中的“{typo.wrong}”疑为“{typo.right}”之误（……{shown}……）",
                               hint=f"改为“{typo.right}”", evidence=typo.wrong)
+
+
+@functools.lru_cache(maxsize=8)
+def _any_of(wrongs: tuple[str, ...]) -> re.Pattern:
+    """One pattern for every wrong text at once, longest first (so 占占 is not cut short)."""
+    return re.compile("|".join(re.escape(w) for w in sorted(wrongs, key=len, reverse=True)))
