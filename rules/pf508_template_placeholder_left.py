@@ -19,6 +19,7 @@
 A template placeholder is left in the text.
 Fix: Replace the placeholder by the project's own value or words.
 """
+import functools
 import re
 
 from perflint.api import Document, RuleContext, document_joined, document_text, rule
@@ -39,12 +40,20 @@ def check(doc: Document, ctx: RuleContext):
     if not any(mark in joined for mark in _MARKS):
         return                  # one look over the whole text: most documents have none
     for piece in pieces:
-        if _TRIGGERS.isdisjoint(piece.text) and not any(b in piece.text for b in _EMPTY_BRACKETS):
-            continue            # most text holds none of the characters a placeholder is made of
-        m = _PLACEHOLDER.search(piece.text)
-        if m:
-            around = piece.text[max(0, m.start() - 6):m.end() + 6].strip()
+        found = _placeholder_in(piece.text)
+        if found is not None:
+            mark, around = found
             yield ctx.finding(at=piece.loc, project=piece.project, text=piece.text,
-                              message_en=f"A template placeholder “{m.group()}” is left in the {piece.what} (……{around}……)",
-                              message=f"{piece.what}中留着模板占位符“{m.group()}”（……{around}……）",
+                              message_en=f"A template placeholder “{mark}” is left in the {piece.what} (……{around}……)",
+                              message=f"{piece.what}中留着模板占位符“{mark}”（……{around}……）",
                               hint="把占位符换成本项目的实际数值或文字", evidence=f"{piece.what}:{around}")
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _placeholder_in(text: str) -> tuple[str, str] | None:
+    """The placeholder left in a piece of text and the text around it; None when there is none.
+    Pieces recur from table to table (a template's names and goals): each is looked at once."""
+    if _TRIGGERS.isdisjoint(text) and not any(b in text for b in _EMPTY_BRACKETS):
+        return None             # most text holds none of the characters a placeholder is made of
+    m = _PLACEHOLDER.search(text)
+    return (m.group(), text[max(0, m.start() - 6):m.end() + 6].strip()) if m else None

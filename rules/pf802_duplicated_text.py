@@ -44,12 +44,7 @@ REDUPLICATED = frozenset("人常天年渐刚仅往多层个处事时家户大明
 def check(doc: Document, ctx: RuleContext):
     seen: set[tuple[int, str]] = set()
     for piece in document_text(ctx):
-        # only pieces holding a repeated run or a doubled character, and pieces long enough to
-        # repeat a clause, are looked at
-        marked = _may_repeat(piece.flat)
-        if not marked and len(piece.flat) < 2 * MIN_CLAUSE:
-            continue
-        found = _duplicate(piece, lambda: document_joined(ctx, flat=True), marked, marked)
+        found = _duplicate(piece, lambda: document_joined(ctx, flat=True))
         if found is None or (piece.loc.line, found[0]) in seen:
             continue
         seen.add((piece.loc.line, found[0]))
@@ -60,30 +55,33 @@ def check(doc: Document, ctx: RuleContext):
                           hint=f"删去重复的“{repeated}”", evidence=repeated)
 
 
-@functools.lru_cache(maxsize=1 << 16)
-def _may_repeat(flat: str) -> bool:
-    """Whether a piece's text holds a repeated run or a doubled character at all. Pieces recur
-    from table to table (a template's names, descriptions and goals): each is searched once."""
-    return _REPEATED_RUN.search(flat) is not None or _DOUBLED_CHAR.search(flat) is not None
-
-
-def _duplicate(piece, whole, runs: bool = True, doubled: bool = True) -> tuple[str, str] | None:
-    text, flat = piece.text, piece.flat
-    for m in _REPEATED_RUN.finditer(flat) if runs else ():
-        run = m.group(1)
-        if len(set(run)) > 1 and not run.startswith("一"):
-            return run, "词语" if len(run) <= 4 else "短语"
-    for m in _DOUBLED_CHAR.finditer(flat) if doubled else ():
-        before, char, after = m.groups()
+def _duplicate(piece, whole) -> tuple[str, str] | None:
+    """What the piece writes twice, and how it is called (词语, 字, 句子); ``whole()`` is the
+    document's text, where a doubled character's plain spelling is looked for."""
+    run, doubled, clause = _repeats_in(piece.text, piece.flat)
+    if run is not None:
+        return run
+    for char, plain in doubled:
         # 立案案件 and 工作作风 are two words sharing a character. A doubling is a slip only when
         # the text without it is written elsewhere in the same document (促进经经济 → 促进经济).
-        if char not in REDUPLICATED and (before + char + after) in whole():
+        if plain in whole():
             return char, "字"
+    return clause
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _repeats_in(text: str, flat: str) -> tuple[tuple[str, str] | None, tuple[tuple[str, str], ...],
+                                              tuple[str, str] | None]:
+    """What in a piece of text may be written twice: its first repeated run, its doubled
+    characters (each with the text around it undoubled), its first clause written twice. Pieces
+    recur from table to table (a template's names, descriptions and goals): each is read once."""
+    run = next(((r, "词语" if len(r) <= 4 else "短语") for r in (m.group(1) for m in _REPEATED_RUN.finditer(flat))
+                if len(set(r)) > 1 and not r.startswith("一")), None)
+    doubled = tuple((char, before + char + after) for before, char, after in
+                    (m.groups() for m in _DOUBLED_CHAR.finditer(flat)) if char not in REDUPLICATED)
     if len(flat) < 2 * MIN_CLAUSE:
-        return None
+        return run, doubled, None
     clauses = [c for c in (_NUMBERING.sub("", squash(c)) for c in _CLAUSES.split(text)) if len(c) >= MIN_CLAUSE]
     counts = Counter(clauses)
-    for clause in clauses:
-        if counts[clause] > 1:
-            return clause, "句子"
-    return None
+    clause = next(((c, "句子") for c in clauses if counts[c] > 1), None)
+    return run, doubled, clause
