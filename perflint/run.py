@@ -387,8 +387,10 @@ def _corpus_findings(r: Rule, plans: Plans, packed: Collected, texts: dict[str, 
                      part: ItemsPart = WHOLE) -> Iterable[Finding]:
     """A cross-document rule's findings over what the files collected for it (or over one
     ``part`` of it, from the file they were stored in), one at a time."""
-    items = _unpacked(packed) if part == WHOLE else _items_of_part(r, packed, part)
-    corpus = Corpus(tuple(_interned(item, texts) for item in items))
+    if part == WHOLE:
+        corpus = Corpus(tuple(_interned(item, texts) for item in _unpacked(packed)))
+    else:
+        corpus = Corpus(tuple(_items_of_part(r, packed, part, texts)))
     ctx = RuleContext(r, plans.own.options[r.code], plans.root, corpus=corpus)
     english = plans.root.lang == "en"
     for f in _findings_of(r, corpus, ctx):
@@ -396,18 +398,18 @@ def _corpus_findings(r: Rule, plans: Plans, packed: Collected, texts: dict[str, 
         yield f if english else without_english(f)
 
 
-def _items_of_part(r: Rule, stored: str, part: ItemsPart) -> Iterable[Any]:
+def _items_of_part(r: Rule, stored: str, part: ItemsPart, texts: dict[str, str]) -> list:
     """The items of one part of a rule's corpus (from the file they were stored in), by a stable
-    hash of their keys (not hash(): it differs from process to process). Which items are the
-    part's is settled first, then they are read again, one at a time: a part is never held twice."""
+    hash of their keys (not hash(): it differs from process to process), each text in them kept
+    once (see _interned) as they are read."""
     k, n = part
     key_of = r.partition_by
     try:
-        ours = bytes(zlib.crc32(repr(key_of(item)).encode()) % n == k for item in _unpacked(stored))
+        return [_interned(item, texts) for item in _unpacked(stored)
+                if zlib.crc32(repr(key_of(item)).encode()) % n == k]
     except Exception:
         # a key that cannot be had: the first part is the whole rule, as in a run of one job
-        return _unpacked(stored) if k == 0 else ()
-    return itertools.compress(_unpacked(stored), ours)
+        return [_interned(item, texts) for item in _unpacked(stored)] if k == 0 else []
 
 
 def _corpus_finished(r: Rule, plans: Plans, packed: Collected, texts: dict[str, str],

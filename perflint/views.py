@@ -379,7 +379,7 @@ def row_key(ind: Indicator, mask_numbers: bool = False) -> str:
     return _row_key(ind.tier2, ind.name, ind.value_text, mask_numbers)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 12)
 def _row_key(tier2: str | None, name: str, value: str, mask_numbers: bool) -> str:
     # (rows copied from a template come again and again: each is worked out once)
     name, value = squash(name).rstrip("。."), squash(value).rstrip("。.")

@@ -49,7 +49,7 @@ def check(doc: Document, ctx: RuleContext):
                               hint="把占位符换成本项目的实际数值或文字", evidence=f"{piece.what}:{around}")
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 12)
 def _placeholder_in(text: str) -> tuple[str, str] | None:
     """The placeholder left in a piece of text and the text around it; None when there is none.
     Pieces recur from table to table (a template's names and goals): each is looked at once."""

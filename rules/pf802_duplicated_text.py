@@ -69,7 +69,7 @@ def _duplicate(piece, whole) -> tuple[str, str] | None:
     return clause
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 12)
 def _repeats_in(text: str, flat: str) -> tuple[tuple[str, str] | None, tuple[tuple[str, str], ...],
                                               tuple[str, str] | None]:
     """What in a piece of text may be written twice: its first repeated run, its doubled

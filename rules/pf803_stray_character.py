@@ -58,7 +58,7 @@ def check(doc: Document, ctx: RuleContext):
                               hint=f"删去末尾的“{stray}”", evidence=stray)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+@functools.lru_cache(maxsize=1 << 12)
 def _stray_in(text: str) -> tuple[str, str | None] | None:
     """The stray character in a piece of text: (it, the text around it) when it sits between two
     characters, (it, None) when it ends the text; None when there is none. Pieces recur from
