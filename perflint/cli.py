@@ -124,9 +124,10 @@ def entry() -> None:
     except SystemExit as stop:
         if threading.active_count() > 1:
             raise
-        code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
-        if not isinstance(stop.code, (int, type(None))):
-            print(stop.code, file=sys.stderr)
+        code = 0 if stop.code is None else stop.code
+        if not isinstance(code, int):       # sys.exit("a message"): shown, as Python does, and 1
+            print(code, file=sys.stderr)
+            code = 1
     atexit._run_exitfuncs()
     for stream in (sys.stdout, sys.stderr):
         try:

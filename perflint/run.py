@@ -39,7 +39,7 @@ from .limits import LimitExceeded, OverBudget, budget
 from .model import Document, Indicator, Project
 from .readers import supported_suffixes
 from .report import FileResult, Report
-from .spool import Allowance, Buckets, Spool, from_file, to_file
+from .spool import Allowance, Buckets, Spool, frames, frames_to_file, from_file, to_file
 
 Progress = Callable[[int, int, str], None]
 
@@ -473,11 +473,7 @@ def _run_corpus_rules(corpus_rules: list[Rule], plans: Plans, collected: dict[st
 def _stored(packed: list[bytes], folder: str) -> str:
     """The files' pickled collections for one rule, in a temporary file in ``folder`` (read by
     :func:`_unpacked`, as often as wanted)."""
-    with tempfile.NamedTemporaryFile(prefix="perflint-", suffix=".items", dir=folder, delete=False) as f:
-        for data in packed:
-            f.write(len(data).to_bytes(8, "little"))
-            f.write(data)
-    return f.name
+    return frames_to_file(packed, folder, ".items")
 
 
 def _kept_findings(kept: Iterable[Finding] | None, allowance: Allowance) -> Buckets | None:
@@ -677,9 +673,8 @@ def _unpacked(packed: Collected) -> Iterable[Any]:
     """Every item of the files' pickled collections, in order: from their list, freeing each as
     it goes, or from the file they were stored in (see _stored)."""
     if isinstance(packed, str):
-        with open(packed, "rb") as f:
-            while head := f.read(8):
-                yield from pickle.loads(f.read(int.from_bytes(head, "little")))
+        for data in frames(packed):
+            yield from pickle.loads(data)
         return
     packed.reverse()
     while packed:

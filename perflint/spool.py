@@ -167,12 +167,29 @@ def to_file(findings: Iterable, folder: str, size: int = 2_000) -> str:
     what a worker process hands back for many findings (its path, not the findings — tens of
     thousands of them would otherwise come back as one large message, whole in memory in both
     processes). :func:`from_file` reads it back and deletes it."""
-    with tempfile.NamedTemporaryFile(prefix="perflint-", suffix=".findings", dir=folder, delete=False) as f:
+    coming = iter(findings)
+    return frames_to_file((packed(chunk) for chunk in iter(lambda: list(itertools.islice(coming, size)), [])),
+                          folder, ".findings")
+
+
+def from_file(path: str) -> Iterator:
+    """The findings :func:`to_file` wrote, a chunk at a time; the file is deleted once read (or
+    once the reading stops)."""
+    try:
+        for data in frames(path):
+            yield from unpacked(data)
+    finally:
+        os.unlink(path)
+
+
+def frames_to_file(chunks: Iterable[bytes], folder: str, suffix: str) -> str:
+    """Byte strings, each after its length, in a new temporary file in ``folder`` (removed again
+    if writing them fails); read back by :func:`frames`."""
+    with tempfile.NamedTemporaryFile(prefix="perflint-", suffix=suffix, dir=folder, delete=False) as f:
         try:
-            coming = iter(findings)
-            for chunk in iter(lambda: list(itertools.islice(coming, size)), []):
-                data = packed(chunk)
-                f.write(len(data).to_bytes(8, "little") + data)
+            for data in chunks:
+                f.write(len(data).to_bytes(8, "little"))
+                f.write(data)
         except BaseException:
             f.close()
             os.unlink(f.name)
@@ -180,15 +197,11 @@ def to_file(findings: Iterable, folder: str, size: int = 2_000) -> str:
     return f.name
 
 
-def from_file(path: str) -> Iterator:
-    """The findings :func:`to_file` wrote, a chunk at a time; the file is deleted once read (or
-    once the reading stops)."""
-    try:
-        with open(path, "rb") as f:
-            while head := f.read(8):
-                yield from unpacked(f.read(int.from_bytes(head, "little")))
-    finally:
-        os.unlink(path)
+def frames(path: str) -> Iterator[bytes]:
+    """The byte strings :func:`frames_to_file` wrote, in order."""
+    with open(path, "rb") as f:
+        while head := f.read(8):
+            yield f.read(int.from_bytes(head, "little"))
 
 
 def _tally(findings: Iterable) -> Counter:
