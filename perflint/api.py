@@ -57,6 +57,7 @@ from .views import (
                     measures_in,
                     mentions,
                     period_months,
+                    pieces_matching,
                     plan_cells,
                     price_factors,
                     price_times,
@@ -81,6 +82,6 @@ __all__ = [
     "CostCheck", "CostLine", "Estimate", "Mention", "Standard", "estimate", "period_months", "price_factors",
     "price_times", "standards_in", "PlanCell", "TextPiece", "budget_of", "comparable",
     "compare_costs", "core_noun", "cost_lines", "document_joined", "document_text", "is_cost", "is_filler_name",
-    "is_placeholder", "item_key", "measures_in", "mentions", "plan_cells", "project_costs",
+    "is_placeholder", "item_key", "measures_in", "mentions", "pieces_matching", "plan_cells", "project_costs",
     "quantity_counts", "row_key", "sentences", "siblings_text", "squash", "text_pieces", "tier_name",
 ]

@@ -18,6 +18,7 @@ coordinates, and for a finding that stands for several rows the last of them.
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -135,9 +136,11 @@ _LONG_OR_NESTED = re.compile(f"“(?:[^“”]{{{QUOTE_LIMIT + 1}}}|[^”]*“)"
 _EMPTY_QUOTE = re.compile(r"“”(?=[，。；、与的为在中却,.;]|$)")
 
 
+@functools.lru_cache(maxsize=4096)
 def tidy_message(message: str) -> str:
     """A message quotes, it does not reproduce: a quotation longer than QUOTE_LIMIT characters is
-    cut (the whole text travels in ``text``), and an empty quotation says it is blank."""
+    cut (the whole text travels in ``text``), and an empty quotation says it is blank. (A rule
+    tells table after table the same thing in the same words: each message is worked out once.)"""
     if len(message) > QUOTE_LIMIT and _LONG_OR_NESTED.search(message):
         out, depth, start = [], 0, 0
         for m in _QUOTES.finditer(message):
@@ -209,10 +212,16 @@ def key_within(f: Finding) -> str:
 def _fingerprint(code: str, file: str, project: str | None, indicator: str | None, evidence: str | None,
                  text: str | None, message: str) -> str:
     evidence = evidence if evidence is not None else (text if text is not None else message)
-    parts = [code, file.replace("\\", "/"), project or "", indicator or "",
-             "".join((evidence if unicodedata.is_normalized("NFKC", evidence)      # the quick check
-                      else unicodedata.normalize("NFKC", evidence)).split())]
+    parts = [code, file.replace("\\", "/"), project or "", indicator or "", _plain(evidence)]
     return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain(evidence: str) -> str:
+    """The evidence as a fingerprint takes it: NFKC, no whitespace (the same few thousand
+    evidences recur across a run's findings: each is worked out once)."""
+    return "".join((evidence if unicodedata.is_normalized("NFKC", evidence)      # the quick check
+                    else unicodedata.normalize("NFKC", evidence)).split())
 
 
 # ---- finishing a run's findings --------------------------------------------------------------------

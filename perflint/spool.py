@@ -29,11 +29,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from .findings import Finding, Location, as_rows, from_rows
+from .findings import Finding, as_rows, from_rows
 
 # Allowance.shared takes a finding's fields by position: the texts come first, then the location
 assert Finding._fields[:11] == ("code", "name", "category", "severity", "message", "location", "project",
-                                "indicator", "hint", "text", "evidence") and Location._fields[0] == "file"
+                                "indicator", "hint", "text", "evidence")
 
 #: the memory (resident, in MB) above which the run's stores move findings to disk
 MEMORY_MB = 200
@@ -77,14 +77,13 @@ class Allowance:
     def shared(self, findings: Iterable[Finding]) -> Iterator[Finding]:
         """``findings`` with one copy of each text that the findings held in memory repeat
         (tables copied from one template are told the same thing in the same words, in every
-        file). The copies are let go at each spill: they are kept for the findings in memory."""
+        file). The copies are let go at each spill: they are kept for the findings in memory.
+        (The texts a run repeats by the thousand: message, project, indicator, hint, text and
+        evidence; a rule's code, name, category and severity are its own, made once.)"""
         one, new = self._texts.setdefault, tuple.__new__
         for f in findings:      # (spelled out: every finding of a run passes here)
-            at = f[5]
-            yield new(Finding, (one(f[0], f[0]), one(f[1], f[1]), one(f[2], f[2]), one(f[3], f[3]),
-                                one(f[4], f[4]), new(Location, (one(at[0], at[0]), *at[1:])),
-                                one(f[6], f[6]), one(f[7], f[7]), one(f[8], f[8]), one(f[9], f[9]),
-                                one(f[10], f[10]), *f[11:]))
+            yield new(Finding, (f[0], f[1], f[2], f[3], one(f[4], f[4]), f[5], one(f[6], f[6]), one(f[7], f[7]),
+                                one(f[8], f[8]), one(f[9], f[9]), one(f[10], f[10]), *f[11:]))
 
     def written(self, store, items: list) -> tuple[int, int] | None:
         """``items`` written to ``store``'s temporary file: where they are, or None when the disk

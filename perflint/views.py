@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import accumulate
 from typing import NamedTuple
 
 from . import taxonomy, vocab
@@ -140,12 +143,14 @@ def _price_times_count(ind: Indicator, price: Value, counts: dict[str, list[Valu
 
 def measures_in(text: str) -> list[Value]:
     """Measures written inside a longer text (names, goals): "建设2个, 100万元/个" → [2个, 100万元/个]."""
-    found = []
-    for m in _MEASURE.finditer(vocab.clean(text)):
-        v = parse_value(m.group())
-        if v.kind in ("quantity", "duration") and v.number is not None:
-            found.append(v)
-    return found
+    return list(_measures_in(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _measures_in(text: str) -> tuple[Value, ...]:
+    # (names and goals recur from table to table: each is read once)
+    return tuple(v for v in map(parse_value, (m.group() for m in _MEASURE.finditer(vocab.clean(text))))
+                 if v.kind in ("quantity", "duration") and v.number is not None)
 
 
 _MEASURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿|千)?(?:元|人次|人天|人|个|台|套|张|本|次|场|期|天|年|月|项|户|份|班次)"
@@ -298,12 +303,21 @@ def period_months(project: Project) -> int | None:
     texts += [ind.value_text for ind in project.indicators if ind.tier2 == "时效指标" and ind.value_text]
     texts += [g.text for g in project.goals]
     for text in texts:
-        m = _MONTH_SPAN.search(vocab.clean(text))
-        if m:
-            y1, m1, y2, m2 = m.groups()
-            months = (int(y2 or y1 or 0) - int(y1 or y2 or 0)) * 12 + int(m2) - int(m1) + 1
-            if 1 <= months <= 12:
-                return months
+        months = _span_months(text)
+        if months is not None:
+            return months
+    return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _span_months(text: str) -> int | None:
+    """The months of the first range written in ``text``, when it is one of a year's (1–12)."""
+    m = _MONTH_SPAN.search(vocab.clean(text))
+    if m:
+        y1, m1, y2, m2 = m.groups()
+        months = (int(y2 or y1 or 0) - int(y1 or y2 or 0)) * 12 + int(m2) - int(m1) + 1
+        if 1 <= months <= 12:
+            return months
     return None
 
 
@@ -431,7 +445,12 @@ _SENTENCES = re.compile(r"[^。；;！？\n]+")
 
 def sentences(text: str) -> list[str]:
     """The sentences of a running text (cut at 。；！？ and line ends)."""
-    return _SENTENCES.findall(text or "")
+    return list(_sentences(text or ""))
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[str, ...]:
+    return tuple(_SENTENCES.findall(text))     # (goals recur from table to table: each is cut once)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -509,6 +528,8 @@ def _piece(text: str, loc: Loc, project: Project | None, what: str,
 
 def text_pieces(doc: Document) -> list[TextPiece]:
     """Every piece of free text a person wrote: paragraphs, captions, header fields, goals, indicators."""
+    # (made directly, without _piece: a 10,000-table run makes 360,000 of them)
+    new, flat = tuple.__new__, squash
     pieces = [_piece(p.text, p.loc, None, "正文") for p in doc.paragraphs]
     for project in doc.projects:
         if project.title and project.title_loc:
@@ -516,11 +537,12 @@ def text_pieces(doc: Document) -> list[TextPiece]:
         pieces += [_piece(f.text, f.loc, project, name) for name, f in project.fields.items() if f.text]
         pieces += [_piece(g.text, g.loc, project, g.label) for g in project.goals]
         for ind in project.indicators:
-            pieces.append(_piece(ind.name, ind.loc, project, "指标名称", ind))
-            if ind.value_text:
-                pieces.append(_piece(ind.value_text, ind.value_loc or ind.loc, project, "指标值", ind))
-            if ind.description:
-                pieces.append(_piece(ind.description, ind.loc, project, "指标描述", ind))
+            name, value, description = ind.name, ind.value_text, ind.description
+            pieces.append(new(TextPiece, (name, ind.loc, project, "指标名称", ind, flat(name))))
+            if value:
+                pieces.append(new(TextPiece, (value, ind.value_loc or ind.loc, project, "指标值", ind, flat(value))))
+            if description:
+                pieces.append(new(TextPiece, (description, ind.loc, project, "指标描述", ind, flat(description))))
     return pieces
 
 
@@ -534,3 +556,26 @@ def document_joined(ctx, flat: bool = False) -> str:
     removed), so a rule can look over the whole document in one pass before going piece by piece."""
     return ctx.shared(f"perflint.text_joined.{flat}",
                       lambda: "\n".join(p.flat if flat else p.text for p in document_text(ctx)))
+
+
+def pieces_matching(ctx, pattern: re.Pattern, flat: bool = False) -> Iterator[tuple[TextPiece, list[tuple[int, str]]]]:
+    """The pieces of :func:`document_text` in which ``pattern`` matches (``flat``: matches in their
+    text without whitespace), in order, each with its matches as (where it starts in the piece,
+    what it matched). Found in one pass over :func:`document_joined`, not piece by piece: most
+    pieces hold nothing a text rule looks for. ``pattern`` must match no line break (one ends
+    each piece there), nor look across one."""
+    found = list(pattern.finditer(document_joined(ctx, flat)))
+    if not found:
+        return
+    pieces = document_text(ctx)
+    starts = ctx.shared(f"perflint.text_starts.{flat}", lambda: list(accumulate(
+        [len(p.flat if flat else p.text) + 1 for p in pieces], initial=0)))
+    k = 0
+    while k < len(found):
+        i = bisect_right(starts, found[k].start()) - 1
+        start, end = starts[i], starts[i + 1]
+        matches = []
+        while k < len(found) and found[k].start() < end:
+            matches.append((found[k].start() - start, found[k].group()))
+            k += 1
+        yield pieces[i], matches

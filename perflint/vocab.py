@@ -138,8 +138,17 @@ def money_yuan(value: Value) -> Decimal | None:
 
 def precision_of(*amounts: Decimal | None) -> Decimal:
     """The finest step among amounts as written (0.01 for 73398.00 or 79.96; 1 for 20)."""
-    places = [-a.as_tuple().exponent for a in amounts if a is not None and a.as_tuple().exponent < 0]
-    return Decimal(1).scaleb(-max(places)) if places else Decimal("0.01")
+    finest = 0
+    for a in amounts:
+        if a is not None:
+            exponent = a.as_tuple().exponent      # (a tuple of all the digits: taken once)
+            if type(exponent) is int and exponent < finest:
+                finest = exponent
+    return _STEPS.get(finest) or _STEPS.setdefault(finest, Decimal(1).scaleb(finest)) if finest else _HUNDREDTH
+
+
+_HUNDREDTH = Decimal("0.01")
+_STEPS: dict[int, Decimal] = {}
 
 
 def bare_number_reading(number: Decimal, table_unit: str | None, budget: Decimal | None) -> tuple[Decimal, str]:

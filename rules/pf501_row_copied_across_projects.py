@@ -65,10 +65,12 @@ def check(corpus: Corpus, ctx: RuleContext):
         for _, at, _ in members:
             per_file[at.file] = per_file.get(at.file, 0) + 1
         first_names = [at.project for _, at, _ in members[:4]]
+        first_three = tuple(first_names[:3])        # the others, for a table not among the first
         count = len(members) - 1
         named: dict[tuple, tuple[str, str]] = {}    # the others named, as few ways as there are
         for key, at, tier1 in members:
-            shown = tuple(n for n in first_names if n != at.project)[:3]
+            shown = tuple(n for n in first_names if n != at.project)[:3] if at.project in first_names \
+                else first_three
             if shown not in named:
                 named[shown] = (siblings_text(list(shown), total=count),
                                 siblings_text(list(shown), total=count, lang="en"))

@@ -28,7 +28,7 @@ import sys
 from dataclasses import dataclass, field
 from importlib import resources
 
-from perflint.api import Document, RuleContext, document_joined, document_text, rule
+from perflint.api import Document, RuleContext, pieces_matching, rule
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -61,14 +61,16 @@ def check(doc: Document, ctx: RuleContext):
     typos += [Typo(str(w), str(r)) for w, r in dict(ctx.options.extra).items()]
     if not typos:
         return
-    by_wrong = {t.wrong: t for t in typos}
+    # (a text with whitespace in it is never found: the texts are looked at without it)
+    by_wrong = {t.wrong: t for t in typos if t.wrong and "".join(t.wrong.split()) == t.wrong}
+    if not by_wrong:
+        return
     anywhere = _any_of(tuple(by_wrong))
-    if not anywhere.search(document_joined(ctx, flat=True)):
-        return          # one look over the whole text (one piece per line): most documents have none
-    for piece in document_text(ctx):
+    # the typos found in one look over the whole text (most documents have none), by piece
+    for piece, found in pieces_matching(ctx, anywhere, flat=True):
         text = piece.flat
-        for m in anywhere.finditer(text):
-            typo, at = by_wrong[m.group()], m.start()
+        for at, wrong in found:
+            typo = by_wrong[wrong]
             if any(u in text for u in typo.unless):
                 continue
             shown = text[max(0, at - 8):at + len(typo.wrong) + 6]

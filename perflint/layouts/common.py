@@ -441,11 +441,11 @@ def match_goal(cell: str) -> tuple[str, str] | None:
 
 def cells_of(line: str) -> list[tuple[int, str]]:
     """Tab-separated cells with their column index, blanks included."""
-    return list(enumerate(c.strip() for c in line.split("\t")))
+    return list(enumerate(map(str.strip, line.split("\t"))))
 
 
 def filled(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    return [(c, t) for c, t in cells if t]
+    return [cell for cell in cells if cell[1]]
 
 
 def scan_text_fields(project: Project, cells: list[tuple[int, str]], loc: Loc) -> None:
