@@ -71,37 +71,59 @@ EXACT_UP_TO = 64
 
 
 def _candidate_pairs(usable: list[int], sets: list[Set | bytes]):
-    """The pairs (x < y) worth comparing: all of them for a few items, else MinHash's."""
+    """The pairs (x < y) worth comparing, in order: all of them for a few items, else MinHash's."""
     if len(usable) <= EXACT_UP_TO:
         yield from ((x, y) for k, x in enumerate(usable) for y in usable[k + 1:])
         return
     import numpy as np  # only for many items; keeps start-up light
 
+    signatures = _signatures(usable, sets, np)
+    rows = _PERMUTATIONS // _BANDS
+    items = np.asarray(usable, dtype=np.int64)
+    pairs = []      # (positions in usable, the earlier first)
+    for band in range(_BANDS):
+        # the items whose band of the signature is the same fall in one bucket; within it, each
+        # member is compared with the bucket's first and with its predecessor (linear per
+        # bucket, and with 16 bands every near pair gets many chances to be compared)
+        keys = signatures[:, band * rows:(band + 1) * rows]
+        order = np.lexsort(keys.T)          # by bucket (a stable sort: each in item order)
+        ordered = keys[order]
+        opens = np.ones(len(order), dtype=bool)
+        opens[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
+        first = order[np.maximum.accumulate(np.where(opens, np.arange(len(order)), 0))]
+        later = ~opens
+        pairs.append(np.stack([first[later], order[later]], axis=1))
+        follows = later.copy()
+        follows[1:] &= later[:-1]          # a member after the bucket's second, with its predecessor
+        follows[0] = False
+        at = np.flatnonzero(follows)
+        pairs.append(np.stack([order[at - 1], order[at]], axis=1))
+    both = np.concatenate(pairs)
+    size = len(usable)
+    found = np.unique(both[:, 0] * size + both[:, 1])     # each pair once, in order (x, then y)
+    yield from zip(items[found // size].tolist(), items[found % size].tolist(), strict=True)
+
+
+def _signatures(usable: list[int], sets: list[Set | bytes], np, chunk: int = 1024):
+    """The MinHash signature of each usable item's set (a row each), a chunk of items at a time:
+    (a*h + b) mod p for every feature h and permutation (a, b), its least value per item.
+    Computed in uint64 with wrap-around: a universal-hash family is all MinHash needs, and the
+    wrap keeps it vectorised."""
     rng = np.random.default_rng(20240101)
     a = rng.integers(1, _PRIME, size=_PERMUTATIONS, dtype=np.uint64)
     b = rng.integers(0, _PRIME, size=_PERMUTATIONS, dtype=np.uint64)
-    rows = _PERMUTATIONS // _BANDS
-    buckets: dict[tuple, list[int]] = defaultdict(list)
-    for i in usable:
-        hashes = (np.frombuffer(sets[i], dtype=np.uint64) if isinstance(sets[i], bytes) else
+    out = np.empty((len(usable), _PERMUTATIONS), dtype=np.uint64)
+    for start in range(0, len(usable), chunk):
+        hashes = [np.frombuffer(sets[i], dtype=np.uint64) if isinstance(sets[i], bytes) else
                   np.fromiter((f if isinstance(f, int) else _hash64(f) for f in sets[i]),
-                              dtype=np.uint64, count=len(sets[i])))
-        # (a*h + b) mod p, computed in uint64 with wrap-around: a universal-hash family is all
-        # MinHash needs, and the wrap keeps it vectorised.
-        signature = ((hashes[:, None] * a + b) % np.uint64(_PRIME)).min(axis=0)
-        for band in range(_BANDS):
-            buckets[(band, signature[band * rows:(band + 1) * rows].tobytes())].append(i)
-    checked: set[tuple[int, int]] = set()
-    for members in buckets.values():
-        if len(members) < 2:
-            continue
-        # each member against the bucket's first and its predecessor: linear per bucket, and
-        # with 16 bands every near pair gets many chances to be compared
-        for x, y in [(members[0], y) for y in members[1:]] + list(zip(members[1:], members[2:], strict=False)):
-            pair = (x, y) if x < y else (y, x)
-            if pair not in checked:
-                checked.add(pair)
-                yield pair
+                              dtype=np.uint64, count=len(sets[i]))
+                  for i in usable[start:start + chunk]]
+        sizes = np.fromiter(map(len, hashes), dtype=np.int64, count=len(hashes))
+        if not sizes.all():
+            raise ValueError("an empty set has no MinHash signature")
+        values = (np.concatenate(hashes)[:, None] * a + b) % np.uint64(_PRIME)
+        out[start:start + len(hashes)] = np.minimum.reduceat(values, np.cumsum(sizes) - sizes, axis=0)
+    return out
 
 
 def near_duplicate_groups(items: Sequence[T], features: Callable[[T], Set[str] | Set[int] | bytes],
@@ -123,10 +145,13 @@ def near_duplicate_groups(items: Sequence[T], features: Callable[[T], Set[str] |
         return i
 
     best: dict[int, float] = {}
+    last, s1 = None, None
     for x, y in _candidate_pairs(usable, sets):
         # packed hashes become sets only while compared: kept as sets, they would take ten times
-        # the memory
-        s1, s2 = _as_set(sets[x]), _as_set(sets[y])
+        # the memory (the pairs come in order: the first of several with one item is made once)
+        if x != last:
+            last, s1 = x, _as_set(sets[x])
+        s2 = _as_set(sets[y])
         jaccard = len(s1 & s2) / len(s1 | s2)
         if jaccard >= threshold:
             parent[find(y)] = find(x)
