@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .findings import SEVERITY_RANK, Finding, Location, coordinate_pairs, make  # noqa: F401  (re-exported)
+from .findings import SEVERITY_RANK, Finding, Location, coordinate_pairs, made, make  # noqa: F401  (re-exported)
 from .model import Document, Indicator, Loc, Project
 from .plugins import entry_points
 from .values import KINDS
@@ -286,12 +286,10 @@ class RuleContext:
             other_loc = other if isinstance(other, Loc) else getattr(other, "loc", None)
             if other_loc is not None:
                 rows.append(("row", other_loc.line))
-        return make(code=self.rule.code, name=self.rule.name, category=self.rule.category,
-                    severity=severity or self.rule.severity, message=message, file=path,
-                    line=line, coordinates=coordinates, about=rows, cause=cause, many=many, many_en=many_en,
-                    project=project, indicator=indicator, hint=hint,
-                    text=text, evidence=evidence, message_en=message_en or title_en,
-                    hint_en=hint_en if hint_en is not None else fix_en)
+        r = self.rule
+        return made(r.code, r.name, r.category, severity or r.severity, message, path, line, coordinates, rows,
+                    cause, many, many_en, project, indicator, hint, text, evidence, "", message_en or title_en,
+                    hint_en if hint_en is not None else fix_en)
 
 
 def failure(r: Rule, target: Any, ctx: RuleContext | None, doc: Document | None, err: Exception) -> Finding:

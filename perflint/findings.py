@@ -170,17 +170,34 @@ def make(*, code: str, name: str, category: str, severity: str, message: str, fi
     """A finding, located. ``about`` names what it concerns (("row", line) or ("project", line)
     pairs); by default, the row it is anchored on. ``many``/``many_en`` is the message (with
     ``{count}``) of the one finding that the findings sharing its ``cause`` become."""
+    return made(code, name, category, severity, message, file, line, coordinates, about, cause, many, many_en,
+                project, indicator, hint, text, evidence, fingerprint, message_en, hint_en)
+
+
+def made(code, name, category, severity, message, file, line, coordinates, about, cause, many, many_en,
+         project, indicator, hint, text, evidence, fingerprint, message_en, hint_en) -> Finding:
+    """:func:`make`, its arguments by position (the engine makes every finding of a run here)."""
     # a tuple, not a frozenset: a one-pair tuple is a quarter of the memory, and runs make
     # hundreds of thousands of findings
-    keys = tuple(sorted(set(about))) if about else ((("row", line),) if line else _NOTHING)
+    if not about:
+        keys = (("row", line),) if line else _NOTHING
+    elif type(about) is list and len(about) == 1:
+        keys = (about[0],)
+    else:
+        keys = tuple(sorted(set(about)))
     if len(message) > QUOTE_LIMIT or "“”" in message:
         message = tidy_message(message)
     # stamped once here, where the finding is made; finish() only tells repeated ones apart
     stamp = fingerprint or _fingerprint(code, file, project, indicator, evidence, text, message)
-    return Finding(code, name, category, severity, message,
-                   Location(file, line, coordinate_pairs(coordinates, line)),
-                   project, indicator, hint, text, evidence, stamp, message_en, hint_en, (), 1,
-                   keys, cause, (many, many_en) if many or many_en else _NO_MANY)
+    # (made as tuples, not through the named tuples' constructors: every finding of a run is made here)
+    return _new(Finding, (code, name, category, severity, message,
+                          _new(Location, (file, line, coordinate_pairs(coordinates, line), None)),
+                          project, indicator, hint, text, evidence, stamp, message_en, hint_en, (), 1,
+                          keys, cause, (many, many_en) if many or many_en else _NO_MANY, ""))
+
+
+_new = tuple.__new__
+assert len(Finding._fields) == 20 and len(Location._fields) == 4     # (made whole by made() above)
 
 
 _NOTHING: tuple = ()
@@ -251,7 +268,7 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here,
             if ignored is None:
                 selectors = list(ignored_here(f.file))
                 ignored = ignored_in[f.file] = {c for c, rule in by_code.items()
-                                                if any(matches(s, rule) for s in selectors)}
+                                                if any(matches(s, rule) for s in selectors)} if selectors else set()
                 overrides = severity_of(f.file)
                 if id(overrides) not in levels:
                     levels[id(overrides)] = {rule.code: level for rule in by_code.values()

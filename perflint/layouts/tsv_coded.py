@@ -82,11 +82,11 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
     goal_waiting: tuple[str, Loc] | None = None
     cursor = TierCursor()
     for i in range(start, end):
-        loc = Loc(path, i + 1)
         cells = cells_of(lines[i])
         content = filled(cells)
         if not content:
             continue
+        loc = Loc(path, i + 1)
         if not in_body:
             if is_indicator_header(content):
                 in_body = True

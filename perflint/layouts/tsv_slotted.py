@@ -79,11 +79,11 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
     tier1_label = tier2_label = None
     group = 0
     for i in range(start, end):
-        loc = Loc(path, i + 1)
         cells = cells_of(lines[i])
         content = filled(cells)
         if not content:
             continue
+        loc = Loc(path, i + 1)
         if not in_body:
             if is_indicator_header(content):
                 in_body = True
