@@ -27,8 +27,18 @@ class Loc:
     line: int
     column: int | None = None    # the cell in the line, for sources made of table cells
 
+    def __init__(self, path: str, line: int, column: int | None = None):
+        # (frozen: set through the slots themselves, at a third of the cost of the generated
+        # __init__'s object.__setattr__ — a 10,000-table run makes half a million)
+        _set_path(self, path)
+        _set_line(self, line)
+        _set_column(self, column)
+
     def to_json(self) -> dict:
         return {"kind": "txt", "line": self.line}
+
+
+_set_path, _set_line, _set_column = Loc.path.__set__, Loc.line.__set__, Loc.column.__set__
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@
 The goal text speaks of another year than the budget year.
 Fix: Write the plan for the budget year, or check the table's year.
 """
+import functools
 import re
 
 from perflint.api import Project, RuleContext, rule
@@ -35,17 +36,23 @@ def check(project: Project, ctx: RuleContext):
     if year is None:
         return
     for goal in project.goals:
-        text = _HIDDEN.sub(lambda m: "·" * len(m.group()), goal.text)
-        for m in _YEAR.finditer(text):
-            written = int(m.group(1))
+        for written, said, after, start in _years_in(goal.text):
             if written == year:
                 continue
-            after = text[m.end():m.end() + 6]
             if written > year or _PLAN.match(after):
-                sentence = re.findall(r"[^。；;\n]*$", goal.text[:m.start()])[0] + goal.text[m.start():].split("。")[0]
+                sentence = re.findall(r"[^。；;\n]*$", goal.text[:start])[0] + goal.text[start:].split("。")[0]
                 yield ctx.finding(
                     at=goal, text=sentence.strip(),
-                    message_en=f"In a table for {year}, the goal says “{m.group(0)}{after.strip()[:4]}……”",
-                    message=f"{year} 年度的表中，目标写的是“{m.group(0)}{after.strip()[:4]}……”",
+                    message_en=f"In a table for {year}, the goal says “{said}{after.strip()[:4]}……”",
+                    message=f"{year} 年度的表中，目标写的是“{said}{after.strip()[:4]}……”",
                     hint=f"改为 {year} 年的计划，或核对表格的预算年度", evidence=f"{written}:{after[:4]}")
                 return
+
+
+@functools.lru_cache(maxsize=4096)
+def _years_in(text: str) -> tuple[tuple[int, str, str, int], ...]:
+    """The years a goal names outside titles, document numbers and ranges: each as (the year,
+    how it is written, the six characters after it, where it starts). Goals copied from a
+    template recur from table to table: each is read once."""
+    hidden = _HIDDEN.sub(lambda m: "·" * len(m.group()), text)
+    return tuple((int(m.group(1)), m.group(0), hidden[m.end():m.end() + 6], m.start()) for m in _YEAR.finditer(hidden))

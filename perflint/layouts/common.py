@@ -359,12 +359,13 @@ def finish_project(project: Project, rows: list[RawRow], year: int | None,
             slots.append(Slot(tier1, tier2, row.name.strip(), row.loc))
             continue
         value = parse_value(row.value_text).resolve(year)
+        # (the fields by position, in the order Indicator declares them: a keyword call takes
+        # three times as long, and every indicator of a run is made here)
         project.indicators.append(Indicator(
-            tier1=tier1, tier2=tier2, name=row.name, value_text=row.value_text.strip(),
-            value=value, loc=row.loc, tier1_label=row.tier1_label, tier2_label=row.tier2_label,
-            tier2_inferred=(tiers[row.group] is None and tier2 is not None) or row.inferred,
-            description=row.description, basis=row.basis, value_loc=row.value_loc or row.loc,
-            total=is_total_name(row.name), weight=parse_money(row.weight) if row.weight else None))
+            tier1, tier2, row.name, row.value_text.strip(), value, row.loc, row.tier1_label, row.tier2_label,
+            (tiers[row.group] is None and tier2 is not None) or row.inferred,      # tier2_inferred
+            row.description, row.basis, row.value_loc or row.loc, is_total_name(row.name),
+            parse_money(row.weight) if row.weight else None))
     project.empty_slots.extend(sorted(slots, key=lambda s: s.loc.line or 0))
 
 
@@ -439,9 +440,13 @@ def match_goal(cell: str) -> tuple[str, str] | None:
 
 # ---- grid headers (tab-separated text now; Word and Excel tables later) -----------------------
 
-def cells_of(line: str) -> list[tuple[int, str]]:
-    """Tab-separated cells with their column index, blanks included."""
-    return list(enumerate(map(str.strip, line.split("\t"))))
+@functools.lru_cache(maxsize=4096)
+def line_cells(line: str) -> tuple[tuple[tuple[int, str], ...], tuple[tuple[int, str], ...]]:
+    """A tab-separated line's cells with their column index, blanks included, and the filled
+    ones among them (:func:`filled`). Tables copied from one template repeat most of their lines
+    (labels, headings, the rows they keep): each is cut once."""
+    cells = tuple(enumerate(map(str.strip, line.split("\t"))))
+    return cells, tuple(cell for cell in cells if cell[1])
 
 
 def filled(cells: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -17,6 +17,7 @@ this layout stays as the fast path for the export, three times quicker on it.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .. import taxonomy
@@ -28,13 +29,12 @@ from .common import (
     AmountScanner,
     RawRow,
     TierCursor,
-    cells_of,
     detect_budget_year,
     detect_unit,
-    filled,
     finish_project,
     is_indicator_header,
     is_tab_name_row,
+    line_cells,
     match_goal,
     ordered_amounts,
     regroup_centred_cost_label,
@@ -82,8 +82,7 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
     goal_waiting: tuple[str, Loc] | None = None
     cursor = TierCursor()
     for i in range(start, end):
-        cells = cells_of(lines[i])
-        content = filled(cells)
+        cells, content = line_cells(lines[i])
         if not content:
             continue
         loc = Loc(path, i + 1)
@@ -107,17 +106,7 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
                     scanner.row(cells, i + 1)
                 continue
             in_body = True
-        t1 = t2 = None
-        others: list[str] = []
-        for _, text in content:
-            if taxonomy.is_header_word(text):
-                continue
-            if t1 is None and taxonomy.tier1_of(text):
-                t1 = text
-            elif t2 is None and taxonomy.tier2_of(text):
-                t2 = text
-            else:
-                others.append(text)
+        t1, t2, others = _placed(lines[i])
         if t1 is None and t2 is None:
             project.problems.append(Problem(
                 "structure", "unplaced-row",
@@ -140,6 +129,25 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
     regroup_centred_cost_label(rows)
     finish_project(project, rows, year, slots)
     return project
+
+
+@functools.lru_cache(maxsize=4096)
+def _placed(line: str) -> tuple[str | None, str | None, tuple[str, ...]]:
+    """A body row's cells told apart by what they say: its 一级 label, its 二级 label, the rest
+    (headings that leaked into the row left out). Rows copied from a template recur: each is
+    told apart once."""
+    t1 = t2 = None
+    others: list[str] = []
+    for _, text in line_cells(line)[1]:
+        if taxonomy.is_header_word(text):
+            continue
+        if t1 is None and taxonomy.tier1_of(text):
+            t1 = text
+        elif t2 is None and taxonomy.tier2_of(text):
+            t2 = text
+        else:
+            others.append(text)
+    return t1, t2, tuple(others)
 
 
 parts = table_parts(is_tab_name_row)

@@ -24,13 +24,12 @@ from .captions import caption_of, table_parts, table_spans
 from .common import (
     AmountScanner,
     RawRow,
-    cells_of,
     detect_budget_year,
     detect_unit,
-    filled,
     finish_project,
     is_indicator_header,
     is_tab_name_row,
+    line_cells,
     match_goal,
     ordered_amounts,
     scan_text_fields,
@@ -79,8 +78,7 @@ def read_table(path: str, lines: list[str], start: int, end: int, year: int | No
     tier1_label = tier2_label = None
     group = 0
     for i in range(start, end):
-        cells = cells_of(lines[i])
-        content = filled(cells)
+        cells, content = line_cells(lines[i])
         if not content:
             continue
         loc = Loc(path, i + 1)
