@@ -195,6 +195,9 @@ class RuleContext:
 
     # made once per rule and table (about a million in a 10,000-table run)
     __slots__ = ("rule", "options", "settings", "document", "project", "corpus", "_memo", "__dict__")
+    #: findings keep their English texts (a cross-document rule's in a Chinese run do not: they
+    #: wait by the hundred thousand for the run's end, where only the Chinese is shown)
+    _english = True
 
     def __init__(self, rule: Rule, options: Any, settings: Any, document: Document | None = None,
                  project: Project | None = None, corpus: Corpus | None = None,
@@ -287,6 +290,8 @@ class RuleContext:
             if other_loc is not None:
                 rows.append(("row", other_loc.line))
         r = self.rule
+        if not self._english:
+            message_en = hint_en = title_en = fix_en = None
         return made(r.code, r.name, r.category, severity or r.severity, message, path, line, coordinates, rows,
                     cause, many, many_en, project, indicator, hint, text, evidence, "", message_en or title_en,
                     hint_en if hint_en is not None else fix_en)

@@ -325,13 +325,6 @@ def compacted(f: Finding, may_cover: bool) -> Finding:
     return tuple.__new__(Finding, parts)
 
 
-def without_english(f: Finding) -> Finding:
-    """``f`` without its English texts (a Chinese run's findings, waiting to be finished)."""
-    parts = list(f)
-    parts[_EN] = parts[_HINT_EN] = None
-    return tuple.__new__(Finding, parts)
-
-
 def join(finished: list[Finding], more: list[Finding], rules: Iterable, *, matches) -> list[Finding]:
     """Findings finished file by file (``finished``) with findings finished together later
     (``more``: the cross-document rules'), as one run's: a finding of either that covers one of

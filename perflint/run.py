@@ -34,7 +34,7 @@ from .engine import (
     select,
 )
 from .files import collect, shown_name
-from .findings import finish, join, report_order, without_english
+from .findings import finish, join, report_order
 from .limits import LimitExceeded, OverBudget, budget
 from .model import Document, Indicator, Project
 from .readers import supported_suffixes
@@ -400,10 +400,9 @@ def _corpus_findings(r: Rule, plans: Plans, packed: Collected, texts: dict[str, 
     else:
         corpus = Corpus(tuple(_items_of_part(r, packed, part, texts)))
     ctx = RuleContext(r, plans.own.options[r.code], plans.root, corpus=corpus)
-    english = plans.root.lang == "en"
-    for f in _findings_of(r, corpus, ctx):
-        # the English texts are what --lang en shows; in a Chinese run they only take room
-        yield f if english else without_english(f)
+    # the English texts are what --lang en shows; in a Chinese run they only take room
+    ctx._english = plans.root.lang == "en"
+    yield from _findings_of(r, corpus, ctx)
 
 
 def _items_of_part(r: Rule, stored: str, part: ItemsPart, texts: dict[str, str]) -> list:
