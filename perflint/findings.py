@@ -356,14 +356,15 @@ def _merge_causes(findings: list[Finding]) -> list[Finding]:
         groups[key].append(f)
     merged = []
     for item in out:
-        if isinstance(item, Finding):
+        if type(item) is not tuple:        # a finding (a key is a plain tuple)
             merged.append(item)
             continue
-        members = sorted(groups[item], key=lambda f: f.line or 0)
-        first = members[0]
+        members = groups[item]
         if len(members) == 1:
-            merged.append(first)
+            merged.append(members[0])
             continue
+        members = sorted(members, key=lambda f: f.line or 0)
+        first = members[0]
         last = max((f.line or 0) for f in members)
         count = sum(f.count for f in members)
         many, many_en = first.many

@@ -11,6 +11,7 @@ which would triple the time of checking a single file.)
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from array import array
 from collections import defaultdict
@@ -44,7 +45,9 @@ def exact_groups(items: Iterable[T], key: Callable[[T], Hashable | None], min_si
     return [g for g in groups.values() if len(g) >= min_size]
 
 
+@functools.lru_cache(maxsize=4096)
 def _hash64(feature: str) -> int:
+    # (tables copied from a template give the same features again and again: each is hashed once)
     return int.from_bytes(hashlib.blake2b(feature.encode("utf-8"), digest_size=8).digest(), "little")
 
 
@@ -104,8 +107,9 @@ def _candidate_pairs(usable: list[int], sets: list[Set | bytes]):
     yield from zip(items[found // size].tolist(), items[found % size].tolist(), strict=True)
 
 
-def _signatures(usable: list[int], sets: list[Set | bytes], np, chunk: int = 1024):
-    """The MinHash signature of each usable item's set (a row each), a chunk of items at a time:
+def _signatures(usable: list[int], sets: list[Set | bytes], np, chunk: int = 256):
+    """The MinHash signature of each usable item's set (a row each), a chunk of items at a time
+    (a few thousand features by 64 permutations: what stays in the processor's cache):
     (a*h + b) mod p for every feature h and permutation (a, b), its least value per item.
     Computed in uint64 with wrap-around: a universal-hash family is all MinHash needs, and the
     wrap keeps it vectorised."""
@@ -121,7 +125,9 @@ def _signatures(usable: list[int], sets: list[Set | bytes], np, chunk: int = 102
         sizes = np.fromiter(map(len, hashes), dtype=np.int64, count=len(hashes))
         if not sizes.all():
             raise ValueError("an empty set has no MinHash signature")
-        values = (np.concatenate(hashes)[:, None] * a + b) % np.uint64(_PRIME)
+        values = np.multiply.outer(np.concatenate(hashes), a)     # (in place from here: no copies)
+        values += b
+        values %= np.uint64(_PRIME)
         out[start:start + len(hashes)] = np.minimum.reduceat(values, np.cumsum(sizes) - sizes, axis=0)
     return out
 
