@@ -208,6 +208,12 @@ class Standard:
 
 def standards_in(text: str) -> list[Standard]:
     """Unit standards written in running text or a name, in order."""
+    return list(_standards_in(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _standards_in(text: str) -> tuple[Standard, ...]:
+    # (names and goals recur from table to table: each is read once)
     t = vocab.clean(text)
     found = []
     for pattern in (_EACH, _RATE_TEXT):
@@ -216,7 +222,7 @@ def standards_in(text: str) -> list[Standard]:
             unit = _SAME_UNIT.get(m.group("unit"), m.group("unit"))
             found.append(Standard(Decimal(m.group("number")) * _SCALE[m.group("scale") or ""], unit,
                                   "月" in time, m.group(), m.start(), m.end()))
-    return sorted(found, key=lambda s: s.start)
+    return tuple(sorted(found, key=lambda s: s.start))
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,9 @@ _TRADITIONAL = frozenset("標績區價認證項資產數質級關費發經時與
 _SIMPLIFIED = frozenset("标绩区价认证项资产数质级关费发经时与为这来对会后们预实种总务学员")
 _TRADITIONAL_RE = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
 _SIMPLIFIED_RE = re.compile("[" + "".join(sorted(_SIMPLIFIED)) + "]")
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)")
+# (the bracket first, the character before it looked back at: a pattern that starts with a
+# literal is searched for at C speed)
+_PINYIN = re.compile(r"\((?<=[\u4e00-\u9fff]\()[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)")
 
 
 def to_simplified(text: str) -> tuple[str, str | None]:
