@@ -264,19 +264,20 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here,
     for f in findings:
         r = by_code.get(f.code)
         if r is not None:
-            ignored = ignored_in.get(f.file)
+            file = f.location.file
+            ignored = ignored_in.get(file)
             if ignored is None:
-                selectors = list(ignored_here(f.file))
-                ignored = ignored_in[f.file] = {c for c, rule in by_code.items()
-                                                if any(matches(s, rule) for s in selectors)} if selectors else set()
-                overrides = severity_of(f.file)
+                selectors = list(ignored_here(file))
+                ignored = ignored_in[file] = {c for c, rule in by_code.items()
+                                              if any(matches(s, rule) for s in selectors)} if selectors else set()
+                overrides = severity_of(file)
                 if id(overrides) not in levels:
                     levels[id(overrides)] = {rule.code: level for rule in by_code.values()
                                              for selector, level in overrides.items() if matches(selector, rule)}
-                level_in[f.file] = levels[id(overrides)]
+                level_in[file] = levels[id(overrides)]
             if f.code in ignored:
                 continue
-            level = level_in[f.file].get(f.code)
+            level = level_in[file].get(f.code)
             if level is not None and level != f.severity:
                 f = f._replace(severity=level)
         kept.append(f)
@@ -346,10 +347,11 @@ def _merge_causes(findings: list[Finding]) -> list[Finding]:
     groups: dict[tuple, list[Finding]] = {}
     out: list[Finding | tuple] = []
     for f in findings:
-        if f.cause is None:
+        cause = f.cause
+        if cause is None:
             out.append(f)
             continue
-        key = (f.file, f.code, f.cause)
+        key = (f.location.file, f.code, cause)
         if key not in groups:
             groups[key] = []
             out.append(key)
@@ -400,8 +402,8 @@ def _drop_covered(findings: list[Finding], by_code: dict, matches) -> list[Findi
     """A finding whose row another finding of a covering rule also concerns is dropped, and named
     in the survivor's ``covers`` — never by a finding of lower severity."""
     relation, related = _relation(by_code, matches)
-    if not relation:
-        return findings
+    if not relation or len({f.code for f in findings} & related) < 2:
+        return findings         # (one rule's findings, as a cross-document rule's are finished: none covers another)
 
     def covering(a: Finding, b: Finding) -> bool:
         return (a.code, b.code) in relation and SEVERITY_RANK[a.severity] >= SEVERITY_RANK[b.severity]

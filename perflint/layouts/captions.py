@@ -6,6 +6,7 @@ lines), and that caption block gives the table's title and money unit.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .common import detect_unit, squash
@@ -20,7 +21,9 @@ def table_parts(is_start):
     return lambda lines: [first for first, _, _ in table_spans(lines, is_start)]
 
 
+@functools.lru_cache(maxsize=4096)
 def is_caption(line: str) -> bool:
+    # (tables copied from a template repeat their captions and rows: each line is looked at once)
     return bool(_CAPTION.match(squash(line.replace("\t", ""))))
 
 

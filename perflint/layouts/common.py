@@ -287,8 +287,14 @@ class TierCursor:
         return RawRow(name, value, loc, self.group, self.tier1_label, self.tier2_label, **details)
 
 
-def is_indicator_header(content: list[tuple[int, str]]) -> bool:
+def is_indicator_header(content: list[tuple[int, str]] | tuple[tuple[int, str], ...]) -> bool:
     """The row of column headings above the indicators: 一级指标 | 二级指标 | 三级指标 | 指标值."""
+    return _is_indicator_header(tuple(content))
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_indicator_header(content: tuple[tuple[int, str], ...]) -> bool:
+    # (the rows above a template's indicators recur from table to table: each is looked at once)
     words = {squash(t) for _, t in content}
     # short headings with a note after them count too: 一级, 三级指标名称, 二级指标（…）
     return any(w.startswith("一级") and len(w) <= 8 for w in words) and \
