@@ -80,55 +80,56 @@ def _candidate_pairs(usable: list[int], sets: list[Set | bytes]):
         return
     import numpy as np  # only for many items; keeps start-up light
 
-    signatures = _signatures(usable, sets, np)
+    rng = np.random.default_rng(20240101)
+    a = rng.integers(1, _PRIME, size=_PERMUTATIONS, dtype=np.uint64)
+    b = rng.integers(0, _PRIME, size=_PERMUTATIONS, dtype=np.uint64)
     rows = _PERMUTATIONS // _BANDS
-    items = np.asarray(usable, dtype=np.int64)
-    pairs = []      # (positions in usable, the earlier first)
+    size = len(usable)
+    # each pair (positions in usable, the earlier first) as one number, x * size + y; each once,
+    # in order (x, then y), the bands' pairs added as they come (so what is held stays small)
+    found = np.empty(0, dtype=np.int64)
     for band in range(_BANDS):
-        # the items whose band of the signature is the same fall in one bucket; within it, each
-        # member is compared with the bucket's first and with its predecessor (linear per
-        # bucket, and with 16 bands every near pair gets many chances to be compared)
-        keys = signatures[:, band * rows:(band + 1) * rows]
+        # the items whose band of the MinHash signature is the same fall in one bucket; within
+        # it, each member is compared with the bucket's first and with its predecessor (linear
+        # per bucket, and with 16 bands every near pair gets many chances to be compared)
+        cut = slice(band * rows, (band + 1) * rows)
+        keys = _signatures(usable, sets, a[cut], b[cut], np)
         order = np.lexsort(keys.T)          # by bucket (a stable sort: each in item order)
         ordered = keys[order]
-        opens = np.ones(len(order), dtype=bool)
+        opens = np.ones(size, dtype=bool)
         opens[1:] = (ordered[1:] != ordered[:-1]).any(axis=1)
-        first = order[np.maximum.accumulate(np.where(opens, np.arange(len(order)), 0))]
+        first = order[np.maximum.accumulate(np.where(opens, np.arange(size), 0))]
         later = ~opens
-        pairs.append(np.stack([first[later], order[later]], axis=1))
         follows = later.copy()
         follows[1:] &= later[:-1]          # a member after the bucket's second, with its predecessor
         follows[0] = False
         at = np.flatnonzero(follows)
-        pairs.append(np.stack([order[at - 1], order[at]], axis=1))
-    both = np.concatenate(pairs)
-    size = len(usable)
-    found = np.unique(both[:, 0] * size + both[:, 1])     # each pair once, in order (x, then y)
-    yield from zip(items[found // size].tolist(), items[found % size].tolist(), strict=True)
+        found = np.union1d(found, np.concatenate([first[later] * size + order[later],
+                                                  order[at - 1] * size + order[at]]))
+    items = np.asarray(usable, dtype=np.int64)
+    for k in range(0, len(found), 1 << 16):      # made Python numbers a part at a time
+        part = found[k:k + (1 << 16)]
+        yield from zip(items[part // size].tolist(), items[part % size].tolist(), strict=True)
 
 
-def _signatures(usable: list[int], sets: list[Set | bytes], np, chunk: int = 256):
-    """The MinHash signature of each usable item's set (a row each), a chunk of items at a time
-    (a few thousand features by 64 permutations: what stays in the processor's cache):
-    (a*h + b) mod p for every feature h and permutation (a, b), its least value per item.
-    Computed in uint64 with wrap-around: a universal-hash family is all MinHash needs, and the
-    wrap keeps it vectorised."""
-    rng = np.random.default_rng(20240101)
-    a = rng.integers(1, _PRIME, size=_PERMUTATIONS, dtype=np.uint64)
-    b = rng.integers(0, _PRIME, size=_PERMUTATIONS, dtype=np.uint64)
-    out = np.empty((len(usable), _PERMUTATIONS), dtype=np.uint64)
-    for start in range(0, len(usable), chunk):
-        hashes = [np.frombuffer(sets[i], dtype=np.uint64) if isinstance(sets[i], bytes) else
-                  np.fromiter((f if isinstance(f, int) else _hash64(f) for f in sets[i]),
-                              dtype=np.uint64, count=len(sets[i]))
-                  for i in usable[start:start + chunk]]
-        sizes = np.fromiter(map(len, hashes), dtype=np.int64, count=len(hashes))
+def _signatures(usable: list[int], sets: list[Set | bytes], a, b, np, chunk: int = 2048):
+    """Part of each usable item's MinHash signature, for the permutations (a, b): the least of
+    (a*h + b) mod p over the hashes h of its features, a chunk of items at a time (so that what
+    is held stays small: a sweep has tens of thousands of items). Computed in uint64 with
+    wrap-around: a universal-hash family is all MinHash needs, and the wrap keeps it vectorised."""
+    out = np.empty((len(usable), len(a)), dtype=np.uint64)
+    for first in range(0, len(usable), chunk):
+        # packed hashes joined as they are (no array per item)
+        packed = [sets[i] if isinstance(sets[i], bytes) else
+                  array("Q", (f if isinstance(f, int) else _hash64(f) for f in sets[i])).tobytes()
+                  for i in usable[first:first + chunk]]
+        sizes = np.fromiter((len(p) // 8 for p in packed), dtype=np.int64, count=len(packed))
         if not sizes.all():
             raise ValueError("an empty set has no MinHash signature")
-        values = np.multiply.outer(np.concatenate(hashes), a)     # (in place from here: no copies)
+        values = np.multiply.outer(np.frombuffer(b"".join(packed), dtype=np.uint64), a)   # (in place from here)
         values += b
         values %= np.uint64(_PRIME)
-        out[start:start + len(hashes)] = np.minimum.reduceat(values, np.cumsum(sizes) - sizes, axis=0)
+        out[first:first + len(packed)] = np.minimum.reduceat(values, np.cumsum(sizes) - sizes, axis=0)
     return out
 
 

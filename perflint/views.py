@@ -241,26 +241,15 @@ def estimate(text: str, value_counts: list[Value] = (), months: int | None = Non
     ``lumps``, a text that also states a sum of money is left alone (the sum may be the total)."""
     if "元" not in text:
         return None             # no standard without an amount of money
-    t = vocab.clean(text)
-    standards = standards_in(t)
-    if not standards:
+    reading = _reading(vocab.clean(text))
+    if reading is None:
         return None
-    taken = [(s.start, s.end) for s in standards]
-    conversions = {}
-    for m in _CONVERSION.finditer(t):
-        if not any(a <= m.start() < b for a, b in taken):
-            conversions[m.group("inner")] = (Decimal(m.group("number")), m.group("outer"), m.group())
-            taken.append((m.start(), m.end()))
-    counts: list[tuple[Decimal, str, str]] = []
-    for m in _COUNT_TEXT.finditer(t):
-        if not any(a <= m.start() < b for a, b in taken):
-            unit = _SAME_UNIT.get(m.group("unit"), m.group("unit"))
-            counts.append((Decimal(m.group("number")) * _SCALE[m.group("scale") or ""], unit, m.group()))
-            taken.append((m.start(), m.end()))
+    standards, conversion_pairs, text_counts, lump_sums = reading
+    conversions = dict(conversion_pairs)
+    counts = list(text_counts)
     for v in value_counts:
         if v.kind in ("quantity", "duration") and v.number is not None and v.unit:
             counts.append((v.number, _SAME_UNIT.get(v.unit, v.unit), v.text))
-    lump_sums = [m for m in _LUMP.finditer(t) if not any(a <= m.start() < b for a, b in taken)]
     if lump_sums and not lumps:
         return None
     used: set[int] = set()
@@ -293,10 +282,36 @@ def estimate(text: str, value_counts: list[Value] = (), months: int | None = Non
         parts.append(working)
     if len(used) != len(counts) or conversions:
         return None             # a count the reading did not use: its meaning is unknown
-    for m in lump_sums:
-        total += Decimal(m.group("number")) * _SCALE[m.group("scale") or ""]
-        parts.append(m.group())
+    for amount, written in lump_sums:
+        total += amount
+        parts.append(written)
     return Estimate(total, " + ".join(parts))
+
+
+@functools.lru_cache(maxsize=4096)
+def _reading(t: str) -> tuple[tuple[Standard, ...], tuple, tuple, tuple] | None:
+    """What :func:`estimate` reads in a (cleaned) text, each piece of it once: its standards, its
+    conversions (每份50页: inner unit → (how many, outer unit, as written)), its counts (amount,
+    unit, as written) and its lump sums (amount, as written); None without a standard. Names
+    and goals recur from table to table: each is read once."""
+    standards = _standards_in(t)
+    if not standards:
+        return None
+    taken = [(s.start, s.end) for s in standards]
+    conversions = []
+    for m in _CONVERSION.finditer(t):
+        if not any(a <= m.start() < b for a, b in taken):
+            conversions.append((m.group("inner"), (Decimal(m.group("number")), m.group("outer"), m.group())))
+            taken.append((m.start(), m.end()))
+    counts = []
+    for m in _COUNT_TEXT.finditer(t):
+        if not any(a <= m.start() < b for a, b in taken):
+            unit = _SAME_UNIT.get(m.group("unit"), m.group("unit"))
+            counts.append((Decimal(m.group("number")) * _SCALE[m.group("scale") or ""], unit, m.group()))
+            taken.append((m.start(), m.end()))
+    lumps = tuple((Decimal(m.group("number")) * _SCALE[m.group("scale") or ""], m.group())
+                  for m in _LUMP.finditer(t) if not any(a <= m.start() < b for a, b in taken))
+    return standards, tuple(conversions), tuple(counts), lumps
 
 
 _MONTH_SPAN = re.compile(r"(?:(\d{4})年)?(\d{1,2})月[^0-9]{0,3}?(?:[-—–~至到]+)(?:(\d{4})年)?(\d{1,2})月")

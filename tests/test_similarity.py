@@ -79,3 +79,22 @@ def test_an_empty_set_among_many_is_refused_not_misread():
     sets.append(b"")
     with pytest.raises(ValueError):
         list(similarity._candidate_pairs(list(range(len(sets))), sets))
+
+
+def test_texts_their_packed_hashes_and_their_hashes_as_numbers_cluster_alike():
+    rng = random.Random(3)
+    rows = []
+    for f in range(10):
+        base = [f"族{f}行{k}" for k in range(10)]
+        for c in range(10):
+            copy = list(base)
+            if rng.random() < 0.5:
+                copy[rng.randrange(10)] = f"改{f}-{c}"
+            rows.append(copy)
+    assert len(rows) > EXACT_UP_TO
+    as_texts = near_duplicate_groups(rows, set, 0.8, 5)
+    as_packed = near_duplicate_groups(rows, feature_hashes, 0.8, 5)
+    as_numbers = near_duplicate_groups(rows, lambda r: {similarity._hash64(t) for t in r}, 0.8, 5)
+    assert len(as_texts) == 10
+    assert [(c.members, c.similarity) for c in as_texts] == [(c.members, c.similarity) for c in as_packed] \
+        == [(c.members, c.similarity) for c in as_numbers]

@@ -85,8 +85,10 @@ def _label_end(text: str, spelling: str) -> int:
     return m.end() if m else 0
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_money(text: str) -> Decimal | None:
-    """A header amount: "73398.00" → Decimal("73398.00"); blank or not a number → None."""
+    """A header amount: "73398.00" → Decimal("73398.00"); blank or not a number → None.
+    (Tables copied from a template repeat their amounts: each text is read once.)"""
     m = _NUMBER.match(squash(text))
     if not m:
         return None
@@ -100,6 +102,7 @@ def parse_money(text: str) -> Decimal | None:
 _MONEY_UNIT = re.compile(r"(?:万元|万|元)$")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_money_text(text: str) -> bool:
     """A header number, possibly with its unit written after it (10000万元, 250万)."""
     s = squash(text)
