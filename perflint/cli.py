@@ -482,15 +482,17 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
 def _deliver(report, fmt: str, output: str | None, options) -> None:
     """The report to its file (whole or not at all) or to standard output."""
     from .reporters import write, write_file
+    from .run import long_lived
 
-    if output:
-        try:
-            write_file(report, fmt, output, options)
-        except OSError as err:
-            # a missing or read-only folder, a full disk: one line and exit 2, no partial file
-            _fail(f"无法写入报告 {output}：{os_error(err)}")
-    else:
-        write(report, fmt, sys.stdout, options)
+    with long_lived():      # the report, a few hundred thousand findings
+        if output:
+            try:
+                write_file(report, fmt, output, options)
+            except OSError as err:
+                # a missing or read-only folder, a full disk: one line and exit 2, no partial file
+                _fail(f"无法写入报告 {output}：{os_error(err)}")
+        else:
+            write(report, fmt, sys.stdout, options)
 
 
 def _formats_starting(prefix: str) -> list[str]:

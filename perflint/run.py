@@ -143,6 +143,32 @@ def _few_collections():
         gc.set_threshold(*before)
 
 
+@contextmanager
+def long_lived():
+    """Objects alive when the block starts live to its end: the collector leaves them alone
+    meanwhile (a run's files' results while the cross-document checks run, its report while it is
+    written), rather than walk them again and again."""
+    froze = _freeze()
+    try:
+        yield
+    finally:
+        _thaw(froze)
+
+
+def _freeze() -> bool:
+    """Every object alive now left alone by the collector; False (and nothing done) when the
+    caller keeps objects frozen itself: unfreezing afterwards would let its own go too."""
+    if gc.get_freeze_count():
+        return False
+    gc.freeze()
+    return True
+
+
+def _thaw(froze: bool) -> None:
+    if froze:
+        gc.unfreeze()
+
+
 class Plan(NamedTuple):
     """What checking one file takes: its settings (its nearest configuration with the command
     line's options on top), the rules they select by target, and the rules' options."""
@@ -336,12 +362,9 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
                     collected[code].append(packed)
             if models and model is not None:
                 report.models.append(model)
-        # what the files left (the report so far, the items collected, the findings waiting) lives
-        # to the end of the run: the collector need not walk it again and again from here on (not
-        # when the caller keeps objects frozen itself: unfreezing would let its own go too)
-        froze = gc.get_freeze_count() == 0
-        if froze:
-            gc.freeze()
+        # what the files left (the report so far, the items collected, the findings waiting)
+        # lives to the end of the run
+        froze = _freeze()
         # an unchanged folder's cross-document findings come from the cache, finished; the rules
         # run otherwise (and what they find is kept once finished)
         entry = plans.cache.corpus_entry(plans, collected, settings_by_name) \
@@ -372,8 +395,7 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
             writer.commit()
             writer = None
     finally:
-        if froze:
-            gc.unfreeze()
+        _thaw(froze)
         own.close()
         across.close()
         if writer is not None:
