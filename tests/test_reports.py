@@ -258,3 +258,15 @@ def test_the_json_report_writes_each_finding_as_json_dumps_would(report):
     shown, encode = _Shown(), json.JSONEncoder(ensure_ascii=False).encode
     for f in findings:
         assert shown(f) == encode(f.to_json()), f
+
+
+def test_the_json_report_writes_the_same_when_its_encoded_texts_start_again(report, monkeypatch):
+    from perflint.findings import make
+    from perflint.reporters import json_report
+
+    monkeypatch.setattr(json_report, "_HELD", 3)      # texts let go every few findings
+    first_line = make(code="PF999", name="made-up", category="text", severity="info", file="a.txt", line=0,
+                      message="m")
+    findings = [*report.findings, first_line, *report.findings]
+    shown, encode = json_report._Shown(), json.JSONEncoder(ensure_ascii=False).encode
+    assert [shown(f) for f in findings] == [encode(f.to_json()) for f in findings]

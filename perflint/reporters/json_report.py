@@ -39,7 +39,10 @@ class _Shown:
 
     def __init__(self):
         self._heads: dict[tuple, str] = {}
-        self._files: dict[str, str] = {}
+        # texts (messages, names, values, files) encoded once each: table after table is told the
+        # same thing in the same words; and each line's own fields
+        self._texts: dict[str | None, str] = {None: _NULL}
+        self._lines: dict[int | None, tuple[str, str]] = {None: (_NULL, _NULL), 0: ("0", _NULL)}
         self._encode = json.JSONEncoder(ensure_ascii=False).encode
 
     def __call__(self, f) -> str:
@@ -47,26 +50,32 @@ class _Shown:
         if head is None:
             head = self._heads[f[:4]] = (f'{{"code": {_text(f.code)}, "name": {_text(f.name)}, '
                                          f'"category": {_text(f.category)}, "severity": {_text(f.severity)}, ')
-        at = f.location
-        file = self._files.get(at.file)
-        if file is None:
-            file = self._files[at.file] = _text(at.file)
-        locator = (self._encode(dict(at.coordinates)) if at.coordinates is not None
-                   else _NULL if not at.line else f'{{"kind": "txt", "line": {at.line!r}}}')
-        covers = "[" + ", ".join(map(_text, f.covers)) + "]"
-        return (f'{head}"message": {_text(f.message)}, "hint": {_maybe(f.hint)}, "file": {file}, '
-                f'"line": {_number(at.line)}, "project": {_maybe(f.project)}, "indicator": {_maybe(f.indicator)}, '
-                f'"text": {_maybe(f.text)}, "fingerprint": {_text(f.fingerprint)}, "locator": {locator}, '
-                f'"covers": {covers}, "count": {f.count!r}, "end_line": {_number(at.end_line)}}}')
+        file, line, coordinates, end_line = f.location
+        shown = self._texts.get
+        number, locator = self._lines.get(line) or self._line(line)
+        if coordinates is not None:
+            locator = self._encode(dict(coordinates))
+        return (f'{head}"message": {shown(f.message) or self._text(f.message)}, '
+                f'"hint": {shown(f.hint) or self._text(f.hint)}, "file": {shown(file) or self._text(file)}, '
+                f'"line": {number}, "project": {shown(f.project) or self._text(f.project)}, '
+                f'"indicator": {shown(f.indicator) or self._text(f.indicator)}, '
+                f'"text": {shown(f.text) or self._text(f.text)}, "fingerprint": {_text(f.fingerprint)}, '
+                f'"locator": {locator}, "covers": {"[" + ", ".join(map(_text, f.covers)) + "]" if f.covers else "[]"}, '
+                f'"count": {f.count!r}, "end_line": {_NULL if end_line is None else repr(end_line)}}}')
+
+    def _text(self, text: str) -> str:
+        if len(self._texts) > _HELD:         # (a run of many distinct texts: start again)
+            self._texts = {None: _NULL}
+        shown = self._texts[text] = _text(text)
+        return shown
+
+    def _line(self, line: int) -> tuple[str, str]:
+        """A line's number and its locator (a text file's), as written."""
+        shown = self._lines[line] = (repr(line), f'{{"kind": "txt", "line": {line!r}}}')
+        return shown
 
 
+#: texts kept encoded at most (a run's distinct messages, names and values are a few thousand)
+_HELD = 20_000
 _NULL = "null"
 _text = encode_basestring       # what json.dumps(ensure_ascii=False) writes for a str
-
-
-def _maybe(text: str | None) -> str:
-    return _NULL if text is None else _text(text)
-
-
-def _number(n: int | None) -> str:
-    return _NULL if n is None else repr(n)
