@@ -76,6 +76,6 @@ class _Shown:
 
 
 #: texts kept encoded at most (a run's distinct messages, names and values are a few thousand)
-_HELD = 20_000
+_HELD = 4096
 _NULL = "null"
 _text = encode_basestring       # what json.dumps(ensure_ascii=False) writes for a str
