@@ -147,25 +147,15 @@ def _few_collections():
 def long_lived():
     """Objects alive when the block starts live to its end: the collector leaves them alone
     meanwhile (a run's files' results while the cross-document checks run, its report while it is
-    written), rather than walk them again and again."""
-    froze = _freeze()
+    written), rather than walk them again and again. Nothing is done when the caller keeps
+    objects frozen itself: unfreezing afterwards would let its own go too."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
     try:
         yield
     finally:
-        _thaw(froze)
-
-
-def _freeze() -> bool:
-    """Every object alive now left alone by the collector; False (and nothing done) when the
-    caller keeps objects frozen itself: unfreezing afterwards would let its own go too."""
-    if gc.get_freeze_count():
-        return False
-    gc.freeze()
-    return True
-
-
-def _thaw(froze: bool) -> None:
-    if froze:
         gc.unfreeze()
 
 
@@ -349,7 +339,7 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
     texts: dict[str, str] = {}      # one copy of each text the collected items repeat
     allowance = Allowance()         # the findings all three may hold in memory together
     own, across, out = Buckets(allowance), Buckets(allowance), Spool(allowance)
-    writer, froze = None, False
+    writer = None
     try:
         for name, file_settings, (result, found, features, notes, model) in outcomes:
             settings_by_name[name] = file_settings
@@ -364,38 +354,37 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
                 report.models.append(model)
         # what the files left (the report so far, the items collected, the findings waiting)
         # lives to the end of the run
-        froze = _freeze()
-        # an unchanged folder's cross-document findings come from the cache, finished; the rules
-        # run otherwise (and what they find is kept once finished)
-        entry = plans.cache.corpus_entry(plans, collected, settings_by_name) \
-            if plans.cache is not None and corpus_rules else None
-        kept = _kept_findings(plans.cache.corpus_findings(entry), allowance) if entry is not None else None
-        if kept is not None:
-            across.close()
-            across = kept
-            collected.clear()
-        else:
-            # the files whose configuration is not the run's own, for finishing their findings
-            elsewhere = {name: s for name, s in settings_by_name.items() if s is not settings}
-            _run_corpus_rules(corpus_rules, plans, collected, texts, across, pool, jobs, elsewhere)
-        writer = CorpusWriter(entry) if entry is not None and kept is None else None
-        all_rules = plans.all_rules
-        for file in sorted(own.files() | across.files()):     # the report's order is by file first
-            more = across.take(file)
-            if not more:   # the file's own, as they are (those on disk stay there)
-                own.hand_over(file, out)
-                continue
-            # each rule's findings were finished apart: in the order one finish of them all gives
-            # (equal places have one code, and one rule's keep their order)
-            more.sort(key=report_order)
+        with long_lived():
+            # an unchanged folder's cross-document findings come from the cache, finished; the rules
+            # run otherwise (and what they find is kept once finished)
+            entry = plans.cache.corpus_entry(plans, collected, settings_by_name) \
+                if plans.cache is not None and corpus_rules else None
+            kept = _kept_findings(plans.cache.corpus_findings(entry), allowance) if entry is not None else None
+            if kept is not None:
+                across.close()
+                across = kept
+                collected.clear()
+            else:
+                # the files whose configuration is not the run's own, for finishing their findings
+                elsewhere = {name: s for name, s in settings_by_name.items() if s is not settings}
+                _run_corpus_rules(corpus_rules, plans, collected, texts, across, pool, jobs, elsewhere)
+            writer = CorpusWriter(entry) if entry is not None and kept is None else None
+            all_rules = plans.all_rules
+            for file in sorted(own.files() | across.files()):     # the report's order is by file first
+                more = across.take(file)
+                if not more:   # the file's own, as they are (those on disk stay there)
+                    own.hand_over(file, out)
+                    continue
+                # each rule's findings were finished apart: in the order one finish of them all gives
+                # (equal places have one code, and one rule's keep their order)
+                more.sort(key=report_order)
+                if writer is not None:
+                    writer.add(more)
+                out.extend(join(own.take(file), more, all_rules, matches=matches))
             if writer is not None:
-                writer.add(more)
-            out.extend(join(own.take(file), more, all_rules, matches=matches))
-        if writer is not None:
-            writer.commit()
-            writer = None
+                writer.commit()
+                writer = None
     finally:
-        _thaw(froze)
         own.close()
         across.close()
         if writer is not None:

@@ -144,7 +144,7 @@ def precision_of(*amounts: Decimal | None) -> Decimal:
             places = _places(a)
             if places > finest:
                 finest = places
-    return _STEPS.get(finest) or _STEPS.setdefault(finest, Decimal(1).scaleb(-finest)) if finest else _HUNDREDTH
+    return _step(finest) if finest else _HUNDREDTH
 
 
 def _places(a: Decimal) -> int:
@@ -159,7 +159,11 @@ def _places(a: Decimal) -> int:
 
 
 _HUNDREDTH = Decimal("0.01")
-_STEPS: dict[int, Decimal] = {}
+
+
+@functools.lru_cache(maxsize=64)
+def _step(places: int) -> Decimal:
+    return Decimal(1).scaleb(-places)       # 2 → 0.01
 
 
 def bare_number_reading(number: Decimal, table_unit: str | None, budget: Decimal | None) -> tuple[Decimal, str]:

@@ -20,7 +20,6 @@ r"""PF801 leaked-markup — 文字中混入网页标记或 Word 域代码
 Markup or Word field codes leaked into the text.
 Fix: Delete the leftover code and keep the words.
 """
-import functools
 import re
 
 from perflint.api import Document, RuleContext, document_joined, pieces_matching, rule
@@ -31,13 +30,8 @@ KINDS = {
     "Word 域代码": ("\\M", re.compile(r"\b(?:TC|TOC|PAGEREF|HYPERLINK|SEQ|REF|MERGEFIELD)\b[^\n\\]{0,120}(?:\\[a-z*](?:\s+[A-Za-z0-9]{1,3}\b)?\s*)+"
                           r"|\\\*\s*MERGEFORMAT|\bMERGEFORMAT\b")),
 }
-
-
-@functools.lru_cache(maxsize=8)
-def _any_of(marks: str) -> re.Pattern:
-    return re.compile("[" + re.escape(marks) + "]")
-
-
+#: each kind's marks as one pattern: the pieces holding any are found in one look over the document
+_ANY_MARK = {kind: re.compile("[" + re.escape(marks) + "]") for kind, (marks, _) in KINDS.items()}
 _KIND_EN = {"网页标记": "Web markup", "Word 域代码": "A Word field code"}
 
 
@@ -47,7 +41,7 @@ def check(doc: Document, ctx: RuleContext):
     for kind, (marks, pattern) in KINDS.items():
         if not any(c in joined for c in marks):     # most files hold none of the marks at all
             continue
-        hits = [(piece, m.group()) for piece, _ in pieces_matching(ctx, _any_of(marks))
+        hits = [(piece, m.group()) for piece, _ in pieces_matching(ctx, _ANY_MARK[kind])
                 if (m := pattern.search(piece.text))]
         if not hits:
             continue

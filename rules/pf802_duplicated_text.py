@@ -43,7 +43,7 @@ REDUPLICATED = frozenset("人常天年渐刚仅往多层个处事时家户大明
 @rule(code="PF802", name="duplicated-text", category="text", severity="warning", target=Document)
 def check(doc: Document, ctx: RuleContext):
     seen: set[tuple[int, str]] = set()
-    whole = lambda: document_joined(ctx, flat=True)     # noqa: E731  (read only when a doubling asks)
+    whole = functools.partial(document_joined, ctx, flat=True)     # (read only when a doubling asks)
     for piece in document_text(ctx):
         found = _duplicate(piece, whole)
         if found is None or (piece.loc.line, found[0]) in seen:

@@ -280,3 +280,21 @@ def test_models_are_kept_whole_only_when_asked():
     assert [d.path for d in report.models] == [path]
     project = report.models[0].projects[0]
     assert project.fields and project.goals          # whole: the header and goals the page draws
+
+
+def test_a_run_leaves_the_collector_as_it_found_it():
+    # a run freezes what lives to its end while it checks across documents, and thaws it again;
+    # a caller that keeps objects frozen itself keeps them frozen
+    import gc
+
+    sample = str(SAMPLES / "ningxia-jycy-2024.txt")
+    assert gc.get_freeze_count() == 0
+    perflint.check([sample])
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        perflint.check([sample])
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
