@@ -257,7 +257,10 @@ def test_the_json_report_writes_each_finding_as_json_dumps_would(report):
     assert {bool(f.location.coordinates) for f in findings} == {True, False}
     shown, encode = _Shown(), json.JSONEncoder(ensure_ascii=False).encode
     for f in findings:
-        assert shown(f) == encode(f.to_json()), f
+        line = shown(f)
+        # UTF-8; a lone surrogate, which has none, as JSON's escape for it (read back the same)
+        assert line == encode(f.to_json()).encode("utf-8", "backslashreplace"), f
+        assert json.loads(line) == f.to_json()
 
 
 def test_the_json_report_writes_the_same_when_its_encoded_texts_start_again(report, monkeypatch):
@@ -269,4 +272,26 @@ def test_the_json_report_writes_the_same_when_its_encoded_texts_start_again(repo
                       message="m")
     findings = [*report.findings, first_line, *report.findings]
     shown, encode = json_report._Shown(), json.JSONEncoder(ensure_ascii=False).encode
-    assert [shown(f) for f in findings] == [encode(f.to_json()) for f in findings]
+    assert [shown(f) for f in findings] == [encode(f.to_json()).encode() for f in findings]
+
+
+def test_the_json_report_reads_the_same_on_every_kind_of_stream(report, tmp_path):
+    """Its bytes go straight to a UTF-8 stream's buffer, after what the stream already held; a
+    stream of another encoding, or of text only, is given text."""
+    import io
+
+    from perflint.reporters import write
+
+    as_text = render(report, "json")
+    path = tmp_path / "report.json"
+    with open(path, "w", encoding="utf-8") as stream:
+        stream.write("before\n")
+        write(report, "json", stream)
+        stream.write("after\n")
+    assert path.read_text(encoding="utf-8") == f"before\n{as_text}\nafter\n"
+    other = io.BytesIO()
+    wrapped = io.TextIOWrapper(other, encoding="gb18030")
+    write(report, "json", wrapped)
+    wrapped.flush()
+    assert other.getvalue().decode("gb18030") == as_text + "\n"
+    assert json.loads(as_text)["summary"]["findings"] == len(report.findings) > 0
