@@ -376,8 +376,10 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
                     own.hand_over(file, out)
                     continue
                 # each rule's findings were finished apart: in the order one finish of them all gives
-                # (equal places have one code, and one rule's keep their order)
-                more.sort(key=report_order)
+                # (equal places have one code, and one rule's keep their order); those kept were
+                # kept in that order
+                if kept is None:
+                    more.sort(key=report_order)
                 if writer is not None:
                     writer.add(more)
                 out.extend(join(own.take(file), more, all_rules, matches=matches))
