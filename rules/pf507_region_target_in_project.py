@@ -29,11 +29,18 @@ TIERS1 = ("产出指标", "效益指标")
 
 def region_wide(ind) -> bool:
     """The row names the region, or counts people in 万 (a statistic, not a project's output)."""
-    name = squash(ind.name)
-    if any(w in name for w in vocabulary.words("region", "words")):
+    if names_region(ind.name):
         return True
     v = ind.value
     return v.kind == "quantity" and v.unit == "人" and v.scale is not None and v.scale >= 10_000
+
+
+@vocabulary.cached
+def names_region(name: str) -> bool:
+    """The name speaks of the region (全县, 城镇新增就业…). The same names recur table after table:
+    each is looked at once."""
+    name = squash(name)
+    return any(w in name for w in vocabulary.words("region", "words"))
 
 
 @rule(code="PF507", name="region-target-in-project", category="template", severity="warning",
