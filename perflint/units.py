@@ -48,8 +48,7 @@ class UnitInfo:
     @property
     def is_money_rate(self) -> bool:
         """Money per something: 元/人/天, 元/年, 元/个."""
-        dims = dict(self.dimensions)
-        return dims.get("[money]") == 1 and len(dims) > 1
+        return len(self.dimensions) > 1 and ("[money]", 1) in self.dimensions     # (each dimension once)
 
     @property
     def is_time(self) -> bool:

@@ -38,7 +38,9 @@ BARE_FILLERS = frozenset({"0", "无", "/", "-", "—", "——"})
 squash = vocab.clean
 
 
+@functools.lru_cache(maxsize=4096)
 def is_filler_name(name: str) -> bool:
+    """(Asked of every row by several rules: the same names recur table after table.)"""
     return squash(name).rstrip("。.") in FILLER_NAMES
 
 
