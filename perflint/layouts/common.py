@@ -134,9 +134,9 @@ class AmountScanner:
         for col, text in cells:
             if not text:
                 continue
-            loc = Loc(self.path, line, col)
             label = match_label(text)
             if label and label[0] == "amount":
+                loc = Loc(self.path, line, col)
                 _, name, rest = label
                 name = self._resolve(name, col)
                 # 当年财政拨款 beside 财政拨款: the 当年 (this year's) figure is the one checked
@@ -155,6 +155,7 @@ class AmountScanner:
                 waiting = None
                 continue
             number = parse_money(text)
+            loc = Loc(self.path, line, col)
             if waiting is not None:
                 self._set(waiting[0], number, text, loc, waiting[3])
                 self.pending.pop(waiting[1], None)
@@ -170,7 +171,8 @@ class AmountScanner:
         return (left[-1] if left else self.blocks[-1])[1] if self.blocks else "资金总额"
 
     def _touch(self, name: str, loc: Loc) -> None:
-        self.amounts.setdefault(name, Amount(None, "", loc))
+        if name not in self.amounts:
+            self.amounts[name] = Amount(None, "", loc)
 
     def _set(self, name: str, value: Decimal | None, text: str, loc: Loc, this_year: bool = False) -> None:
         current = self.amounts.get(name)
