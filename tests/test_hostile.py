@@ -94,6 +94,10 @@ def test_a_streamed_text_file_keeps_the_line_limit(tmp_path, monkeypatch):
     assert [f.code for f in report.findings if "line-chars" in f.message] == ["PF001"]
 
 
+# the budget's clock raises where the process happens to be; when that is inside a garbage
+# collector callback (hypothesis installs one), Python reports the exception as unraisable and the
+# next tick stops the file instead — what is asserted below either way
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
 def test_time_and_memory_budgets_stop_one_file_and_the_run_goes_on(tmp_path):
     folder = tmp_path / "budget"
     folder.mkdir()
