@@ -10,10 +10,9 @@ import re
 import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import config as config_module
 from . import vocabulary
@@ -40,6 +39,9 @@ from .model import Document, Indicator, Project
 from .readers import supported_suffixes
 from .report import FileResult, Report
 from .spool import Allowance, Buckets, Spool, frames, frames_to_file, from_file, to_file
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 Progress = Callable[[int, int, str], None]
 
@@ -246,13 +248,16 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
         named = [item for index, item in enumerate(named) if index % n == k - 1]
     total = len(named)
     jobs = min(jobs if jobs > 0 else (os.cpu_count() or 1), max(total, 1))
+    local = None        # a pool of this machine's processes, which the cross-document work uses too
     if executor == "dask":
         from .distributed import dask_map
 
         pool, checked = dask_map(named, (settings, overrides, discover, keep, cache), jobs, scheduler)
     elif jobs > 1:
-        pool = ProcessPoolExecutor(jobs, initializer=_start_worker,
-                                   initargs=(settings, overrides, discover, keep, cache))
+        from concurrent.futures import ProcessPoolExecutor  # (a one-job run does without it)
+
+        pool = local = ProcessPoolExecutor(jobs, initializer=_start_worker,
+                                           initargs=(settings, overrides, discover, keep, cache))
         checked = pool.map(_check_in_worker, named, chunksize=1)
     else:
         pool, checked = None, (_checked(path, name, plans, keep) for path, name in named)
@@ -269,8 +274,7 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
             return Part(shard, settings, overrides, discover, list(outcomes()), skipped, plans.warnings)
         # taking each outcome as it comes; a local pool's workers, free by then, do the
         # cross-document work but its first piece beside it
-        return _reduce(plans, outcomes(), skipped, models, pool if isinstance(pool, ProcessPoolExecutor) else None,
-                       jobs)
+        return _reduce(plans, outcomes(), skipped, models, local, jobs)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
