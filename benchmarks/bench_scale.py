@@ -13,8 +13,7 @@ For each size:
 - the default terminal report (to a pipe) and the concise one, against the JSON run's CPU;
 - the result cache: a cold run filling it, then a re-check of the unchanged corpus;
 - `--executor dask -j 2` (a local cluster) against one process, when dask is installed;
-and once: a one-file check's latency (benchmarks/bench_startup.py measures it in detail). Before
-and after each size, the CPU time of a fixed pure-Python loop says how fast the machine was then.
+and once: a one-file check's latency (benchmarks/bench_startup.py measures it in detail).
 """
 from __future__ import annotations
 
@@ -118,28 +117,13 @@ def one_file() -> dict:
     return {"one_file_wall_median": sorted(times)[2]}
 
 
-def reference() -> float:
-    """CPU seconds of a fixed pure-Python loop, in a child process: this machine's speed at the
-    moment (a virtual machine's drifts by a fifth or more within minutes; figures taken at
-    different speeds compare only through it)."""
-    code = "import time\nt = time.process_time()\ns = 0\nfor i in range(10_000_000): s += i\nprint(time.process_time() - t)"
-    return round(float(subprocess.run([sys.executable, "-c", code], check=True, capture_output=True,
-                                      text=True).stdout), 2)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
     args = parser.parse_args()
-    speeds = [reference()]
-    result = {}
     with tempfile.TemporaryDirectory(prefix="perflint-scale-") as tmp:
-        for n in args.sizes:
-            result[str(n)] = size(n, Path(tmp))
-            speeds.append(reference())
+        result = {str(n): size(n, Path(tmp)) for n in args.sizes}
     result["latency"] = one_file()
-    speeds.append(reference())
-    result["reference_loop_cpu_s"] = {"before_and_after_each_size": speeds}
     print(json.dumps(result, ensure_ascii=False, indent=2))
 
 
