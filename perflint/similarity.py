@@ -85,15 +85,17 @@ def _candidate_pairs(usable: list[int], sets: list[Set | bytes]):
     b = rng.integers(0, _PRIME, size=_PERMUTATIONS, dtype=np.uint64)
     rows = _PERMUTATIONS // _BANDS
     size = len(usable)
+    hashes, offsets = _joined(usable, sets, np)
     # each pair (positions in usable, the earlier first) as one number, x * size + y; each once,
-    # in order (x, then y), the bands' pairs added as they come (so what is held stays small)
-    found = np.empty(0, dtype=np.int64)
+    # in order (x, then y). The bands' pairs are gathered and made unique together, a few bands
+    # at a time (near pairs come again in most bands: what is held stays small)
+    found, pending, held = np.empty(0, dtype=np.int64), [], 0
     for band in range(_BANDS):
         # the items whose band of the MinHash signature is the same fall in one bucket; within
         # it, each member is compared with the bucket's first and with its predecessor (linear
         # per bucket, and with 16 bands every near pair gets many chances to be compared)
         cut = slice(band * rows, (band + 1) * rows)
-        keys = _signatures(usable, sets, a[cut], b[cut], np)
+        keys = _signatures(hashes, offsets, a[cut], b[cut], np)
         order = np.lexsort(keys.T)          # by bucket (a stable sort: each in item order)
         ordered = keys[order]
         opens = np.ones(size, dtype=bool)
@@ -104,32 +106,45 @@ def _candidate_pairs(usable: list[int], sets: list[Set | bytes]):
         follows[1:] &= later[:-1]          # a member after the bucket's second, with its predecessor
         follows[0] = False
         at = np.flatnonzero(follows)
-        found = np.union1d(found, np.concatenate([first[later] * size + order[later],
-                                                  order[at - 1] * size + order[at]]))
+        pending += [first[later] * size + order[later], order[at - 1] * size + order[at]]
+        held += len(pending[-2]) + len(pending[-1])
+        if held >= 8 * size or band == _BANDS - 1:
+            found, pending, held = np.unique(np.concatenate([found, *pending])), [], 0
     items = np.asarray(usable, dtype=np.int64)
     for k in range(0, len(found), 1 << 16):      # made Python numbers a part at a time
         part = found[k:k + (1 << 16)]
         yield from zip(items[part // size].tolist(), items[part % size].tolist(), strict=True)
 
 
-def _signatures(usable: list[int], sets: list[Set | bytes], a, b, np, chunk: int = 2048):
-    """Part of each usable item's MinHash signature, for the permutations (a, b): the least of
-    (a*h + b) mod p over the hashes h of its features, a chunk of items at a time (so that what
-    is held stays small: a sweep has tens of thousands of items). Computed in uint64 with
-    wrap-around: a universal-hash family is all MinHash needs, and the wrap keeps it vectorised."""
-    out = np.empty((len(usable), len(a)), dtype=np.uint64)
-    for first in range(0, len(usable), chunk):
-        # packed hashes joined as they are (no array per item)
-        packed = [sets[i] if isinstance(sets[i], bytes) else
-                  array("Q", (f if isinstance(f, int) else _hash64(f) for f in sets[i])).tobytes()
-                  for i in usable[first:first + chunk]]
-        sizes = np.fromiter((len(p) // 8 for p in packed), dtype=np.int64, count=len(packed))
-        if not sizes.all():
-            raise ValueError("an empty set has no MinHash signature")
-        values = np.multiply.outer(np.frombuffer(b"".join(packed), dtype=np.uint64), a)   # (in place from here)
+def _joined(usable: list[int], sets: list[Set | bytes], np):
+    """The usable items' feature hashes in one array (packed once for all the bands), and where
+    each item's begin, with the end after the last."""
+    packed = [sets[i] if isinstance(sets[i], bytes) else
+              array("Q", (f if isinstance(f, int) else _hash64(f) for f in sets[i])).tobytes()
+              for i in usable]
+    sizes = np.fromiter((len(p) // 8 for p in packed), dtype=np.int64, count=len(packed))
+    if not sizes.all():
+        raise ValueError("an empty set has no MinHash signature")
+    offsets = np.zeros(len(packed) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=offsets[1:])
+    return np.frombuffer(b"".join(packed), dtype=np.uint64), offsets
+
+
+def _signatures(hashes, offsets, a, b, np, chunk: int = 2048):
+    """Part of each item's MinHash signature, for the permutations (a, b): the least of
+    (a*h + b) mod p over the hashes h of its features (``hashes``, the k-th item's from
+    ``offsets[k]`` to ``offsets[k + 1]``), a chunk of items at a time (so that what is held stays
+    small: a sweep has tens of thousands of items). Computed in uint64 with wrap-around: a
+    universal-hash family is all MinHash needs, and the wrap keeps it vectorised."""
+    count = len(offsets) - 1
+    out = np.empty((count, len(a)), dtype=np.uint64)
+    for first in range(0, count, chunk):
+        last = min(first + chunk, count)
+        low, high = offsets[first], offsets[last]
+        values = np.multiply.outer(hashes[low:high], a)      # (in place from here)
         values += b
         values %= np.uint64(_PRIME)
-        out[first:first + len(packed)] = np.minimum.reduceat(values, np.cumsum(sizes) - sizes, axis=0)
+        out[first:last] = np.minimum.reduceat(values, offsets[first:last] - low, axis=0)
     return out
 
 
@@ -154,12 +169,18 @@ def near_duplicate_groups(items: Sequence[T], features: Callable[[T], Set[str] |
     best: dict[int, float] = {}
     last, s1 = None, None
     for x, y in _candidate_pairs(usable, sets):
-        # packed hashes become sets only while compared: kept as sets, they would take ten times
-        # the memory (the pairs come in order: the first of several with one item is made once)
-        if x != last:
-            last, s1 = x, _as_set(sets[x])
-        s2 = _as_set(sets[y])
-        jaccard = len(s1 & s2) / len(s1 | s2)
+        if sets[x] == sets[y]:
+            # the same set (packed hashes are sorted and unique: equal bytes are one set) — most
+            # pairs, where tables were copied from one template
+            jaccard = 1.0
+        else:
+            # packed hashes become sets only while compared: kept as sets, they would take ten
+            # times the memory (the pairs come in order: the first of several with one item is
+            # made once)
+            if x != last:
+                last, s1 = x, _as_set(sets[x])
+            s2 = _as_set(sets[y])
+            jaccard = len(s1 & s2) / len(s1 | s2)
         if jaccard >= threshold:
             parent[find(y)] = find(x)
             for i in (x, y):

@@ -53,14 +53,12 @@ def key_of(item) -> str:
       target=Corpus, options=Options, collect=rows, partition_by=key_of)
 def check(corpus: Corpus, ctx: RuleContext):
     for group in exact_groups(corpus.items, key=key_of):
-        # once per project; twins (tables of one name in one file) merge
-        projects = {}
-        for key, tier1, *where in group:
-            at = Anchor(*where)
-            projects[at.file, at.project] = key, at, tier1
+        # once per project: an item is (key, 一级, *its anchor's fields), and twins (tables of one
+        # name in one file: the anchor's file and project) merge
+        projects = {(item[2], item[5]): item for item in group}
         if len(projects) < ctx.options.min_projects:
             continue
-        members = list(projects.values())
+        members = [(item[0], Anchor._make(item[2:]), item[1]) for item in projects.values()]
         per_file: dict[str, int] = {}
         for _, at, _ in members:
             per_file[at.file] = per_file.get(at.file, 0) + 1
@@ -68,20 +66,25 @@ def check(corpus: Corpus, ctx: RuleContext):
         first_three = tuple(first_names[:3])        # the others, for a table not among the first
         count = len(members) - 1
         named: dict[tuple, tuple[str, str]] = {}    # the others named, as few ways as there are
+        said: dict[tuple, tuple[str, str]] = {}     # the messages, made once for the tables they fit
+        cause = f"row:{members[0][0]}"              # one finding per file and row
         for key, at, tier1 in members:
             shown = tuple(n for n in first_names if n != at.project)[:3] if at.project in first_names \
                 else first_three
-            if shown not in named:
-                named[shown] = (siblings_text(list(shown), total=count),
-                                siblings_text(list(shown), total=count, lang="en"))
-            others, others_en = named[shown]
             elsewhere = len(members) - per_file[at.file]
-            where = f"（其中 {elsewhere} 张在其他文件中）" if elsewhere else ""
-            where_en = f" ({elsewhere} of them in other files)" if elsewhere else ""
+            told = at.indicator, at.text, shown, elsewhere
+            if told not in said:
+                if shown not in named:
+                    named[shown] = (siblings_text(list(shown), total=count),
+                                    siblings_text(list(shown), total=count, lang="en"))
+                others, others_en = named[shown]
+                where = f"（其中 {elsewhere} 张在其他文件中）" if elsewhere else ""
+                where_en = f" ({elsewhere} of them in other files)" if elsewhere else ""
+                said[told] = (f"“{at.indicator} {at.text}”与另外 {count} 张表中的指标完全相同{where}：{others}",
+                              f"“{at.indicator} {at.text}” is the same as indicators in {count} other "
+                              f"tables{where_en}: {others_en}")
+            message, message_en = said[told]
             yield ctx.finding(
-                at=at, severity="warning" if tier1 == "效益指标" else "info",
-                message=f"“{at.indicator} {at.text}”与另外 {count} 张表中的指标完全相同{where}：{others}",
-                hint="改为本项目自己的产出或效益目标，不要照抄其他项目或全局指标",
-                message_en=f"“{at.indicator} {at.text}” is the same as indicators in {count} other "
-                           f"tables{where_en}: {others_en}",
-                evidence=key, cause=f"row:{key}")     # one finding per file and row
+                at=at, severity="warning" if tier1 == "效益指标" else "info", message=message,
+                hint="改为本项目自己的产出或效益目标，不要照抄其他项目或全局指标", message_en=message_en,
+                evidence=key, cause=cause)
