@@ -253,6 +253,10 @@ def test_the_json_report_writes_each_finding_as_json_dumps_would(report):
              coordinates={"kind": "txt", "line": 5}, message="m")._replace(covers=("PF101", "PF102"), count=4),
     ]
     odd[2] = odd[2]._replace(location=odd[2].location._replace(end_line=9))
+    # a place (a rule pack's own) holding a list, which cannot be a key: twice, as a kept one would be
+    listed = make(code="PF999", name="made-up", category="text", severity="info", file="b.docx", line=4,
+                  coordinates={"kind": "docx", "table": 1, "rows": [4, 5]}, message="m")
+    odd += [listed, listed, odd[1]]
     findings = [*report.findings, *(f.in_english() for f in report.findings[:200]), *odd]
     assert {bool(f.location.coordinates) for f in findings} == {True, False}
     shown, encode = _Shown(), json.JSONEncoder(ensure_ascii=False).encode

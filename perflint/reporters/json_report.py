@@ -57,6 +57,8 @@ class _Shown:
         # same thing in the same words; and each line's own fields
         self._texts: dict[str | None, bytes] = {None: _NULL}
         self._lines: dict[int | None, tuple[bytes, bytes]] = {None: (_NULL, _NULL), 0: (b"0", _NULL)}
+        # an office file's places (table and row, sheet and cell…): many findings point at one
+        self._locators: dict[tuple, bytes] = {}
         self._encode = json.JSONEncoder(ensure_ascii=False).encode
 
     def __call__(self, f) -> bytes:
@@ -69,7 +71,10 @@ class _Shown:
         shown = self._texts.get
         number, locator = self._lines.get(line) or self._line(line)
         if coordinates is not None:
-            locator = self._encode(dict(coordinates)).encode("utf-8", _LONE)
+            try:
+                locator = self._locators.get(coordinates) or self._locator(coordinates)
+            except TypeError:       # a place holding a list (a rule pack's own): not kept
+                locator = self._encode(dict(coordinates)).encode("utf-8", _LONE)
         covers, count = f.covers, f.count
         return b"".join((
             head, shown(f.message) or self._text(f.message),
@@ -89,6 +94,13 @@ class _Shown:
         if len(self._texts) > _HELD:         # (a run of many distinct texts: start again)
             self._texts = {None: _NULL}
         shown = self._texts[text] = _text(text).encode("utf-8", _LONE)
+        return shown
+
+    def _locator(self, coordinates: tuple) -> bytes:
+        shown = self._encode(dict(coordinates)).encode("utf-8", _LONE)
+        if len(self._locators) > _HELD:
+            self._locators = {}
+        self._locators[coordinates] = shown
         return shown
 
     def _line(self, line: int) -> tuple[bytes, bytes]:
