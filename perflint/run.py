@@ -431,11 +431,20 @@ def _items_of_part(r: Rule, stored: str, part: ItemsPart, texts: dict[str, str])
     once (see _interned) as they are read."""
     k, n = part
     key_of = r.partition_by
+    part_of: dict = {}      # each key's part, worked out once (rows copied from a template share keys)
+
+    def here(item) -> bool:
+        key = key_of(item)
+        at = part_of.get(key)
+        if at is None:
+            at = part_of[key] = zlib.crc32(repr(key).encode()) % n
+        return at == k
+
     try:
-        return [_interned(item, texts) for item in _unpacked(stored)
-                if zlib.crc32(repr(key_of(item)).encode()) % n == k]
+        return [_interned(item, texts) for item in _unpacked(stored) if here(item)]
     except Exception:
-        # a key that cannot be had: the first part is the whole rule, as in a run of one job
+        # a key that cannot be had (or hashed: a list): the first part is the whole rule, as in a
+        # run of one job
         return [_interned(item, texts) for item in _unpacked(stored)] if k == 0 else []
 
 

@@ -298,7 +298,7 @@ def tables(document, ctx: RuleContext):
 
 
 def name_of(item):
-    return item[0]
+    return KEY
 
 
 @rule(code="XX503", name="same-name-in-parts", category="template", severity="info", target=Corpus,
@@ -306,19 +306,22 @@ def name_of(item):
 def check(corpus: Corpus, ctx: RuleContext):
     with open(os.environ["CALLS"], "a", encoding="utf-8") as calls:      # what each part was given
         calls.write(json.dumps(sorted({name for name, _ in corpus.items})) + "\\n")
-    for group in exact_groups(corpus.items, key=name_of):
+    for group in exact_groups(corpus.items, key=lambda item: item[0]):
         if len({at.file for _, at in group}) > 1:
             for _, at in group:
                 yield ctx.finding(at=at, message=f"“{at.project}”在 {len(group)} 张表中出现")
 '''
 
 
-def test_a_rule_whose_items_part_by_key_runs_in_parts_with_the_same_report(in_dir, monkeypatch):
+@pytest.mark.parametrize("key", ["item[0]", "[item[0]]"])
+def test_a_rule_whose_items_part_by_key_runs_in_parts_with_the_same_report(in_dir, monkeypatch, key):
+    """Each part is given the items of its keys; a key that cannot be hashed (a list) leaves the
+    whole rule to the first part. The report is the same either way."""
     import json
 
     folder = in_dir / "local_rules"
     folder.mkdir()
-    (folder / "parts.py").write_text(_PARTITIONED_RULE, encoding="utf-8")
+    (folder / "parts.py").write_text(_PARTITIONED_RULE.replace("KEY", key), encoding="utf-8")
     (in_dir / "perflint.toml").write_text('rule-paths = ["local_rules"]\nselect = ["XX503"]\n', encoding="utf-8")
     for name in ("a.txt", "b.txt", "c.txt"):
         shutil.copy(SAMPLE, in_dir / name)
@@ -333,7 +336,10 @@ def test_a_rule_whose_items_part_by_key_runs_in_parts_with_the_same_report(in_di
     assert len(whole) == 1 and len(whole[0]) > 2 and len(parts) == 2
     # each name in one part only, every name in some part
     assert not set(parts[0]) & set(parts[1]) and sorted(parts[0] + parts[1]) == whole[0]
+    if key.startswith("["):
+        assert sorted(parts) == [[], whole[0]]
     assert one.findings and [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
+    assert {f.code for f in one.findings} == {"XX503"}       # (no failure of the rule's)
 
 
 @pytest.mark.parametrize("target, partition_by", [("Project", len), ("Corpus", "name")])
@@ -358,3 +364,4 @@ def test_a_partition_key_that_fails_runs_the_rule_whole(in_dir, monkeypatch):
     one = perflint.check(paths)
     two = perflint.check(paths, jobs=2)
     assert one.findings and [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
+    assert {f.code for f in one.findings} == {"XX503"}       # (no failure of the rule's)
