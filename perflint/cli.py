@@ -118,6 +118,10 @@ def entry() -> None:
     # a command is one run to its end (see run._few_collections): the thresholds are not restored,
     # which would walk the report's young objects once more
     gc.set_threshold(*FEW_COLLECTIONS)
+    # numpy (imported for comparing many tables' indicator sets) starts a BLAS thread per core
+    # that perflint never uses: the threads only spin, taking CPU from the run and its workers.
+    # One is asked for, unless the user says otherwise (the command owns its process)
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     try:
         main()
         code = 0

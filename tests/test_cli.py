@@ -159,3 +159,21 @@ def test_a_thread_still_running_at_the_end_is_waited_for():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0
     assert done.stdout.splitlines()[-1] == "thread done"
+
+
+@pytest.mark.parametrize("given, kept", [(None, "1"), ("4", "4")])
+def test_the_command_asks_numpy_for_one_blas_thread_unless_told(given, kept):
+    # perflint never uses BLAS: the threads numpy's would start at import only spin
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    if given is not None:
+        env["OPENBLAS_NUM_THREADS"] = given
+    code = ("import atexit, os, sys; from perflint.cli import entry; "
+            "atexit.register(lambda: print(os.environ.get('OPENBLAS_NUM_THREADS'))); "
+            "sys.argv = ['perflint', '--version']; entry()")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0
+    assert done.stdout.splitlines()[-1] == kept
