@@ -3,13 +3,15 @@ province-wide sweep depends on. Printed, not asserted.
 
     python benchmarks/bench_scale.py                     # 1,000 and 10,000 tables
     python benchmarks/bench_scale.py --sizes 1000 10000 50000
+    python benchmarks/bench_scale.py --sizes 10000 --pairs 5     # -j 2 over five pairs
 
 For each size:
 - a full check (`--format json -o`, no cache): CPU seconds, tables per CPU-second, peak memory,
   and the ratio to a floor that only reads every file's bytes;
 - `-j 2` against one job (wall time, this machine has 2 cores), beside what this machine gives
   any two processes: the one-job check run twice at once, against once alone (twice the ratio
-  is the most `-j 2` could reach here);
+  is the most `-j 2` could reach here). On a machine whose speed drifts, ``--pairs N`` runs one
+  job and two jobs N times in turn and gives each pair's ratio and their median;
 - the default terminal report (to a pipe) and the concise one, against the JSON run's CPU;
 - the result cache: a cold run filling it, then a re-check of the unchanged corpus;
 - `--executor dask -j 2` (a local cluster) against one process, when dask is installed;
@@ -22,6 +24,7 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -71,7 +74,7 @@ def floor(corpus: Path) -> float:
     return (end.children_user - start.children_user) + (end.children_system - start.children_system)
 
 
-def size(tables: int, work: Path) -> dict:
+def size(tables: int, work: Path, pairs: int = 1) -> dict:
     corpus = work / f"corpus-{tables}"
     generate(tables, corpus)
     (corpus / "expected.jsonl").unlink(missing_ok=True)
@@ -81,6 +84,11 @@ def size(tables: int, work: Path) -> dict:
     one = run(base, no_cache)
     count = json.loads(Path(out).read_text(encoding="utf-8"))["summary"]["projects"]
     two = run([*base, "-j", "2"], no_cache)
+    # one job and two in turn, so that both see the machine at much the same speed
+    ratios = [one["wall"] / two["wall"]]
+    for _ in range(pairs - 1):
+        alone = run(base, no_cache)
+        ratios.append(alone["wall"] / run([*base, "-j", "2"], no_cache)["wall"])
     ceiling = twice_at_once(["check", str(corpus), "--format", "json", "-o", os.devnull, "--exit-zero",
                              "--isolated"], no_cache, one["wall"])
     # the report a reviewer reads in a terminal (the default format), and the concise one
@@ -95,6 +103,8 @@ def size(tables: int, work: Path) -> dict:
         "check": {**one, "tables_per_cpu_second": round(count / one["cpu"])},
         "read_only_floor_cpu": round(floor(corpus), 2),
         "j2": {**two, "speed_up": round(one["wall"] / two["wall"], 2), "two_processes_ceiling": ceiling},
+        **({"j2_pairs": {"speed_ups": [round(r, 2) for r in ratios], "median": round(statistics.median(ratios), 2)}}
+           if pairs > 1 else {}),
         "terminal": {**terminal, "over_json_cpu": round(terminal["cpu"] / one["cpu"], 2),
                      "concise_cpu": concise["cpu"]},
         "cache": {"cold": cold, "warm": warm, "warm_over_cold": round(warm["wall"] / cold["wall"], 2)},
@@ -120,9 +130,12 @@ def one_file() -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
+    parser.add_argument("--pairs", type=int, default=1, help="one-job and two-job runs in turn (default 1)")
     args = parser.parse_args()
+    if args.pairs < 1:
+        parser.error("--pairs is at least 1")
     with tempfile.TemporaryDirectory(prefix="perflint-scale-") as tmp:
-        result = {str(n): size(n, Path(tmp)) for n in args.sizes}
+        result = {str(n): size(n, Path(tmp), args.pairs) for n in args.sizes}
     result["latency"] = one_file()
     print(json.dumps(result, ensure_ascii=False, indent=2))
 
