@@ -117,8 +117,9 @@ def _candidate_pairs(usable: list[int], sets: list[Set | bytes]):
 
 
 def _joined(usable: list[int], sets: list[Set | bytes], np):
-    """The usable items' feature hashes in one array (packed once for all the bands), and where
-    each item's begin, with the end after the last."""
+    """The usable items' feature hashes in one array (packed once for all the bands: 8 bytes a
+    feature, as the items hold them already), and where each item's begin, with the end after
+    the last."""
     packed = [sets[i] if isinstance(sets[i], bytes) else
               array("Q", (f if isinstance(f, int) else _hash64(f) for f in sets[i])).tobytes()
               for i in usable]

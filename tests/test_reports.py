@@ -274,7 +274,10 @@ def test_the_json_report_writes_the_same_when_its_encoded_texts_start_again(repo
     monkeypatch.setattr(json_report, "_HELD", 3)      # texts let go every few findings
     first_line = make(code="PF999", name="made-up", category="text", severity="info", file="a.txt", line=0,
                       message="m")
-    findings = [*report.findings, first_line, *report.findings]
+    # office places, more than are kept, each again after others
+    cells = [make(code="PF999", name="made-up", category="text", severity="info", file="a.xlsx", line=row,
+                  coordinates={"kind": "xlsx", "sheet": "表1", "cell": f"D{row}"}, message="m") for row in range(1, 6)]
+    findings = [*report.findings, first_line, *cells, *report.findings, *cells]
     shown, encode = json_report._Shown(), json.JSONEncoder(ensure_ascii=False).encode
     assert [shown(f) for f in findings] == [encode(f.to_json()).encode() for f in findings]
 
