@@ -223,10 +223,12 @@ class Buckets:
         self._handed = False        # a Spool holds places on the disk: it closes with the Spool
         allowance.join(self)
 
-    def add(self, file: str, findings: Iterable) -> None:
+    def add(self, file: str, findings: Iterable, share: bool | None = None) -> None:
+        """``findings`` of ``file`` added after those it has; ``share``: whether their texts are
+        shared (see Allowance.shared), if not as the store does."""
         items = self._held.setdefault(file, [])
         before = len(items)
-        items.extend(self.allowance.shared(findings) if self.share else findings)
+        items.extend(self.allowance.shared(findings) if (self.share if share is None else share) else findings)
         self.held += len(items) - before
         self.allowance.grew(len(items) - before)
 

@@ -288,9 +288,16 @@ def test_a_run_leaves_the_collector_as_it_found_it():
     import gc
 
     sample = str(SAMPLES / "ningxia-jycy-2024.txt")
-    assert gc.get_freeze_count() == 0
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
     perflint.check([sample])
     assert gc.get_freeze_count() == 0
+    assert gc.isenabled()               # off only while the run held what it keeps
+    gc.disable()
+    try:
+        perflint.check([sample])
+        assert not gc.isenabled()       # a caller's own choice stays
+    finally:
+        gc.enable()
     gc.freeze()
     try:
         frozen = gc.get_freeze_count()

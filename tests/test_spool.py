@@ -78,6 +78,13 @@ def test_findings_held_share_one_copy_of_each_text_until_a_spill():
     kept_a, kept_b = buckets.take("a.txt")[0], buckets.take("b.txt")[0]
     assert (kept_a, kept_b) == (a, b) and type(kept_a.location) is Location
     assert kept_a.message is kept_b.message and kept_a.text is kept_b.text
+    # findings that share what they share already are added as they are, when the caller says so
+    c = a._replace(location=a.location._replace(file="c.txt"), message="".join(["目标值", "未填写"]))
+    buckets.add("c.txt", [c], share=False)
+    assert buckets.take("c.txt")[0].message is c.message is not kept_a.message
+    unshared = Buckets(allowance, share=False)
+    unshared.add("d.txt", [c], share=True)
+    assert unshared.take("d.txt")[0].message is kept_a.message
     buckets.spill()                       # nothing held: the allowance's copies stay
     assert allowance._texts
     allowance.grew(0)
