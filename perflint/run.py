@@ -10,7 +10,7 @@ import re
 import tempfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, contextmanager, nullcontext
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -282,10 +282,8 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
         if shard is not None:
             return Part(shard, settings, overrides, discover, list(outcomes()), skipped, plans.warnings)
         # taking each outcome as it comes; a local pool's workers, free by then, do the
-        # cross-document work but its first piece beside it. With the files checked in other
-        # processes, what this one makes lives to the end of the run
-        with long_lived() if pool is not None else nullcontext():
-            return _reduce(plans, outcomes(), skipped, models, local, jobs)
+        # cross-document work but its first piece beside it
+        return _reduce(plans, outcomes(), skipped, models, local, jobs)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
