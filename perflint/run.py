@@ -154,7 +154,7 @@ def long_lived():
     meanwhile (a run's files' results while the cross-document checks run, its report while it is
     written), rather than walk them again and again. What the block makes is mostly what the run
     keeps too (findings, the items compared): the collector is off meanwhile (each of its walks
-    over 200,000 young findings took 50–80 ms and found nothing), and at the end the block's
+    over 200,000 young findings took 27–85 ms and found nothing), and at the end the block's
     objects join the old ones without a walk (a few cycles made meanwhile wait for the next full
     collection). Nothing is done when the caller keeps objects frozen itself: unfreezing
     afterwards would let its own go too."""
