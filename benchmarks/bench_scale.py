@@ -3,19 +3,26 @@ province-wide sweep depends on. Printed, not asserted.
 
     python benchmarks/bench_scale.py                     # 1,000 and 10,000 tables
     python benchmarks/bench_scale.py --sizes 1000 10000 50000
-    python benchmarks/bench_scale.py --sizes 10000 --pairs 5     # -j 2 over five pairs
+    python benchmarks/bench_scale.py --sizes 10000 --pairs 5     # each ratio over five pairs
 
 For each size:
 - a full check (`--format json -o`, no cache): CPU seconds, tables per CPU-second, peak memory,
   and the ratio to a floor that only reads every file's bytes;
 - `-j 2` against one job (wall time, this machine has 2 cores), beside what this machine gives
   any two processes: the one-job check run twice at once, against once alone (twice the ratio
-  is the most `-j 2` could reach here). On a machine whose speed drifts, ``--pairs N`` runs one
-  job and two jobs N times in turn and gives each pair's ratio and their median;
+  is the most `-j 2` could reach here);
 - the default terminal report (to a pipe) and the concise one, against the JSON run's CPU;
 - the result cache: a cold run filling it, then a re-check of the unchanged corpus;
 - `--executor dask -j 2` (a local cluster) against one process, when dask is installed;
 and once: a one-file check's latency (benchmarks/bench_startup.py measures it in detail).
+
+A virtual machine's speed drifts, by half from one minute to the next on the one these figures
+were taken on, and two runs minutes apart compare that drift as much as perflint. So each ratio
+is taken from runs made in turn (one pair per round; ``--pairs N`` makes N rounds and gives
+every round's ratio and their median), the throughput from the round whose one-job run used the
+least CPU (drift only ever adds), and each size is bracketed by ``machine_speed_s``: the CPU
+seconds a fixed loop of plain Python takes in a fresh process, before and after — the reading to
+compare when two runs of this script disagree.
 """
 from __future__ import annotations
 
@@ -74,48 +81,71 @@ def floor(corpus: Path) -> float:
     return (end.children_user - start.children_user) + (end.children_system - start.children_system)
 
 
+def machine_speed() -> float:
+    """CPU seconds a fresh process takes for a fixed loop of plain Python: this machine's speed
+    at the moment, for reading the figures measured beside it."""
+    code = "import time\nt = time.process_time()\ns = 0\nfor i in range(10**7):\n    s += i\nprint(time.process_time() - t)"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return round(float(done.stdout), 2)
+
+
+def paired(ratios: list[float]) -> dict:
+    """Each round's ratio and their median."""
+    return {"each": [round(r, 2) for r in ratios], "median": round(statistics.median(ratios), 2)}
+
+
 def size(tables: int, work: Path, pairs: int = 1) -> dict:
     corpus = work / f"corpus-{tables}"
     generate(tables, corpus)
     (corpus / "expected.jsonl").unlink(missing_ok=True)
+    speed_before = machine_speed()
     out = str(work / "report.json")
     base = ["check", str(corpus), "--format", "json", "-o", out, "--exit-zero", "--isolated"]
     no_cache = {"PERFLINT_NO_CACHE": "1"}
-    one = run(base, no_cache)
-    count = json.loads(Path(out).read_text(encoding="utf-8"))["summary"]["projects"]
-    two = run([*base, "-j", "2"], no_cache)
-    # one job and two in turn, so that both see the machine at much the same speed
-    ratios = [one["wall"] / two["wall"]]
-    for _ in range(pairs - 1):
-        alone = run(base, no_cache)
-        ratios.append(alone["wall"] / run([*base, "-j", "2"], no_cache)["wall"])
-    ceiling = twice_at_once(["check", str(corpus), "--format", "json", "-o", os.devnull, "--exit-zero",
-                             "--isolated"], no_cache, one["wall"])
-    # the report a reviewer reads in a terminal (the default format), and the concise one
-    terminal = run(["check", str(corpus), "--exit-zero", "--isolated"], no_cache)
-    concise = run(["check", str(corpus), "--exit-zero", "--isolated", "--format", "concise"], no_cache)
     cache_dir = work / "cache"
-    cold = run(base, {"PERFLINT_CACHE_DIR": str(cache_dir)})
-    warm = run(base, {"PERFLINT_CACHE_DIR": str(cache_dir)})
-    shutil.rmtree(cache_dir, ignore_errors=True)
+    rounds = []
+    for _ in range(pairs):
+        # each ratio's two sides run one after the other, so that both see the machine at much
+        # the same speed
+        one = run(base, no_cache)
+        two = run([*base, "-j", "2"], no_cache)
+        ceiling = twice_at_once(["check", str(corpus), "--format", "json", "-o", os.devnull, "--exit-zero",
+                                 "--isolated"], no_cache, one["wall"])
+        # the report a reviewer reads in a terminal (the default format), and the concise one
+        terminal = run(["check", str(corpus), "--exit-zero", "--isolated"], no_cache)
+        concise = run(["check", str(corpus), "--exit-zero", "--isolated", "--format", "concise"], no_cache)
+        json_again = run(base, no_cache)        # the JSON side of the report formats' ratios
+        cold = run(base, {"PERFLINT_CACHE_DIR": str(cache_dir)})
+        warm = run(base, {"PERFLINT_CACHE_DIR": str(cache_dir)})
+        shutil.rmtree(cache_dir, ignore_errors=True)
+        rounds.append(dict(one=one, two=two, ceiling=ceiling, terminal=terminal, concise=concise,
+                           json=json_again, cold=cold, warm=warm))
+    count = json.loads(Path(out).read_text(encoding="utf-8"))["summary"]["projects"]
+    best = min(rounds, key=lambda r: r["one"]["cpu"])
     figures = {
         "tables": count,
-        "check": {**one, "tables_per_cpu_second": round(count / one["cpu"])},
+        "check": {**best["one"], "tables_per_cpu_second": round(count / best["one"]["cpu"]),
+                  "tables_per_cpu_second_median": round(statistics.median(count / r["one"]["cpu"]
+                                                                          for r in rounds))},
         "read_only_floor_cpu": round(floor(corpus), 2),
-        "j2": {**two, "speed_up": round(one["wall"] / two["wall"], 2), "two_processes_ceiling": ceiling},
-        **({"j2_pairs": {"speed_ups": [round(r, 2) for r in ratios], "median": round(statistics.median(ratios), 2)}}
-           if pairs > 1 else {}),
-        "terminal": {**terminal, "over_json_cpu": round(terminal["cpu"] / one["cpu"], 2),
-                     "concise_cpu": concise["cpu"]},
-        "cache": {"cold": cold, "warm": warm, "warm_over_cold": round(warm["wall"] / cold["wall"], 2)},
+        "j2": {"speed_up": paired([r["one"]["wall"] / r["two"]["wall"] for r in rounds]),
+               "two_processes_ceiling": paired([r["ceiling"]["ceiling"] for r in rounds]),
+               "peak_mb": max(r["two"]["peak_mb"] for r in rounds)},
+        "terminal": {"over_json_cpu": paired([r["terminal"]["cpu"] / r["json"]["cpu"] for r in rounds]),
+                     "concise_over_json_cpu": paired([r["concise"]["cpu"] / r["json"]["cpu"] for r in rounds]),
+                     "peak_mb": max(r["terminal"]["peak_mb"] for r in rounds)},
+        "cache": {"cold": best["cold"], "warm": best["warm"],
+                  "warm_over_cold": paired([r["warm"]["wall"] / r["cold"]["wall"] for r in rounds])},
     }
-    figures["ratio_to_floor"] = round(one["cpu"] / max(figures["read_only_floor_cpu"], 0.01), 1)
+    figures["ratio_to_floor"] = round(best["one"]["cpu"] / max(figures["read_only_floor_cpu"], 0.01), 1)
     try:
         import dask.distributed  # noqa: F401
         dask = run([*base, "--executor", "dask", "-j", "2"], no_cache)
-        figures["dask_local_j2"] = {**dask, "over_one_process": round(dask["wall"] / one["wall"], 2)}
+        alone = run(base, no_cache)
+        figures["dask_local_j2"] = {**dask, "over_one_process": round(dask["wall"] / alone["wall"], 2)}
     except ImportError:
         figures["dask_local_j2"] = "dask not installed"
+    figures["machine_speed_s"] = {"before": speed_before, "after": machine_speed()}
     shutil.rmtree(corpus, ignore_errors=True)
     return figures
 
@@ -130,7 +160,7 @@ def one_file() -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
-    parser.add_argument("--pairs", type=int, default=1, help="one-job and two-job runs in turn (default 1)")
+    parser.add_argument("--pairs", type=int, default=1, help="rounds of runs in turn, each giving every ratio once (default 1)")
     args = parser.parse_args()
     if args.pairs < 1:
         parser.error("--pairs is at least 1")
