@@ -57,9 +57,10 @@ def extract_file(path: str, budget_year: int | None = None, limits: Limits | Non
     return build_document(source)
 
 
-def over_limit(name: str, message: str, message_en: str | None = None) -> Document:
-    """The model of a file not read because it exceeds a limit or its budget: its one problem."""
-    return Document(name, problems=[Problem("input", "over-limit", message, Loc(name, 1), message_en=message_en)])
+def over_limit(name: str, message: str, message_en: str | None = None, code: str = "over-limit") -> Document:
+    """The model of a file not read because it exceeds a limit or its budget (or ``code``
+    another reason it was not checked): its one problem."""
+    return Document(name, problems=[Problem("input", code, message, Loc(name, 1), message_en=message_en)])
 
 
 def extract_parts(path: str, budget_year: int | None = None, limits: Limits | None = None,

@@ -41,7 +41,7 @@ from .report import FileResult, Report
 from .spool import Allowance, Buckets, Spool, frames, frames_to_file, from_file, to_file
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from .pool import LocalPool
 
 Progress = Callable[[int, int, str], None]
 
@@ -263,11 +263,10 @@ def _check(paths, config, progress: Progress | None, jobs: int, overrides: dict[
 
         pool, checked = dask_map(named, (settings, overrides, discover, keep, cache), jobs, scheduler)
     elif jobs > 1:
-        from concurrent.futures import ProcessPoolExecutor  # (a one-job run does without it)
+        from .pool import LocalPool  # (a one-job run does without it)
 
-        pool = local = ProcessPoolExecutor(jobs, initializer=_start_worker,
-                                           initargs=(settings, overrides, discover, keep, cache))
-        checked = pool.map(_check_in_worker, named, chunksize=1)
+        pool = local = LocalPool(jobs, _start_worker, (settings, overrides, discover, keep, cache), _check_in_worker)
+        checked = pool.outcomes(named, lambda path, name: _not_checked(path, name, plans))
     else:
         pool, checked = None, (_checked(path, name, plans, keep) for path, name in named)
     skipped = {why: tuple(map(shown_name, paths)) for why, paths in selection.skipped.items()}
@@ -340,7 +339,7 @@ def merge(parts: list[Part]) -> Report:
 
 
 def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[str, ...]],
-            models: bool = False, pool: ProcessPoolExecutor | None = None, jobs: int = 1) -> Report:
+            models: bool = False, pool: LocalPool | None = None, jobs: int = 1) -> Report:
     """The run's report from its files' outcomes, taken as they come: each file's findings
     (finished where it was checked) and what it collected for the cross-document rules; then
     those rules, their findings finished file by file and joined with the file's own, in order.
@@ -480,7 +479,7 @@ def _corpus_finished(r: Rule, plans: Plans, packed: Collected, texts: dict[str, 
 
 
 def _run_corpus_rules(corpus_rules: list[Rule], plans: Plans, collected: dict[str, list], texts: dict[str, str],
-                      across: Buckets, pool: ProcessPoolExecutor | None, jobs: int,
+                      across: Buckets, pool: LocalPool | None, jobs: int,
                       elsewhere: dict[str, Settings]) -> None:
     """Each cross-document rule over what the files collected, its findings finished and added to
     ``across`` by file. With a local pool, what was collected goes to temporary files (read from
@@ -681,6 +680,18 @@ def _start_worker(settings: Settings, overrides: dict[str, Any], discover: bool,
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.set_threshold(*FEW_COLLECTIONS)       # a forked worker has them already, a spawned one not
     _worker.update(plans=Plans(settings, overrides, discover, cache), keep=keep)
+
+
+def _not_checked(path: str, name: str, plans: Plans) -> tuple:
+    """The outcome of a file whose checking process died (killed by the system when memory ran
+    out, or a crash in a reader's native code), where the run goes on: not checked (PF001)."""
+    plan = plans.of(path)
+    doc = over_limit(name, "检查此文件的工作进程意外退出，此文件未检查（常见原因：内存耗尽被系统终止，或读取库在此文件上崩溃）",
+                     "The worker process checking this file stopped unexpectedly; the file was not checked "
+                     "(commonly: the system killed it when memory ran out, or a reading library crashed on "
+                     "this file)", code="worker-died")
+    found = _check_document(doc, plan.by_target, plan.options, plan.settings)
+    return _finished((_file_result(doc), found, None, [], None), plan, plans)
 
 
 def _check_in_worker(named: tuple[str, str]):
