@@ -19,6 +19,8 @@ from .i18n import os_error
 
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
+#: a defect of perflint's own (ruff's code for it; usage and configuration errors share it)
+EXIT_INTERNAL = 2
 
 
 def _wrap(text: str, width: int, indent: str = "", subsequent: str = "") -> list[str]:
@@ -98,9 +100,27 @@ class _Group(click.Group):
             sys.exit(err.exit_code)
         except OSError as err:
             if err.errno != errno.EPIPE:         # the reader of our output went away (| head)
-                raise
+                _internal_error(args)
             sys.exit(1)
+        except Exception:
+            _internal_error(args)
         sys.exit(code if isinstance(code, int) else 0)
+
+
+def _internal_error(args: list[str]) -> None:
+    """A defect of perflint's own, said as one (with the traceback the maintainers need) and
+    exit 2, as ruff does: never exit 1, which says the files hold findings."""
+    import traceback
+
+    said = ("perflint: internal error (a defect of perflint itself; please report it to the maintainers with "
+            "what follows):" if _asks_english(args) else
+            "perflint: 内部错误（这是 perflint 自身的缺陷，请连同以下信息报告给维护者）：")
+    try:
+        print(said, file=sys.stderr)
+        traceback.print_exc()
+    except (OSError, ValueError, AttributeError):     # standard error closed or absent
+        pass
+    sys.exit(EXIT_INTERNAL)
 
 
 def entry() -> None:
@@ -161,7 +181,7 @@ def main() -> None:
       perflint extract 表.xlsx                  读取表格，输出结构化模型
       perflint value "≥0.42万人"                  解析一个指标值
 
-    退出码：0 未发现达到失败级别的问题；1 发现了；2 用法或配置错误；130 被 Ctrl-C 中断。
+    退出码：0 未发现达到失败级别的问题；1 发现了；2 用法或配置错误（或 perflint 内部错误）；130 被 Ctrl-C 中断。
     """
 
 

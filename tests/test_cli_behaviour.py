@@ -210,3 +210,16 @@ def test_no_python_words_reach_the_user(tmp_path):
     import os
     if os.geteuid() != 0:                      # root reads any file
         assert "没有读写权限" in messages
+
+
+@pytest.mark.parametrize("lang, said", [("zh", "内部错误"), ("en", "internal error")])
+def test_a_defect_of_perflint_is_said_as_one_with_exit_2_never_1(monkeypatch, lang, said):
+    import perflint.run
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a defect")
+
+    monkeypatch.setattr(perflint.run, "check", broken)
+    result = invoke("check", str(SAMPLE), "--lang", lang)
+    assert result.exit_code == 2
+    assert said in result.stderr and "RuntimeError: a defect" in result.stderr
