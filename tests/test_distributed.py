@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import perflint
+import perflint.run
 from perflint.cli import main
 from perflint.reporters import render
 
@@ -15,6 +16,7 @@ from conftest import SAMPLES
 
 REALWORLD = SAMPLES.parent / "tests" / "data" / "realworld"
 distributed = pytest.importorskip("dask.distributed")
+dask = pytest.importorskip("dask")
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +50,21 @@ def test_the_command_line_with_a_local_cluster_and_a_scheduler(folder, cluster):
     own = CliRunner().invoke(main, ["check", str(folder), "--isolated", "--format", "json", "--executor", "dask",
                                     "-j", "2"]).stdout
     assert own == one
+
+
+def test_a_file_that_keeps_killing_dask_workers_stops_the_run_naming_it(tmp_path):
+    from test_pool import KILLER
+
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    shutil.copy(SAMPLES / "ningxia-jycy-2024.txt", folder)
+    (folder / "boom.txt").write_text("项目名称：爆炸\n", encoding="utf-8")
+    (tmp_path / "local_rules").mkdir()
+    (tmp_path / "local_rules" / "killer.py").write_text(KILLER, encoding="utf-8")
+    config = tmp_path / "perflint.toml"
+    config.write_text('rule-paths = ["local_rules"]\n', encoding="utf-8")
+    # (the scheduler gives a task up at its first death, not after three more)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}), \
+            distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as c, \
+            pytest.raises(perflint.run.UsageError, match="boom.txt"):
+        perflint.check([str(folder)], config=str(config), executor="dask", scheduler=c.scheduler_address)
