@@ -18,6 +18,12 @@ from typing import Any
 
 Named = tuple[str, str]         # (path, shown name)
 
+#: files handed to the pool beyond the one whose outcome is awaited: enough that a slow file (a
+#: long PDF) does not leave the workers idle behind it, few enough that what waits stays small
+#: (the executor keeps about 2 KB for each file handed to it: a sweep of 50,000 one-table files,
+#: handed over at once, was 100 MB)
+AHEAD = 4096
+
 #: the files an executor queues for its workers beyond one each (CPython has one, as a constant)
 _QUEUED = getattr(executor, "EXTRA_QUEUED_CALLS", 1)
 
@@ -43,27 +49,40 @@ class LocalPool:
 
     def outcomes(self, named: list[Named], unchecked: Callable[[str, str], Any]) -> Iterator[Any]:
         """Each file's outcome, in the files' order; ``unchecked(path, name)`` is the outcome of
-        a file whose checking process died, checked alone."""
-        futures = {k: self._pool.submit(self._task, item) for k, item in enumerate(named)}
+        a file whose checking process died, checked alone. Files are handed to the pool
+        :data:`AHEAD` at most beyond the one awaited."""
+        futures: dict[int, Future] = {}
         settled: dict[int, Any] = {}        # files checked alone after a worker died
+        handed = 0                          # the files handed to the pool so far, in order
         for k in range(len(named)):
+            try:
+                while handed < min(k + AHEAD, len(named)):
+                    futures[handed] = self._pool.submit(self._task, named[handed])
+                    handed += 1
+            except BrokenProcessPool:
+                pass            # (a worker died meanwhile: seen below, at the first file it cost)
             while k not in settled:
+                future = futures.pop(k, None)
                 try:
-                    settled[k] = futures.pop(k).result()
+                    if future is None:      # not handed over: the pool broke before
+                        raise BrokenProcessPool("the pool broke before the file was handed to it")
+                    settled[k] = future.result()
                 except BrokenProcessPool:
-                    self._recover(k, named, futures, settled, unchecked)
+                    handed = max(handed, k + 1)
+                    self._recover(k, handed, named, futures, settled, unchecked)
             yield settled.pop(k)
 
-    def _recover(self, k: int, named: list[Named], futures: dict[int, Future], settled: dict[int, Any],
-                 unchecked: Callable[[str, str], Any]) -> None:
-        """After a worker died, file ``k`` being the first not finished. The executor hands files
-        out in the order they were submitted, and holds at most one per worker and a queue of
-        one per worker and one more: the file that killed the worker is among that many first
-        unfinished ones (unless results on their way back push it further: then the new pool
-        breaks too, and the next ones are tried — each break settles at least file ``k``, so the
-        run ends). Each of those is checked alone; the others go to a new pool."""
+    def _recover(self, k: int, handed: int, named: list[Named], futures: dict[int, Future],
+                 settled: dict[int, Any], unchecked: Callable[[str, str], Any]) -> None:
+        """After a worker died, file ``k`` being the first not finished (and ``handed`` the
+        files the pool was given). The executor hands files out in the order they were
+        submitted, and holds at most one per worker and a queue of one per worker and one more:
+        the file that killed the worker is among that many first unfinished ones (unless
+        results on their way back push it further: then the new pool breaks too, and the next
+        ones are tried — each break settles at least file ``k``, so the run ends). Each of
+        those is checked alone; the others go to a new pool."""
         self._pool.shutdown(wait=True)
-        unfinished = [j for j in range(k, len(named)) if j not in settled and not _done(futures.get(j))]
+        unfinished = [j for j in range(k, handed) if j not in settled and not _done(futures.get(j))]
         suspects = unfinished[:2 * self.jobs + _QUEUED]
         for j in suspects:
             futures.pop(j, None)

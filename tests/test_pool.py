@@ -49,6 +49,16 @@ def test_each_dying_file_is_reported_and_every_other_is_checked_in_order(dying):
                                 for _, name in named]
 
 
+@pytest.mark.parametrize("ahead", [1, 3])
+def test_files_handed_over_a_few_at_a_time_come_back_the_same(monkeypatch, ahead):
+    import perflint.pool
+
+    monkeypatch.setattr(perflint.pool, "AHEAD", ahead)
+    named = [(f"p{k}", f"boom{k}" if k in (0, 4, 5) else f"file{k}") for k in range(12)]
+    assert _outcomes(named) == [("not checked" if name.startswith("boom") else "checked", name)
+                                for _, name in named]
+
+
 def test_a_pool_of_one_recovers_too():
     named = [(f"p{k}", f"boom{k}" if k == 1 else f"file{k}") for k in range(4)]
     assert [state for state, _ in _outcomes(named, jobs=1)] == ["checked", "not checked", "checked", "checked"]
