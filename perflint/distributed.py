@@ -64,23 +64,33 @@ def dask_map(named: list[tuple[str, str]], setup: tuple, jobs: int, scheduler: s
         cluster = _Cluster(Client(local), local)
     key = hashlib.sha256(pickle.dumps(setup)).hexdigest()
     shared = cluster.client.scatter(setup, broadcast=True)     # sent to each worker once
-    futures = [cluster.client.submit(check_on_worker, item, key, shared, pure=False) for item in named]
-    return cluster, _outcomes(futures, named)
+
+    def submit(item: tuple[str, str]):
+        return cluster.client.submit(check_on_worker, item, key, shared, pure=False)
+
+    return cluster, _outcomes(submit, named)
 
 
-def _outcomes(futures: list, named: list[tuple[str, str]]) -> Iterator:
-    """The files' outcomes in order. A task the scheduler gave up on, its workers having died
-    under it again and again (``allowed-failures``), stops the run with the file named: a worker
-    dies with every task it holds, and which of them killed it dask does not say, so no file is
-    reported as not checked on that ground (``-j N`` on one machine finds out, see pool.py)."""
+def _outcomes(submit, named: list[tuple[str, str]]) -> Iterator:
+    """The files' outcomes in order, each file submitted as a task :data:`pool.AHEAD` at most
+    ahead of the one awaited (a task waiting on the scheduler and its future on the client keep
+    a few KB each). A task the scheduler gave up on, its workers having died under it again and
+    again (``allowed-failures``), stops the run with the file named: a worker dies with every
+    task it holds, and which of them killed it dask does not say, so no file is reported as not
+    checked on that ground (``-j N`` on one machine finds out, see pool.py)."""
     from distributed import KilledWorker
 
+    from .pool import AHEAD
     from .run import UsageError
 
-    for k, (future, (_, name)) in enumerate(zip(futures, named, strict=True)):
-        futures[k] = None           # (its outcome is let go once taken)
+    futures: dict[int, Any] = {}
+    handed = 0
+    for k, (_, name) in enumerate(named):
+        while handed < min(k + AHEAD, len(named)):
+            futures[handed] = submit(named[handed])
+            handed += 1
         try:
-            yield future.result()
+            yield futures.pop(k).result()
         except KilledWorker:
             raise UsageError(f"dask 的工作进程反复意外退出（内存耗尽被系统终止，或读取库崩溃），调度器放弃了 {name} 的检查"
                              f"（原因也可能是同在一个工作进程上的其他文件），检查已停止；在本机用 -j N 检查这些文件，"

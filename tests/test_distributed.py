@@ -35,7 +35,11 @@ def cluster():
         yield c
 
 
-def test_a_dask_run_gives_the_one_process_report(folder, cluster):
+@pytest.mark.parametrize("ahead", [4096, 2])      # files submitted at once, or two at a time
+def test_a_dask_run_gives_the_one_process_report(folder, cluster, monkeypatch, ahead):
+    import perflint.pool
+
+    monkeypatch.setattr(perflint.pool, "AHEAD", ahead)
     local = perflint.check([str(folder)], config={})
     remote = perflint.check([str(folder)], config={}, executor="dask", scheduler=cluster.scheduler_address)
     assert render(remote, "json") == render(local, "json")
