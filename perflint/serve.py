@@ -25,6 +25,7 @@ import os
 import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -208,12 +209,15 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
 
     pool: dict[str, ProcessPoolExecutor] = {}
 
-    @asynccontextmanager
-    async def lifespan(app):
+    def new_pool() -> ProcessPoolExecutor:
         import multiprocessing
 
         # spawned, not forked: a fork of a process running an event loop and threads is unsafe
-        pool["workers"] = ProcessPoolExecutor(settings.workers, mp_context=multiprocessing.get_context("spawn"))
+        return ProcessPoolExecutor(settings.workers, mp_context=multiprocessing.get_context("spawn"))
+
+    @asynccontextmanager
+    async def lifespan(app):
+        pool["workers"] = new_pool()
         try:
             yield
         finally:
@@ -244,8 +248,19 @@ def create_app(settings: ServeSettings = ServeSettings()) -> Starlette:
             lang = request.query_params.get("lang") if request.query_params.get("lang") in ("zh", "en") \
                 else settings.lang
             loop = asyncio.get_running_loop()
-            return await loop.run_in_executor(pool["workers"], check_uploads, files, settings.config, lang,
-                                              settings.accept_file, as_page)
+            workers = pool["workers"]
+            try:
+                return await loop.run_in_executor(workers, check_uploads, files, settings.config, lang,
+                                                  settings.accept_file, as_page)
+            except BrokenProcessPool:
+                # a worker died under these files (one crashed a reader's native code, or memory
+                # ran out): they are refused with a word, and the next upload has new workers —
+                # a broken pool would refuse every upload from here on
+                if pool["workers"] is workers:
+                    pool["workers"] = new_pool()
+                    workers.shutdown(wait=False, cancel_futures=True)
+                raise UploadRefused(422, "检查这些文件的进程意外退出，未能检查（文件可能已损坏，或服务器内存不足）；"
+                                         "请确认文件能用 Word、Excel 或 WPS 正常打开，另存后重试") from None
         finally:
             shutil.rmtree(folder, ignore_errors=True)      # nothing of the user's stays
 

@@ -35,7 +35,7 @@ TEXT = SAMPLES / "ningxia-jycy-2024.txt"
 class Server:
     """``perflint serve`` in a process of its own, on a free port, with a private TMPDIR."""
 
-    def __init__(self, folder: Path, *args: str):
+    def __init__(self, folder: Path, *args: str, isolated: bool = True):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
@@ -43,7 +43,8 @@ class Server:
         self.tmp.mkdir(parents=True)
         self.cwd = folder
         env = {**os.environ, "TMPDIR": str(self.tmp)}
-        self.process = subprocess.Popen([sys.executable, "-m", "perflint", "serve", "--no-browser", "--isolated",
+        self.process = subprocess.Popen([sys.executable, "-m", "perflint", "serve", "--no-browser",
+                                         *(["--isolated"] if isolated else []),
                                          "--port", str(self.port), *args], cwd=folder, env=env,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.url = f"http://127.0.0.1:{self.port}"
@@ -125,6 +126,26 @@ def test_a_bad_file_is_a_finding_never_a_500(server):
     sneaky = httpx.post(server.url + "/api/check", files=[("file", ("../../etc/passwd.txt", b"x"))], timeout=60)
     assert sneaky.status_code == 200 and sneaky.json()["files"][0]["path"] == "passwd.txt"
     assert httpx.post(server.url + "/api/check", content=b"not a form", timeout=10).status_code == 400
+
+
+def test_a_file_that_kills_its_worker_is_refused_and_the_next_upload_is_checked(tmp_path):
+    from test_pool import KILLER
+
+    (tmp_path / "local_rules").mkdir()
+    (tmp_path / "local_rules" / "killer.py").write_text(KILLER, encoding="utf-8")
+    (tmp_path / "perflint.toml").write_text('rule-paths = ["local_rules"]\n', encoding="utf-8")
+    s = Server(tmp_path / "serve", "--config", str(tmp_path / "perflint.toml"), isolated=False)
+    try:
+        boom = [("file", ("boom.txt", "项目名称：爆炸\n".encode()))]
+        answer = httpx.post(s.url + "/api/check", files=boom, timeout=60)
+        assert answer.status_code == 422 and "进程意外退出" in answer.json()["error"]
+        page = httpx.post(s.url + "/check", files=boom, timeout=60)
+        assert page.status_code == 422 and "进程意外退出" in page.text
+        after = httpx.post(s.url + "/api/check", files=[upload(TEXT)], timeout=60)     # new workers
+        assert after.status_code == 200 and after.json()["summary"]["files"] == 1 and after.json()["findings"]
+        assert s.uploads_left() == []
+    finally:
+        assert s.stop() == []
 
 
 def test_limits_and_the_access_check(tmp_path):
