@@ -73,22 +73,20 @@ def dask_map(named: list[tuple[str, str]], setup: tuple, jobs: int, scheduler: s
 
 def _outcomes(submit, named: list[tuple[str, str]]) -> Iterator:
     """The files' outcomes in order, each file submitted as a task :data:`pool.AHEAD` at most
-    ahead of the one awaited (a task waiting on the scheduler and its future on the client keep
+    ahead of the one awaited (see pool.hand_over) (a task waiting on the scheduler and its future on the client keep
     a few KB each). A task the scheduler gave up on, its workers having died under it again and
     again (``allowed-failures``), stops the run with the file named: a worker dies with every
     task it holds, and which of them killed it dask does not say, so no file is reported as not
     checked on that ground (``-j N`` on one machine finds out, see pool.py)."""
     from distributed import KilledWorker
 
-    from .pool import AHEAD
+    from .pool import hand_over
     from .run import UsageError
 
     futures: dict[int, Any] = {}
     handed = 0
     for k, (_, name) in enumerate(named):
-        while handed < min(k + AHEAD, len(named)):
-            futures[handed] = submit(named[handed])
-            handed += 1
+        handed = hand_over(futures, handed, k, len(named), lambda j: submit(named[j]))
         try:
             yield futures.pop(k).result()
         except KilledWorker:

@@ -55,22 +55,23 @@ class LocalPool:
         settled: dict[int, Any] = {}        # files checked alone after a worker died
         handed = 0                          # the files handed to the pool so far, in order
         for k in range(len(named)):
-            try:
-                while handed < min(k + AHEAD, len(named)):
-                    futures[handed] = self._pool.submit(self._task, named[handed])
-                    handed += 1
-            except BrokenProcessPool:
-                pass            # (a worker died meanwhile: seen below, at the first file it cost)
+            handed = hand_over(futures, handed, k, len(named), lambda j: self._hand(named[j]))
             while k not in settled:
-                future = futures.pop(k, None)
                 try:
-                    if future is None:      # not handed over: the pool broke before
-                        raise BrokenProcessPool("the pool broke before the file was handed to it")
-                    settled[k] = future.result()
+                    settled[k] = futures.pop(k).result()
                 except BrokenProcessPool:
-                    handed = max(handed, k + 1)
                     self._recover(k, handed, named, futures, settled, unchecked)
             yield settled.pop(k)
+
+    def _hand(self, item: Named) -> Future:
+        """A file handed to the pool: its future, broken when the pool broke before (the break
+        is then seen where the file's outcome is awaited, as any other)."""
+        try:
+            return self._pool.submit(self._task, item)
+        except BrokenProcessPool as err:
+            broken: Future = Future()
+            broken.set_exception(err)
+            return broken
 
     def _recover(self, k: int, handed: int, named: list[Named], futures: dict[int, Future],
                  settled: dict[int, Any], unchecked: Callable[[str, str], Any]) -> None:
@@ -89,7 +90,7 @@ class LocalPool:
             settled[j] = self._alone(named[j], unchecked)
         self._pool = self._new(self.jobs)
         for j in unfinished[len(suspects):]:
-            futures[j] = self._pool.submit(self._task, named[j])
+            futures[j] = self._hand(named[j])
 
     def _alone(self, item: Named, unchecked: Callable[[str, str], Any]) -> Any:
         """One file's outcome from a process of its own, or ``unchecked``'s when it dies too —
@@ -106,6 +107,15 @@ class LocalPool:
             return pool.submit(fn, *args).result()
         finally:
             pool.shutdown(wait=True)
+
+
+def hand_over(futures: dict[int, Any], handed: int, k: int, count: int, submit: Callable[[int], Any]) -> int:
+    """Files ``handed`` on (of ``count``) submitted into ``futures`` (``submit(j)`` for the j-th),
+    up to :data:`AHEAD` beyond file ``k``, the one awaited: how many are handed now."""
+    while handed < min(k + AHEAD, count):
+        futures[handed] = submit(handed)
+        handed += 1
+    return handed
 
 
 def _done(future: Future | None) -> bool:
