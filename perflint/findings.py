@@ -299,7 +299,7 @@ def finish(findings: Iterable[Finding], rules: Iterable, *, ignored_here,
     if lang == "en":
         out = [f.in_english() for f in out]
     if compact:
-        related = _relation(by_code, matches)[1]
+        related = _relation(by_code, matches).codes
         out = [compacted(f, f.code in related) for f in out]
     return out
 
@@ -327,19 +327,27 @@ def compacted(f: Finding, may_cover: bool) -> Finding:
 
 
 def join(finished: list[Finding], more: list[Finding], rules: Iterable, *, matches) -> list[Finding]:
-    """Findings finished file by file (``finished``) with findings finished together later
-    (``more``: the cross-document rules'), as one run's: a finding of either that covers one of
-    the other drops it, and all are in order."""
-    out = _drop_covered(finished + more, {r.code: r for r in rules}, matches) if more else finished
+    """One file's findings finished together (``finished``, by :func:`finish`) with findings
+    finished together later (``more``: the cross-document rules'), as one run's: a finding of
+    either that covers one of the other drops it, and all are in order."""
+    if more:
+        out = _drop_covered(finished + more, {r.code: r for r in rules}, matches, settled=len(finished))
+    else:
+        out = finished
     out.sort(key=report_order)
     return out
+
+
+# report_order reads fields by position: it makes the key of every finding of a run, some twice
+assert Finding._fields[:12] == ("code", "name", "category", "severity", "message", "location", "project",
+                                "indicator", "hint", "text", "evidence", "fingerprint")
 
 
 def report_order(f: Finding) -> tuple:
     """Where a finding stands in a report: by file, line, code, project and indicator, then by
     what it says — an order of the findings themselves, whichever way the work was split."""
-    at = f.location
-    return at.file, at.line or 0, f.code, f.project or "", f.indicator or "", f.message, f.fingerprint
+    at = f[5]
+    return at[0], at[1] or 0, f[0], f[6] or "", f[7] or "", f[4], f[11]
 
 
 def _merge_causes(findings: list[Finding]) -> list[Finding]:
@@ -380,12 +388,20 @@ def _merge_causes(findings: list[Finding]) -> list[Finding]:
     return merged
 
 
-_RELATIONS: dict[tuple, tuple[frozenset, frozenset]] = {}
+class Covering(NamedTuple):
+    """Which rule covers which in a set of rules."""
+
+    pairs: frozenset        # (covering code, covered code)
+    codes: frozenset        # the codes in any pair
+    acyclic: bool           # no code covers itself through others (one that did would be a pack's slip)
 
 
-def _relation(by_code: dict, matches) -> tuple[frozenset, frozenset]:
-    """Which rule covers which, as (covering code, covered code) pairs, and the codes in any pair;
-    worked out once per set of rules (a run finishes each file's findings on their own)."""
+_RELATIONS: dict[tuple, Covering] = {}
+
+
+def _relation(by_code: dict, matches) -> Covering:
+    """Which rule covers which, worked out once per set of rules (a run finishes each file's
+    findings on their own)."""
     key = (tuple(by_code), tuple(id(r) for r in by_code.values()), matches)
     if key not in _RELATIONS:
         rules = list(by_code.values())
@@ -394,16 +410,60 @@ def _relation(by_code: dict, matches) -> tuple[frozenset, frozenset]:
             or any(matches(s, a) for s in getattr(b, "yields_to", ()))))
         if len(_RELATIONS) > 64:
             _RELATIONS.clear()
-        _RELATIONS[key] = relation, frozenset(code for pair in relation for code in pair)
+        _RELATIONS[key] = Covering(relation, frozenset(code for pair in relation for code in pair),
+                                   _acyclic(relation))
     return _RELATIONS[key]
 
 
-def _drop_covered(findings: list[Finding], by_code: dict, matches) -> list[Finding]:
+def _acyclic(pairs: frozenset) -> bool:
+    """Whether the (from, to) pairs make a graph without a cycle (Kahn's order: every code can be
+    taken once nothing points at it)."""
+    pointing = {b: 0 for pair in pairs for b in pair}
+    for _, b in pairs:
+        pointing[b] += 1
+    free = [code for code, n in pointing.items() if n == 0]
+    taken = 0
+    while free:
+        a = free.pop()
+        taken += 1
+        for x, b in pairs:
+            if x == a:
+                pointing[b] -= 1
+                if pointing[b] == 0:
+                    free.append(b)
+    return taken == len(pointing)
+
+
+def _contested(findings: list[Finding], settled: int, covering: Covering) -> set[tuple]:
+    """The rows where a finding may drop another, when ``findings[:settled]`` were finished
+    together: finishing dropped every covered one among them (with rules covering each other in
+    a cycle it would have left them all standing, and this is not asked), so none left covers
+    another. A pair that drops needs one of the later findings, and the other (earlier or later)
+    of a code related to its own, concerning the same row."""
+    later = {f.code for f in findings[settled:]} & covering.codes
+    if not later:
+        return set()
+    partners = {b for a, b in covering.pairs if a in later} | {a for a, b in covering.pairs if b in later}
+    # (the file read through the location: the property is a call, and a file's findings are many)
+    met = {(f.location.file, key) for f in findings if f.code in partners for key in f.about}
+    if not met:
+        return met
+    return {row for f in findings[settled:] if f.code in later
+            for key in f.about if (row := (f.location.file, key)) in met}
+
+
+def _drop_covered(findings: list[Finding], by_code: dict, matches, settled: int = 0) -> list[Finding]:
     """A finding whose row another finding of a covering rule also concerns is dropped, and named
-    in the survivor's ``covers`` — never by a finding of lower severity."""
-    relation, related = _relation(by_code, matches)
+    in the survivor's ``covers`` — never by a finding of lower severity. ``settled``: the first
+    so many were finished together already (see _contested; joining a file's own findings with
+    the cross-document ones, most rows hold nothing a later finding can meet)."""
+    covering_rule = _relation(by_code, matches)
+    relation, related = covering_rule.pairs, covering_rule.codes
     if not relation or len({f.code for f in findings} & related) < 2:
         return findings         # (one rule's findings, as a cross-document rule's are finished: none covers another)
+    contested = _contested(findings, settled, covering_rule) if settled and covering_rule.acyclic else None
+    if contested is not None and not contested:
+        return findings
 
     def covering(a: Finding, b: Finding) -> bool:
         return (a.code, b.code) in relation and SEVERITY_RANK[a.severity] >= SEVERITY_RANK[b.severity]
@@ -414,7 +474,9 @@ def _drop_covered(findings: list[Finding], by_code: dict, matches) -> list[Findi
             # in a fixed order: a set's order changes from run to run (string hashes are salted),
             # and which finding covers which must not
             for key in f.about:                # sorted: a fixed order
-                by_row.setdefault((f.file, key), []).append(i)     # a line names one row of a file
+                row = (f.location.file, key)   # (a line names one row of a file)
+                if contested is None or row in contested:
+                    by_row.setdefault(row, []).append(i)
     covered_by: dict[int, int] = {}
     for members in by_row.values():
         if len(members) < 2:

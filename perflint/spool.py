@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import itertools
 import marshal
+import operator
 import os
 import pickle
 import tempfile
@@ -31,7 +32,7 @@ from typing import Any
 
 from .findings import Finding, as_rows, from_rows
 
-# Allowance.shared takes a finding's fields by position: the texts come first, then the location
+# Allowance.shared and _KIND take a finding's fields by position: the texts come first, then the location
 assert Finding._fields[:11] == ("code", "name", "category", "severity", "message", "location", "project",
                                 "indicator", "hint", "text", "evidence")
 
@@ -203,8 +204,12 @@ def frames(path: str) -> Iterator[bytes]:
             yield f.read(int.from_bytes(head, "little"))
 
 
+#: what a tally counts a finding under: (code, name, severity, category)
+_KIND = operator.itemgetter(0, 1, 3, 2)
+
+
 def _tally(findings: Iterable) -> Counter:
-    return Counter((f.code, f.name, f.severity, f.category) for f in findings)
+    return Counter(map(_KIND, findings))
 
 
 class Buckets:
@@ -305,7 +310,7 @@ class Spool(Sequence):
         added = len(self._held) - before
         self._length += added
         self.held += added
-        self.tally.update((f.code, f.name, f.severity, f.category) for f in self._held[before:])
+        self.tally.update(map(_KIND, self._held[before:]))
         if self._on_disk and self.held >= self.chunk and self.allowance.spill_at != float("inf"):
             self.allowance.held += added
             self.spill()            # once on disk, written a chunk at a time

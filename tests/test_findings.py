@@ -5,10 +5,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 import perflint
 from perflint.engine import Indicator, matches, rule
-from perflint.findings import Finding, finish, make
+from perflint.findings import Finding, _acyclic, _drop_covered, finish, join, make, report_order
 
 SAMPLES = Path(__file__).parents[1] / "samples"
 
@@ -66,6 +68,55 @@ def test_chains_end_at_one_survivor_naming_all_it_covers():
     rules = [_rule("PF901", supersedes=("PF902",)), _rule("PF902", supersedes=("PF903",)), _rule("PF903")]
     out = _finish([_finding("PF903"), _finding("PF902"), _finding("PF901")], rules)
     assert [(f.code, f.covers) for f in out] == [("PF901", ("PF902", "PF903"))]
+
+
+#: sets of rules whose covering differs in kind: a chain, a rule yielding to a category, two rules
+#: covering one, and a cycle (a pack's slip: then nothing is settled before the join)
+RULE_SETS = {
+    "chain": [_rule("PF901", supersedes=("PF902",)), _rule("PF902", supersedes=("PF903",)), _rule("PF903"),
+              _rule("PF904")],
+    "category": [_rule("PF901", category="tier"), _rule("PF902", category="tier"),
+                 _rule("PF903", category="template", yields_to=("tier",)), _rule("PF904", category="template")],
+    "two-covering": [_rule("PF901", supersedes=("PF904",)), _rule("PF902", supersedes=("PF904",)),
+                     _rule("PF903", severity="error", supersedes=("PF901",)), _rule("PF904")],
+    "cycle": [_rule("PF901", supersedes=("PF902",)), _rule("PF902", supersedes=("PF903",)),
+              _rule("PF903", supersedes=("PF901",)), _rule("PF904")],
+}
+
+_finding_args = st.tuples(st.sampled_from(["PF901", "PF902", "PF903", "PF904"]),
+                          st.sampled_from(["info", "warning", "error"]), st.integers(1, 4),
+                          st.lists(st.integers(1, 4), max_size=2))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(sorted(RULE_SETS)), st.lists(_finding_args, max_size=12),
+       st.lists(_finding_args, max_size=8))
+# three own findings covering each other round a cycle (none dropped when finished), and a later
+# one that would break the cycle if only its row were looked at
+@example("cycle", [("PF901", "warning", 1, [3]), ("PF902", "warning", 1, [2]), ("PF903", "warning", 2, [3])],
+         [("PF902", "warning", 2, [])])
+def test_a_join_drops_what_finishing_them_all_at_once_would(kind, own, more):
+    # a file's own findings are finished where it is checked; the cross-document ones apart, and
+    # joined: only a pair with a later finding can drop anything, and the join (which looks only
+    # at the rows such a pair can share) drops what a look at every row of them all would
+    rules = RULE_SETS[kind]
+    by_code = {r.code: r for r in rules}
+
+    def made(args):
+        code, severity, line, also = args
+        return _finding(code, severity, line, about=[("row", n) for n in also if n != line])
+
+    settled = _finish([made(a) for a in own], rules)
+    later = sorted(_finish([made(a) for a in more], rules), key=report_order)
+    everything = sorted(_drop_covered(settled + later, by_code, matches), key=report_order)
+    assert join(list(settled), list(later), rules, matches=matches) == everything
+
+
+def test_a_relation_with_a_cycle_is_told_apart():
+    assert _acyclic(frozenset({("A", "B"), ("B", "C"), ("A", "C")}))
+    assert _acyclic(frozenset())
+    assert not _acyclic(frozenset({("A", "B"), ("B", "C"), ("C", "A")}))
+    assert not _acyclic(frozenset({("A", "B"), ("B", "A"), ("C", "D")}))
 
 
 def test_findings_sharing_a_cause_become_one_with_their_extent():

@@ -35,10 +35,12 @@ def _run(folder: Path, *args: str) -> tuple[int, str, dict]:
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     report = json.loads(out.read_text("utf-8")) if out.exists() else {}
     report["peak_kb"] = max(peak, before)
+    report["said"] = f"exit {done.returncode}: {done.stdout}{done.stderr}"     # (for a failing assertion)
     return done.returncode, done.stdout + done.stderr, report
 
 
 def _by_file(report: dict) -> dict[str, list[dict]]:
+    assert "findings" in report, report["said"]
     found: dict[str, list[dict]] = {}
     for f in report["findings"]:
         found.setdefault(Path(f["file"]).name, []).append(f)
