@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import itertools
+import operator
 import os
 import pickle
 import re
@@ -534,7 +535,7 @@ def _kept_findings(kept: Iterable[Finding] | None, allowance: Allowance) -> Buck
     part way (damaged on disk: the rules run instead)."""
     if kept is None:
         return None
-    found = Buckets(allowance)
+    found = Buckets(allowance, share=False)     # (read a chunk at a time, sharing their texts within it)
     try:
         for file, of_file in itertools.groupby(kept, key=_file_of):
             found.add(file, of_file)
@@ -569,8 +570,8 @@ def _interned(item: Any, texts: dict[str, str]) -> Any:
     return tuple(parts) if type(item) is tuple else tuple.__new__(type(item), parts)
 
 
-def _file_of(f: Finding) -> str:
-    return f.file
+#: a finding's file (read in C: every finding of a run is grouped by its file, some twice)
+_file_of: Callable[[Finding], str] = operator.attrgetter("location.file")
 
 
 def _findings_of(r: Rule, corpus: Corpus, ctx: RuleContext) -> Iterable[Finding]:
