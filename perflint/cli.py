@@ -485,7 +485,9 @@ def check_command(paths, select, extend_select, ignore, severity, fail_on, exit_
         import shutil
 
         width = shutil.get_terminal_size().columns
-    options = RenderOptions(color=color, width=width, lang=settings.lang, group_by=group_by)
+    # the processes -j gave the run, free again by now, may write its report
+    processes = (jobs or os.cpu_count() or 1) if executor == "local" else 1
+    options = RenderOptions(color=color, width=width, lang=settings.lang, group_by=group_by, processes=processes)
     if statistics:
         text = _statistics(report, w, settings.lang, as_json=fmt in ("json", "jsonl"))
         if output:

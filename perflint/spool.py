@@ -133,14 +133,26 @@ class _Disk:
         data = packed(items)
         self._file.seek(self._end)
         self._file.write(data)
+        self._file.flush()          # (read back with os.pread, past Python's buffer)
         at = (self._end, len(data))
         self._end += len(data)
         return at
 
     def get(self, at: tuple[int, int]) -> list:
+        # read at the offset without moving the file's position: a report written in two
+        # processes (reporters/json_report.py) reads one file from both at once
         offset, length = at
-        self._file.seek(offset)
-        return unpacked(self._file.read(length))
+        if not hasattr(os, "pread"):        # (Windows, where no report is written from two processes)
+            self._file.seek(offset)
+            return unpacked(self._file.read(length))
+        fd, parts = self._file.fileno(), []
+        while length:
+            part = os.pread(fd, length, offset)
+            if not part:
+                raise OSError(f"the temporary file ends before {length} more bytes")
+            parts.append(part)
+            offset, length = offset + len(part), length - len(part)
+        return unpacked(b"".join(parts))
 
     def close(self) -> None:
         self._file.close()
@@ -361,12 +373,18 @@ class Spool(Sequence):
         return self._length
 
     def __iter__(self) -> Iterator:
+        return self.iter_from(0)
+
+    def iter_from(self, start: int) -> Iterator:
+        """The findings from the ``start``-th on; the parts before it are passed over unread."""
         for part in self._walk():
-            if type(part) is tuple:
-                disk, at, _ = part
-                yield from disk.get(at)
-            else:
-                yield from part
+            count = part[2] if type(part) is tuple else len(part)
+            if start >= count:
+                start -= count
+                continue
+            found = part[0].get(part[1]) if type(part) is tuple else part
+            yield from (itertools.islice(found, start, None) if start else found)
+            start = 0
 
     def __getitem__(self, index: Any):
         if isinstance(index, slice):

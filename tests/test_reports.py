@@ -1,8 +1,11 @@
 """Report formats for tools and auditors (SARIF, JUnit, GitHub annotations) and baselines."""
 from __future__ import annotations
 
+import dataclasses
 import json
+import os
 import shutil
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -302,3 +305,61 @@ def test_the_json_report_reads_the_same_on_every_kind_of_stream(report, tmp_path
     wrapped.flush()
     assert other.getvalue().decode("gb18030") == as_text + "\n"
     assert json.loads(as_text)["summary"]["findings"] == len(report.findings) > 0
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+@pytest.mark.parametrize("on_disk", [False, True])
+def test_a_json_report_written_in_parts_by_forked_processes_is_the_same(report, monkeypatch, processes, on_disk):
+    """With processes to spare (-j N), a large report's later parts are written by forks of the
+    writing process: the same bytes, from findings in memory or waiting on disk."""
+    import io
+
+    from perflint.reporters import json_report, write
+    from perflint.spool import Allowance, Spool
+
+    if not hasattr(os, "fork") or sys.platform != "linux":
+        pytest.skip("reports are written in parts where a fork is safe (Linux)")
+    whole = render(report, "json")
+    monkeypatch.setattr(json_report, "SPLIT_AT", 20)        # the samples' few hundred findings, in parts
+    findings = report.findings
+    if on_disk:
+        findings = Spool(Allowance(memory_mb=0, batch=50), chunk=40)
+        for k in range(0, len(report.findings), 30):
+            findings.extend(report.findings[k:k + 30])
+        assert findings.finished() is findings and len(findings) == len(report.findings)
+    split = dataclasses.replace(report, findings=findings)
+    forks = []
+    begin = json_report._Apart.begin.__func__
+    monkeypatch.setattr(json_report._Apart, "begin", classmethod(
+        lambda cls, *args: forks.append(args[1:]) or begin(cls, *args)))
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    write(split, "json", stream, RenderOptions(processes=processes))
+    assert stream.buffer.getvalue().decode("utf-8") == whole + "\n"
+    assert len(forks) == processes - 1 and forks[-1][1] == len(report.findings)
+
+
+def test_a_json_report_part_whose_process_fails_is_written_by_the_writer_itself(report, monkeypatch):
+    import io
+
+    from perflint.reporters import json_report, write
+
+    if not hasattr(os, "fork") or sys.platform != "linux":
+        pytest.skip("reports are written in parts where a fork is safe (Linux)")
+    whole = render(report, "json")
+    monkeypatch.setattr(json_report, "SPLIT_AT", 20)
+    writer, real = os.getpid(), json_report._from
+
+    def failing_in_a_fork(findings, start):
+        if os.getpid() != writer:
+            raise RuntimeError("a forked writer failing")
+        return real(findings, start)
+
+    monkeypatch.setattr(json_report, "_from", failing_in_a_fork)
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    write(report, "json", stream, RenderOptions(processes=3))
+    assert stream.buffer.getvalue().decode("utf-8") == whole + "\n"
+    # and where no process can be forked at all
+    monkeypatch.setattr(os, "fork", lambda: (_ for _ in ()).throw(OSError("no more processes")))
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    write(report, "json", stream, RenderOptions(processes=2))
+    assert stream.buffer.getvalue().decode("utf-8") == whole + "\n"

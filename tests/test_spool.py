@@ -41,6 +41,9 @@ def test_a_spool_on_disk_is_a_sequence_of_the_same_findings():
     assert kept == findings
     assert type(kept[7].location) is Location and kept[7].location.coordinates == findings[7].location.coordinates
     assert sum(kept.tally.values()) == 23
+    # walked from anywhere (a report written in parts), the parts before passed over
+    for start in (0, 1, 3, 4, 5, 12, 22, 23, 30):
+        assert list(kept.iter_from(start)) == findings[start:], start
 
 
 def test_a_files_findings_handed_over_from_disk_stay_where_they_are(monkeypatch):

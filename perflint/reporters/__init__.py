@@ -19,6 +19,9 @@ class RenderOptions:
     width: int | None = None
     lang: str = "zh"
     group_by: str | None = None      # "department" or "unit": the batch view (see reporters/batch.py)
+    #: the processes the writing may take (a ``-j N`` run's N: its workers are done by then); one
+    #: format uses a second one, the JSON report of a large run (see reporters/json_report.py)
+    processes: int = 1
 
 
 @functools.lru_cache(maxsize=1)

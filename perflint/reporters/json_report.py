@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import codecs
+import itertools
 import json
+import os
+import shutil
+import sys
+import tempfile
 from json.encoder import encode_basestring
 
 from . import rendered
@@ -30,19 +35,104 @@ def write(report, options, stream) -> None:
     head = report.to_json(findings=False)
     text = json.dumps(head, ensure_ascii=False, indent=2)
     put((text[:-2] + ',\n  "findings": [').encode("utf-8", _LONE))      # reopen the object for the findings list
+    findings = report.findings
+    count = len(findings)
+    # a large report with processes to spare: its later parts are written by forks of this one
+    # (the findings shared with them, not copied) while this one writes the first
+    parts = min(getattr(options, "processes", 1), count // (SPLIT_AT // 2)) if binary is not None else 1
+    cuts = [count * k // parts for k in range(parts + 1)] if parts > 1 else [0, count]
+    apart = [_Apart.begin(findings, start, end) for start, end in zip(cuts[1:-1], cuts[2:], strict=True)]
+    _write_findings(put, itertools.islice(findings, cuts[1]), first=True)
+    for k, part in enumerate(apart, 1):
+        written = part.written() if part is not None else None
+        if written is not None:
+            binary.flush()
+            with written:
+                shutil.copyfileobj(written, binary, 1 << 20)
+        else:       # (no fork, or it failed: written here)
+            _write_findings(put, itertools.islice(_from(findings, cuts[k]), cuts[k + 1] - cuts[k]), first=False)
+    put(b"\n  ]\n}\n")
+    if binary is not None:
+        binary.flush()
+
+
+def _write_findings(put, findings, first: bool) -> None:
+    """Findings as the list's lines (the list's first without a comma before it)."""
     block: list[bytes] = []
-    separator = b"\n    "
+    separator = b"\n    " if first else b",\n    "
     shown = _Shown()
-    for finding in report.findings:
+    for finding in findings:
         block.append(shown(finding))
         if len(block) == 250:           # written a few hundred at a time, not a write per finding
             put(separator + b",\n    ".join(block))
             separator, block = b",\n    ", []
     if block:
         put(separator + b",\n    ".join(block))
-    put(b"\n  ]\n}\n")
-    if binary is not None:
-        binary.flush()
+
+
+#: findings from which a report is written in two processes, given a second one (and in a part
+#: of at least half as many for each more): below it, the fork and copying what it wrote cost
+#: more than they save. Writing 112,526 findings took 0.36 s of a 6 s run with -j 2, and 0.29 in
+#: two parts: the fork 3 ms, copying its part back 15 ms
+SPLIT_AT = 20_000
+
+
+def _from(findings, start: int):
+    """The findings from the ``start``-th on (a report's on disk: without reading those before)."""
+    iter_from = getattr(findings, "iter_from", None)
+    return iter_from(start) if iter_from is not None else itertools.islice(findings, start, None)
+
+
+class _Apart:
+    """The findings from ``start`` to ``end`` (not the list's first), written as the report's
+    lines by a forked process into a temporary file. Only where a fork is safe (Linux: a run's
+    worker pools are shut down by then, and the forked process only renders and writes, then
+    leaves without any clean-up). :meth:`written` is the file, or None when the process failed:
+    the caller writes them itself, and the report is the same."""
+
+    def __init__(self, pid: int, out):
+        self.pid, self._out = pid, out
+
+    @classmethod
+    def begin(cls, findings, start: int, end: int) -> _Apart | None:
+        if sys.platform != "linux" or not hasattr(os, "fork"):
+            return None
+        try:
+            out = tempfile.TemporaryFile(prefix="perflint-")
+        except OSError:
+            return None
+        try:
+            pid = os.fork()
+        except OSError:
+            out.close()
+            return None
+        if pid == 0:
+            status = 1
+            try:
+                fd = out.fileno()
+
+                def put(data: bytes) -> None:
+                    view = memoryview(data)
+                    while view:
+                        view = view[os.write(fd, view):]
+
+                _write_findings(put, itertools.islice(_from(findings, start), end - start), first=False)
+                status = 0
+            finally:
+                os._exit(status)
+        return cls(pid, out)
+
+    def written(self):
+        """The file holding the lines, from its start; None when they were not all written."""
+        try:
+            _, status = os.waitpid(self.pid, 0)
+            if os.waitstatus_to_exitcode(status) == 0:
+                self._out.seek(0)
+                return self._out
+        except (OSError, ValueError):
+            pass
+        self._out.close()
+        return None
 
 
 class _Shown:
