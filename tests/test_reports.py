@@ -363,3 +363,35 @@ def test_a_json_report_part_whose_process_fails_is_written_by_the_writer_itself(
     stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     write(report, "json", stream, RenderOptions(processes=2))
     assert stream.buffer.getvalue().decode("utf-8") == whole + "\n"
+
+
+def test_a_json_report_that_cannot_be_written_leaves_no_process_behind(report, monkeypatch):
+    import io
+
+    from perflint.reporters import json_report, write
+
+    if not hasattr(os, "fork") or sys.platform != "linux":
+        pytest.skip("reports are written in parts where a fork is safe (Linux)")
+    monkeypatch.setattr(json_report, "SPLIT_AT", 20)
+    forked = []
+    begin = json_report._Apart.begin.__func__
+
+    def recorded(cls, *args):
+        part = begin(cls, *args)
+        forked.append(part.pid)
+        return part
+
+    monkeypatch.setattr(json_report._Apart, "begin", classmethod(recorded))
+
+    class Full(io.BytesIO):
+        def write(self, data):
+            if self.tell() > 2000:
+                raise OSError(28, "No space left on device")
+            return super().write(data)
+
+    with pytest.raises(OSError, match="No space"):
+        write(report, "json", io.TextIOWrapper(Full(), encoding="utf-8"), RenderOptions(processes=3))
+    assert len(forked) == 2
+    for pid in forked:          # each waited for already: none left to wait for
+        with pytest.raises(ChildProcessError):
+            os.waitpid(pid, os.WNOHANG)

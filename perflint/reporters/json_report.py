@@ -42,15 +42,21 @@ def write(report, options, stream) -> None:
     parts = min(getattr(options, "processes", 1), count // (SPLIT_AT // 2)) if binary is not None else 1
     cuts = [count * k // parts for k in range(parts + 1)] if parts > 1 else [0, count]
     apart = [_Apart.begin(findings, start, end) for start, end in zip(cuts[1:-1], cuts[2:], strict=True)]
-    _write_findings(put, itertools.islice(findings, cuts[1]), first=True)
-    for k, part in enumerate(apart, 1):
-        written = part.written() if part is not None else None
-        if written is not None:
-            binary.flush()
-            with written:
-                shutil.copyfileobj(written, binary, 1 << 20)
-        else:       # (no fork, or it failed: written here)
-            _write_findings(put, itertools.islice(_from(findings, cuts[k]), cuts[k + 1] - cuts[k]), first=False)
+    try:
+        _write_findings(put, itertools.islice(findings, cuts[1]), first=True)
+        for k, part in enumerate(apart, 1):
+            written = part.written() if part is not None else None
+            if written is not None:
+                binary.flush()
+                with written:
+                    shutil.copyfileobj(written, binary, 1 << 20)
+            else:       # (no fork, or it failed: written here)
+                _write_findings(put, itertools.islice(_from(findings, cuts[k]), cuts[k + 1] - cuts[k]),
+                                first=False)
+    finally:            # (a write that failed here: the forks are still waited for, their files closed)
+        for part in apart:
+            if part is not None:
+                part.discard()
     put(b"\n  ]\n}\n")
     if binary is not None:
         binary.flush()
@@ -91,7 +97,8 @@ class _Apart:
     the caller writes them itself, and the report is the same."""
 
     def __init__(self, pid: int, out):
-        self.pid, self._out = pid, out
+        self.pid: int | None = pid
+        self._out = out
 
     @classmethod
     def begin(cls, findings, start: int, end: int) -> _Apart | None:
@@ -126,6 +133,7 @@ class _Apart:
         """The file holding the lines, from its start; None when they were not all written."""
         try:
             _, status = os.waitpid(self.pid, 0)
+            self.pid = None
             if os.waitstatus_to_exitcode(status) == 0:
                 self._out.seek(0)
                 return self._out
@@ -133,6 +141,16 @@ class _Apart:
             pass
         self._out.close()
         return None
+
+    def discard(self) -> None:
+        """The process waited for (if it was not yet) and its file closed."""
+        if self.pid is not None:
+            try:
+                os.waitpid(self.pid, 0)
+            except OSError:
+                pass
+            self.pid = None
+        self._out.close()
 
 
 class _Shown:
