@@ -395,3 +395,17 @@ def test_a_json_report_that_cannot_be_written_leaves_no_process_behind(report, m
     for pid in forked:          # each waited for already: none left to wait for
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
+
+
+@pytest.mark.parametrize("processes", [1, 3])
+def test_json_lines_are_each_findings_json_whole_or_in_parts(report, monkeypatch, processes):
+    import io
+
+    from perflint.reporters import json_report, write
+
+    monkeypatch.setattr(json_report, "SPLIT_AT", 20)        # (in parts where a fork is safe)
+    stream = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    write(report, "jsonl", stream, RenderOptions(processes=processes))
+    expected = "".join(json.dumps(f.to_json(), ensure_ascii=False) + "\n" for f in report.findings)
+    assert stream.buffer.getvalue().decode("utf-8") == expected and len(report.findings) > 100
+    assert render(dataclasses.replace(report, findings=[]), "jsonl") == ""

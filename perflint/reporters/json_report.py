@@ -21,29 +21,44 @@ def render(report, options) -> str:
 
 
 def write(report, options, stream) -> None:
-    """The report to a text ``stream``. Its findings are made as UTF-8 bytes (a large run writes
-    hundreds of megabytes): given straight to the stream's byte buffer when it encodes to
-    UTF-8 (a file, most standard outputs), decoded for any other stream."""
+    """The report to a text ``stream``, its findings written by :func:`write_findings`."""
+    put, binary = _put(stream)
+    head = report.to_json(findings=False)
+    text = json.dumps(head, ensure_ascii=False, indent=2)
+    put((text[:-2] + ',\n  "findings": [').encode("utf-8", _LONE))      # reopen the object for the findings list
+    write_findings(put, binary, report.findings, options, before_first=b"\n    ", between=b",\n    ")
+    put(b"\n  ]\n}\n")
+    if binary is not None:
+        binary.flush()
+
+
+def _put(stream):
+    """How bytes are written to a text ``stream``: UTF-8 bytes (a large run writes hundreds of
+    megabytes) given straight to the stream's byte buffer when it encodes to UTF-8 (a file, most
+    standard outputs), decoded for any other stream; and that buffer, or None."""
     encoding = getattr(stream, "encoding", None)
     binary = getattr(stream, "buffer", None) if encoding and codecs.lookup(encoding).name == "utf-8" else None
     if binary is not None:
         stream.flush()          # what the text layer holds goes first
-        put = binary.write
-    else:
-        def put(data: bytes) -> None:
-            stream.write(data.decode("utf-8"))
-    head = report.to_json(findings=False)
-    text = json.dumps(head, ensure_ascii=False, indent=2)
-    put((text[:-2] + ',\n  "findings": [').encode("utf-8", _LONE))      # reopen the object for the findings list
-    findings = report.findings
+        return binary.write, binary
+
+    def put(data: bytes) -> None:
+        stream.write(data.decode("utf-8"))
+    return put, None
+
+
+def write_findings(put, binary, findings, options, *, before_first: bytes, between: bytes) -> None:
+    """Each finding as one line of JSON (see _Shown) through ``put``, ``before_first`` before
+    the first and ``between`` between two. A large report with processes to spare (``-j N``,
+    ``binary`` the stream's byte buffer) has its later parts written by forks of this process
+    (the findings shared with them, not copied) while this one writes the first."""
     count = len(findings)
-    # a large report with processes to spare: its later parts are written by forks of this one
-    # (the findings shared with them, not copied) while this one writes the first
     parts = min(getattr(options, "processes", 1), count // (SPLIT_AT // 2)) if binary is not None else 1
     cuts = [count * k // parts for k in range(parts + 1)] if parts > 1 else [0, count]
-    apart = [_Apart.begin(findings, start, end) for start, end in zip(cuts[1:-1], cuts[2:], strict=True)]
+    apart = [_Apart.begin(findings, start, end, between)
+             for start, end in zip(cuts[1:-1], cuts[2:], strict=True)]
     try:
-        _write_findings(put, itertools.islice(findings, cuts[1]), first=True)
+        _write_findings(put, itertools.islice(findings, cuts[1]), before_first, between)
         for k, part in enumerate(apart, 1):
             written = part.written() if part is not None else None
             if written is not None:
@@ -52,28 +67,25 @@ def write(report, options, stream) -> None:
                     shutil.copyfileobj(written, binary, 1 << 20)
             else:       # (no fork, or it failed: written here)
                 _write_findings(put, itertools.islice(_from(findings, cuts[k]), cuts[k + 1] - cuts[k]),
-                                first=False)
+                                between, between)
     finally:            # (a write that failed here: the forks are still waited for, their files closed)
         for part in apart:
             if part is not None:
                 part.discard()
-    put(b"\n  ]\n}\n")
-    if binary is not None:
-        binary.flush()
 
 
-def _write_findings(put, findings, first: bool) -> None:
-    """Findings as the list's lines (the list's first without a comma before it)."""
+def _write_findings(put, findings, first: bytes, between: bytes) -> None:
+    """Findings as lines, ``first`` before the first of them and ``between`` between two."""
     block: list[bytes] = []
-    separator = b"\n    " if first else b",\n    "
+    separator = first
     shown = _Shown()
     for finding in findings:
         block.append(shown(finding))
         if len(block) == 250:           # written a few hundred at a time, not a write per finding
-            put(separator + b",\n    ".join(block))
-            separator, block = b",\n    ", []
+            put(separator + between.join(block))
+            separator, block = between, []
     if block:
-        put(separator + b",\n    ".join(block))
+        put(separator + between.join(block))
 
 
 #: findings from which a report is written in two processes, given a second one (and in a part
@@ -101,7 +113,7 @@ class _Apart:
         self._out = out
 
     @classmethod
-    def begin(cls, findings, start: int, end: int) -> _Apart | None:
+    def begin(cls, findings, start: int, end: int, between: bytes) -> _Apart | None:
         if sys.platform != "linux" or not hasattr(os, "fork"):
             return None
         try:
@@ -123,7 +135,7 @@ class _Apart:
                     while view:
                         view = view[os.write(fd, view):]
 
-                _write_findings(put, itertools.islice(_from(findings, start), end - start), first=False)
+                _write_findings(put, itertools.islice(_from(findings, start), end - start), between, between)
                 status = 0
             finally:
                 os._exit(status)

@@ -1,9 +1,8 @@
 """JSON Lines: one finding object per line, for streaming into other tools."""
 from __future__ import annotations
 
-import json
-
 from . import rendered
+from .json_report import _put, write_findings
 
 FORMATS = ("jsonl",)
 MACHINE_READABLE = True
@@ -14,6 +13,11 @@ def render(report, options) -> str:
 
 
 def write(report, options, stream) -> None:
-    encode = json.JSONEncoder(ensure_ascii=False).encode    # one encoder, not one per finding
-    for finding in report.findings:
-        stream.write(encode(finding.to_json()) + "\n")
+    """Each finding as the JSON report writes it (``json.dumps(f.to_json(), ensure_ascii=False)``
+    made directly, see json_report._Shown), a line each; in parts at once like the JSON report's."""
+    put, binary = _put(stream)
+    write_findings(put, binary, report.findings, options, before_first=b"", between=b"\n")
+    if len(report.findings):
+        put(b"\n")
+    if binary is not None:
+        binary.flush()
