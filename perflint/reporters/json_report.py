@@ -1,4 +1,5 @@
-"""JSON: the whole report as one document (the public contract), written finding by finding."""
+"""JSON: the whole report as one document (the public contract), written finding by finding (the
+lines JSON Lines writes too: see write_findings)."""
 from __future__ import annotations
 
 import codecs
@@ -22,7 +23,7 @@ def render(report, options) -> str:
 
 def write(report, options, stream) -> None:
     """The report to a text ``stream``, its findings written by :func:`write_findings`."""
-    put, binary = _put(stream)
+    put, binary = bytes_to(stream)
     head = report.to_json(findings=False)
     text = json.dumps(head, ensure_ascii=False, indent=2)
     put((text[:-2] + ',\n  "findings": [').encode("utf-8", _LONE))      # reopen the object for the findings list
@@ -32,7 +33,7 @@ def write(report, options, stream) -> None:
         binary.flush()
 
 
-def _put(stream):
+def bytes_to(stream):
     """How bytes are written to a text ``stream``: UTF-8 bytes (a large run writes hundreds of
     megabytes) given straight to the stream's byte buffer when it encodes to UTF-8 (a file, most
     standard outputs), decoded for any other stream; and that buffer, or None."""

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from . import rendered
-from .json_report import _put, write_findings
+from .json_report import bytes_to, write_findings
 
 FORMATS = ("jsonl",)
 MACHINE_READABLE = True
@@ -15,7 +15,7 @@ def render(report, options) -> str:
 def write(report, options, stream) -> None:
     """Each finding as the JSON report writes it (``json.dumps(f.to_json(), ensure_ascii=False)``
     made directly, see json_report._Shown), a line each; in parts at once like the JSON report's."""
-    put, binary = _put(stream)
+    put, binary = bytes_to(stream)
     write_findings(put, binary, report.findings, options, before_first=b"", between=b"\n")
     if len(report.findings):
         put(b"\n")
