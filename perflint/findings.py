@@ -19,6 +19,7 @@ coordinates, and for a finding that stands for several rows the last of them.
 from __future__ import annotations
 
 import functools
+import graphlib
 import hashlib
 import re
 import unicodedata
@@ -338,7 +339,8 @@ def join(finished: list[Finding], more: list[Finding], rules: Iterable, *, match
     return out
 
 
-# report_order reads fields by position: it makes the key of every finding of a run, some twice
+# read by position where every finding of a run passes: report_order here, and Allowance.shared
+# and the tally's _KIND in spool.py
 assert Finding._fields[:12] == ("code", "name", "category", "severity", "message", "location", "project",
                                 "indicator", "hint", "text", "evidence", "fingerprint")
 
@@ -416,22 +418,15 @@ def _relation(by_code: dict, matches) -> Covering:
 
 
 def _acyclic(pairs: frozenset) -> bool:
-    """Whether the (from, to) pairs make a graph without a cycle (Kahn's order: every code can be
-    taken once nothing points at it)."""
-    pointing = {b: 0 for pair in pairs for b in pair}
-    for _, b in pairs:
-        pointing[b] += 1
-    free = [code for code, n in pointing.items() if n == 0]
-    taken = 0
-    while free:
-        a = free.pop()
-        taken += 1
-        for x, b in pairs:
-            if x == a:
-                pointing[b] -= 1
-                if pointing[b] == 0:
-                    free.append(b)
-    return taken == len(pointing)
+    """Whether the (from, to) pairs make a graph without a cycle."""
+    order = graphlib.TopologicalSorter()
+    for a, b in pairs:
+        order.add(b, a)
+    try:
+        order.prepare()
+    except graphlib.CycleError:
+        return False
+    return True
 
 
 def _contested(findings: list[Finding], settled: int, covering: Covering) -> set[tuple]:

@@ -32,10 +32,6 @@ from typing import Any
 
 from .findings import Finding, as_rows, from_rows
 
-# Allowance.shared and _KIND take a finding's fields by position: the texts come first, then the location
-assert Finding._fields[:11] == ("code", "name", "category", "severity", "message", "location", "project",
-                                "indicator", "hint", "text", "evidence")
-
 #: the memory (resident, in MB) above which the run's stores move findings to disk
 MEMORY_MB = 200
 #: findings the stores hold before the memory is looked at again (and the fewest worth a spill)

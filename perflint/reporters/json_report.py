@@ -115,7 +115,7 @@ class _Apart:
 
     @classmethod
     def begin(cls, findings, start: int, end: int, between: bytes) -> _Apart | None:
-        if sys.platform != "linux" or not hasattr(os, "fork"):
+        if sys.platform != "linux":
             return None
         try:
             out = tempfile.TemporaryFile(prefix="perflint-")
@@ -146,14 +146,15 @@ class _Apart:
         """The file holding the lines, from its start; None when they were not all written."""
         try:
             _, status = os.waitpid(self.pid, 0)
-            self.pid = None
-            if os.waitstatus_to_exitcode(status) == 0:
-                self._out.seek(0)
-                return self._out
+            done = os.waitstatus_to_exitcode(status) == 0
         except (OSError, ValueError):
-            pass
-        self._out.close()
-        return None
+            done = False
+        self.pid = None
+        if not done:
+            self._out.close()
+            return None
+        self._out.seek(0)
+        return self._out
 
     def discard(self) -> None:
         """The process waited for (if it was not yet) and its file closed."""
