@@ -329,8 +329,9 @@ def compacted(f: Finding, may_cover: bool) -> Finding:
 
 def join(finished: list[Finding], more: list[Finding], rules: Iterable, *, matches) -> list[Finding]:
     """One file's findings finished together (``finished``, by :func:`finish`) with findings
-    finished together later (``more``: the cross-document rules'), as one run's: a finding of
-    either that covers one of the other drops it, and all are in order."""
+    finished together later (``more``: the cross-document rules', in any order — the join's one
+    sort orders them), as one run's: a finding of either that covers one of the other drops it,
+    and all are in order."""
     if more:
         out = _drop_covered(finished + more, {r.code: r for r in rules}, matches, settled=len(finished))
     else:
@@ -476,6 +477,10 @@ def _drop_covered(findings: list[Finding], by_code: dict, matches, settled: int 
     for members in by_row.values():
         if len(members) < 2:
             continue
+        if settled:
+            # the later findings may come in any order (see join): which of them covers first is
+            # decided in the report's order, as if they had been sorted
+            members.sort(key=lambda i: (1, report_order(findings[i]), i) if i >= settled else (0, (), i))
         for i in members:
             for j in members:
                 if i != j and j not in covered_by and covering(findings[i], findings[j]) \

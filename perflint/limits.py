@@ -236,8 +236,10 @@ def _inspect_pdf(data: bytes, limits: Limits) -> None:
 
 
 def _inspect_text(data: bytes, limits: Limits) -> None:
-    if max(map(len, data.split(b"\n"))) < limits.line_chars:
-        return                  # the common case, in one quick pass
+    # the common cases: a file shorter than the limit (no line of it can be longer), and one whose
+    # lines all are, in one quick pass
+    if len(data) < limits.line_chars or max(map(len, data.split(b"\n"))) < limits.line_chars:
+        return
     # lines of at least as many bytes as the limit has characters are the candidates (anchored at
     # line starts, so the scan is linear); each is then measured in characters (UTF-8 Chinese
     # is three bytes a character)
