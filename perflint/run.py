@@ -418,6 +418,26 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
 ItemsPart = tuple[int, int]      # (k, n): the k-th of n parts of a cross-document rule's items (from 0)
 WHOLE: ItemsPart = (0, 1)
 
+#: what a cross-document rule's items take, pickled, beyond which a run without worker processes
+#: takes them a part at a time (when the rule says how they part): PF501's are 8 MB at 10,000
+#: tables, and half as much again once read; at 50,000 tables, held whole, they were the run's
+#: peak memory (294 MiB; 268 in three parts)
+PART_BYTES = 16 << 20
+#: the most parts taken one after another: each part reads all the items (and keeps its own), so
+#: more parts would make the reading grow faster than the items do
+MOST_PARTS = 4
+
+
+def _parts(r: Rule, collected: list[bytes], pool: bool, jobs: int) -> int:
+    """How many parts a cross-document rule's items are taken in: one, unless the rule says how
+    they part (``partition_by``) — then one per worker of a local ``pool``, or, in a run without,
+    enough to hold at most about PART_BYTES of them at once (up to MOST_PARTS)."""
+    if r.partition_by is None:
+        return 1
+    if pool:
+        return jobs
+    return min(MOST_PARTS, max(1, -(-sum(map(len, collected)) // PART_BYTES)))
+
 
 #: what the files collected for one cross-document rule: their pickled lists, or the file they were
 #: stored in for worker processes to read (see _stored)
@@ -490,21 +510,22 @@ def _run_corpus_rules(corpus_rules: list[Rule], plans: Plans, collected: dict[st
     ``across`` by file. With a local pool, what was collected goes to temporary files (read from
     there by the workers, and no longer held here), the first piece of work is done here and the
     others in the workers meanwhile; a rule that declares how its items part (``partition_by``)
-    is then split in as many parts as there are workers."""
+    is then split in as many parts as there are workers. Without one, such a rule's items, when
+    many, are stored so too and taken a part at a time (see PART_BYTES)."""
     sources = plans.sources
+    parts = {r.code: _parts(r, collected[r.code], pool is not None, jobs) for r in corpus_rules}
     with ExitStack() as stack:
         stored: dict[str, str] = {}
-        if pool is not None:
-            try:            # with no room on disk, all runs here
+        if pool is not None or max(parts.values(), default=1) > 1:
+            try:            # with no room on disk, all runs here, whole
                 folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="perflint-"))
                 stored = {r.code: _stored(collected[r.code], folder) for r in corpus_rules}
                 collected.clear()
             except OSError:
                 stored = {}
-        work = [(r, (k, n)) for r in corpus_rules
-                for n in [jobs if stored and r.partition_by is not None else 1] for k in range(n)]
+        work = [(r, (k, n)) for r in corpus_rules for n in [parts[r.code] if stored else 1] for k in range(n)]
         away = {(r.code, part): pool.submit(_corpus_in_worker, r.code, stored[r.code], folder, elsewhere,
-                                            sources, part) for r, part in work[1:]} if stored else {}
+                                            sources, part) for r, part in work[1:]} if stored and pool else {}
         for r, part in work:
             found = None
             if (r.code, part) in away:

@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 import perflint
+import perflint.run as perflint_run
 from perflint.cli import main
 from perflint.config import ConfigError, find_config, from_mapping, load
 
@@ -333,12 +334,20 @@ def test_a_rule_whose_items_part_by_key_runs_in_parts_with_the_same_report(in_di
     calls.unlink()
     two = perflint.check(paths, jobs=2)
     parts = [json.loads(line) for line in calls.read_text(encoding="utf-8").splitlines()]
-    assert len(whole) == 1 and len(whole[0]) > 2 and len(parts) == 2
+    calls.unlink()
+    # a run of one process takes many items a part at a time (here: any), at most MOST_PARTS
+    monkeypatch.setattr(perflint_run, "PART_BYTES", 1)
+    apart = perflint.check(paths)
+    one_by_one = [json.loads(line) for line in calls.read_text(encoding="utf-8").splitlines()]
+    assert len(whole) == 1 and len(whole[0]) > 2 and len(parts) == 2 and len(one_by_one) == perflint_run.MOST_PARTS
     # each name in one part only, every name in some part
-    assert not set(parts[0]) & set(parts[1]) and sorted(parts[0] + parts[1]) == whole[0]
+    for taken in (parts, one_by_one):
+        assert sorted(name for part in taken for name in part) == whole[0]
     if key.startswith("["):
         assert sorted(parts) == [[], whole[0]]
+        assert sorted(one_by_one) == [[], [], [], whole[0]]
     assert one.findings and [f.to_json() for f in two.findings] == [f.to_json() for f in one.findings]
+    assert [f.to_json() for f in apart.findings] == [f.to_json() for f in one.findings]
     assert {f.code for f in one.findings} == {"XX503"}       # (no failure of the rule's)
 
 
