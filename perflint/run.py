@@ -354,8 +354,9 @@ def _reduce(plans: Plans, outcomes: Iterable[tuple], skipped: dict[str, tuple[st
     settings_by_name: dict[str, Settings] = {}
     texts: dict[str, str] = {}      # one copy of each text the collected items repeat
     allowance = Allowance()         # the findings all three may hold in memory together
-    # (the cross-document findings' texts are shared already: see _run_corpus_rules)
-    own, across, out = Buckets(allowance), Buckets(allowance, share=False), Spool(allowance)
+    # (the cross-document findings share their texts in large part already: those are shared
+    # again only once memory is crowded, see Buckets and _run_corpus_rules)
+    own, across, out = Buckets(allowance), Buckets(allowance, share=None), Spool(allowance)
     writer = None
     try:
         # files checked in a local pool's workers: what comes back here is kept, and makes no
@@ -421,7 +422,7 @@ WHOLE: ItemsPart = (0, 1)
 #: what a cross-document rule's items take, pickled, beyond which a run without worker processes
 #: takes them a part at a time (when the rule says how they part): PF501's are 8 MB at 10,000
 #: tables, and half as much again once read; at 50,000 tables, held whole, they were the run's
-#: peak memory (294 MiB; 268 in three parts)
+#: peak memory (293 MiB; 268 in three parts)
 PART_BYTES = 16 << 20
 #: the most parts taken one after another: each part reads all the items (and keeps its own), so
 #: more parts would make the reading grow faster than the items do
@@ -536,11 +537,11 @@ def _run_corpus_rules(corpus_rules: list[Rule], plans: Plans, collected: dict[st
             if found is None:
                 found = _corpus_finished(r, plans, stored.get(r.code) or collected.pop(r.code), texts, elsewhere,
                                          sources, across.allowance, part)
-            # not shared: findings made here share their texts already, as the items they were
-            # made of do; a worker's share them within each chunk it wrote (marshal writes an
-            # object met again as a reference). Sharing those again here was the last step of the
-            # cross-document work, with the workers done: 0.04–0.06 s of 6 at 10,000 tables, for
-            # 5 MB (8 MB at 50,000)
+            # shared only once memory is crowded: findings made here share their texts already,
+            # as the items they were made of do; a worker's share them within each chunk it wrote
+            # (marshal writes an object met again as a reference). Sharing those again here was
+            # the last step of the cross-document work, with the workers done: 0.04–0.06 s of 6
+            # at 10,000 tables, for 5 MB (8 MB at 50,000)
             for file, of_file in itertools.groupby(found, key=_file_of):
                 across.add(file, of_file)
 
@@ -556,7 +557,7 @@ def _kept_findings(kept: Iterable[Finding] | None, allowance: Allowance) -> Buck
     part way (damaged on disk: the rules run instead)."""
     if kept is None:
         return None
-    found = Buckets(allowance, share=False)     # (read a chunk at a time, sharing their texts within it)
+    found = Buckets(allowance, share=None)      # (read a chunk at a time, sharing their texts within it)
     try:
         for file, of_file in itertools.groupby(kept, key=_file_of):
             found.add(file, of_file)

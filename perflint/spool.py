@@ -40,6 +40,9 @@ BATCH = 20_000
 SPILL_AT = 400_000
 #: growth of the memory since the last spill that is looked at again (what is not findings)
 MARGIN_MB = 8
+#: the share of MEMORY_MB from which findings that may go without one copy of each text (see
+#: Buckets) have theirs shared too: below it, sharing them only costs time
+CROWDED = 0.75
 
 
 def resident_mb() -> float | None:
@@ -67,6 +70,9 @@ class Allowance:
         self._resident_after = 0.0        # the memory after the last spill
         self._texts: dict[str, str] = {}
         self._stores: list = []
+        #: memory is getting short (past CROWDED of the ceiling, or half the findings allowed):
+        #: the stores share every finding's texts from now on
+        self.crowded = False
 
     def join(self, store) -> None:
         self._stores.append(store)
@@ -104,6 +110,8 @@ class Allowance:
         # grew past what it was after the last spill; meanwhile as many findings as were held
         # when it first went over is the ceiling (learned once, lowered only)
         over = resident is not None and resident > max(self.memory_mb, self._resident_after + MARGIN_MB)
+        self.crowded = self.crowded or (resident > CROWDED * self.memory_mb if resident is not None
+                                        else 2 * self.held >= self.spill_at)
         if over:
             self.spill_at = min(self.spill_at, max(self.held, self.batch))
         if over or self.held >= self.spill_at:
@@ -223,10 +231,14 @@ def _tally(findings: Iterable) -> Counter:
 class Buckets:
     """Findings by file: added as they come, taken a file at a time (see the module's doc)."""
 
-    def __init__(self, allowance: Allowance, share: bool = True):
+    def __init__(self, allowance: Allowance, share: bool | None = True):
         self.allowance = allowance
         # one copy of each text (see Allowance.shared): for findings that came apart, each file's
-        # from another process; a cross-document rule's share their texts as they are made
+        # from another process. None: only once memory is crowded, for findings that share their
+        # texts in large part already (a cross-document rule's, made from shared items; those read
+        # back a chunk at a time, each chunk sharing its own) — sharing them again took 0.2 s of a
+        # 1.1 s re-check of 10,000 tables, and leaving them as they were doubled that of 20,000
+        # (2 → 4 s: their memory made the run spill far more)
         self.share = share
         self._held: dict[str, list] = {}
         # a file's findings on disk: (where, how many, their tally) — what a Spool adopting them needs
@@ -241,7 +253,9 @@ class Buckets:
         shared (see Allowance.shared), if not as the store does."""
         items = self._held.setdefault(file, [])
         before = len(items)
-        items.extend(self.allowance.shared(findings) if (self.share if share is None else share) else findings)
+        if share is None:
+            share = self.share if self.share is not None else self.allowance.crowded
+        items.extend(self.allowance.shared(findings) if share else findings)
         self.held += len(items) - before
         self.allowance.grew(len(items) - before)
 

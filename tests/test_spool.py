@@ -96,6 +96,36 @@ def test_findings_held_share_one_copy_of_each_text_until_a_spill():
     assert allowance._texts == {}         # let go with the spill
 
 
+def test_findings_sharing_much_already_have_their_texts_shared_only_once_memory_is_crowded(monkeypatch):
+    # (a cross-document rule's: sharing them again costs time while memory is plentiful)
+    a, b, c = (make(code="PF999", name="made-up", category="text", severity="warning", file=name, line=3,
+                    message="".join(["目标值", "未填写"])) for name in ("a.txt", "b.txt", "c.txt"))
+    allowance = Allowance(memory_mb=1000, batch=1)
+    monkeypatch.setattr(spool, "resident_mb", lambda: 500.0)         # half the ceiling: plentiful
+    when_crowded = Buckets(allowance, share=None)
+    when_crowded.add("a.txt", [a])
+    when_crowded.add("b.txt", [b])
+    assert not allowance.crowded
+    assert when_crowded.take("b.txt")[0].message is b.message
+    monkeypatch.setattr(spool, "resident_mb", lambda: 800.0)         # past three quarters of it
+    when_crowded.add("a.txt", [a, a])                                 # (seen at the look after this)
+    assert allowance.crowded
+    when_crowded.add("b.txt", [b])
+    when_crowded.add("c.txt", [c])
+    assert when_crowded.take("c.txt")[0].message is when_crowded.take("b.txt")[0].message
+    monkeypatch.setattr(spool, "resident_mb", lambda: 100.0)         # and stays so for the run
+    when_crowded.add("a.txt", [a])
+    assert allowance.crowded
+    # where memory cannot be read: crowded once half the findings allowed are held
+    counted = Allowance(memory_mb=1000, batch=1, spill_at=4)
+    monkeypatch.setattr(spool, "resident_mb", lambda: None)
+    store = Buckets(counted, share=None)
+    store.add("a.txt", [a])
+    assert not counted.crowded
+    store.add("b.txt", [b])
+    assert counted.crowded
+
+
 def test_a_spool_that_fits_is_a_list():
     spool_ = Spool(Allowance())
     spool_.extend([_finding("a.txt", 1)])
