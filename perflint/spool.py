@@ -235,10 +235,10 @@ class Buckets:
         self.allowance = allowance
         # one copy of each text (see Allowance.shared): for findings that came apart, each file's
         # from another process. None: only once memory is crowded, for findings that share their
-        # texts in large part already (a cross-document rule's, made from shared items; those read
-        # back a chunk at a time, each chunk sharing its own) — sharing them again took 0.2 s of a
-        # 1.1 s re-check of 10,000 tables, and leaving them as they were doubled that of 20,000
-        # (2 → 4 s: their memory made the run spill far more)
+        # texts in large part already (a cross-document rule's, made from shared items, or read
+        # back from a worker a chunk at a time, each chunk sharing its own): while memory is
+        # plentiful, sharing them again only costs time; once it is not, their copies would
+        # make the run spill sooner (50,007 tables with -j 2: 278 → 256 MB at the peak)
         self.share = share
         self._held: dict[str, list] = {}
         # a file's findings on disk: (where, how many, their tally) — what a Spool adopting them needs
