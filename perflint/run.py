@@ -526,7 +526,7 @@ def _run_corpus_rules(corpus_rules: list[Rule], plans: Plans, collected: dict[st
                 stored = {}
         work = [(r, (k, n)) for r in corpus_rules for n in [parts[r.code] if stored else 1] for k in range(n)]
         away = {(r.code, part): pool.submit(_corpus_in_worker, r.code, stored[r.code], folder, elsewhere,
-                                            sources, part) for r, part in work[1:]} if stored and pool else {}
+                                            sources, part) for r, part in work[1:]} if pool is not None and stored else {}
         for r, part in work:
             found = None
             if (r.code, part) in away:
